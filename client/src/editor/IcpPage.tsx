@@ -1,0 +1,79 @@
+import { ICP_SECTIONS, SECTION_GROUPS, icpCompleteness, type IcpSection } from '@bullseye/shared';
+import type { IcpSession, PresenceUser } from '../collab/IcpSession.js';
+import { useDocValue } from '../collab/useDocValue.js';
+import type { Participant } from '../collab/usePresence.js';
+import { ChipsField } from './ChipsField.js';
+import { CompletenessMeter } from './CompletenessMeter.js';
+import { ItemsField } from './ItemsField.js';
+import { NarrativeEditor } from './NarrativeEditor.js';
+import { RangeField } from './RangeField.js';
+import { SectionFrame } from './SectionFrame.js';
+
+interface IcpPageProps {
+  session: IcpSession;
+  user: PresenceUser;
+  people: Participant[];
+  readOnly: boolean;
+}
+
+/** The one-page ICP, rendered from the section template in `shared`, group by group. */
+export function IcpPage({ session, user, people, readOnly }: IcpPageProps) {
+  const completeness = useDocValue(session.doc, icpCompleteness);
+  const byKey = new Map(completeness.sections.map((s) => [s.key, s]));
+
+  return (
+    <article className="icp-page" aria-label="Ideal Customer Profile">
+      <CompletenessMeter percent={completeness.percent} sections={completeness.sections} />
+      {SECTION_GROUPS.map((group) => {
+        const sections = ICP_SECTIONS.filter((s) => s.group === group.key);
+        return (
+          <div key={group.key} className={`group group-${group.key}`}>
+            <div className="group-head">
+              <h2>{group.title}</h2>
+              <p className="muted small">{group.description}</p>
+            </div>
+            <div className="group-grid">
+              {sections.map((section) => (
+                <SectionFrame
+                  key={section.key}
+                  section={section}
+                  session={session}
+                  present={people.filter((p) => !p.isSelf && p.section === section.key)}
+                  completeness={byKey.get(section.key)}
+                  wide={section.kind === 'list' && section.style === 'items'}
+                >
+                  <SectionBody session={session} section={section} user={user} readOnly={readOnly} />
+                </SectionFrame>
+              ))}
+            </div>
+          </div>
+        );
+      })}
+    </article>
+  );
+}
+
+function SectionBody({
+  session,
+  section,
+  user,
+  readOnly,
+}: {
+  session: IcpSession;
+  section: IcpSection;
+  user: PresenceUser;
+  readOnly: boolean;
+}) {
+  switch (section.kind) {
+    case 'list':
+      return section.style === 'chips' ? (
+        <ChipsField doc={session.doc} section={section} readOnly={readOnly} />
+      ) : (
+        <ItemsField doc={session.doc} section={section} readOnly={readOnly} />
+      );
+    case 'range':
+      return <RangeField doc={session.doc} section={section} readOnly={readOnly} />;
+    case 'richText':
+      return <NarrativeEditor session={session} section={section} user={user} readOnly={readOnly} />;
+  }
+}

@@ -1,0 +1,171 @@
+import { useState, type FormEvent } from 'react';
+import {
+  addListItem,
+  IcpValueError,
+  moveListItem,
+  removeListItem,
+  updateListItem,
+  type ListItem,
+  type IcpListSection,
+} from '@bullseye/shared';
+import type * as Y from 'yjs';
+import { useListItems } from './useListItems.js';
+
+interface ItemsFieldProps {
+  doc: Y.Doc;
+  section: IcpListSection;
+  readOnly: boolean;
+}
+
+/**
+ * One-line criteria (buying triggers, disqualifiers) that can be added, edited in place, reordered
+ * and removed. Each has a stable id; an edit replaces that item's text only.
+ */
+export function ItemsField({ doc, section, readOnly }: ItemsFieldProps) {
+  const items = useListItems(doc, section.key);
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  function run(action: () => void): boolean {
+    try {
+      action();
+      setError(null);
+      return true;
+    } catch (e) {
+      if (!(e instanceof IcpValueError)) throw e;
+      setError(e.message);
+      return false;
+    }
+  }
+
+  function add(event: FormEvent) {
+    event.preventDefault();
+    if (draft.trim() === '') return;
+    if (run(() => addListItem(doc, section.key, draft))) setDraft('');
+  }
+
+  return (
+    <div className="items-field">
+      <ol className="items" data-testid={`items-${section.key}`} aria-label={section.title}>
+        {items.map((item, index) => (
+          <ItemRow
+            key={item.id}
+            item={item}
+            readOnly={readOnly}
+            label={`${section.title} ${index + 1}`}
+            maxLength={section.maxLength}
+            onSave={(text) => run(() => updateListItem(doc, section.key, item.id, text))}
+            onRemove={() => removeListItem(doc, section.key, item.id)}
+            onMove={(delta) => moveListItem(doc, section.key, item.id, index + delta)}
+            canMoveUp={index > 0}
+            canMoveDown={index < items.length - 1}
+          />
+        ))}
+        {items.length === 0 && readOnly && <li className="muted small">None listed.</li>}
+      </ol>
+      {!readOnly && (
+        <form onSubmit={add} className="row">
+          <input
+            className="input input-sm grow"
+            aria-label={`Add to ${section.title}`}
+            placeholder={section.placeholder}
+            value={draft}
+            maxLength={section.maxLength}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              setError(null);
+            }}
+          />
+          <button type="submit" className="btn btn-sm" disabled={draft.trim() === ''}>
+            Add
+          </button>
+        </form>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface ItemRowProps {
+  item: ListItem;
+  readOnly: boolean;
+  label: string;
+  maxLength: number;
+  onSave: (text: string) => boolean;
+  onRemove: () => void;
+  onMove: (delta: number) => void;
+  canMoveUp: boolean;
+  canMoveDown: boolean;
+}
+
+/** Shows the live text; while focused, the person's own draft, saved on Enter or when leaving. */
+function ItemRow({
+  item,
+  readOnly,
+  label,
+  maxLength,
+  onSave,
+  onRemove,
+  onMove,
+  canMoveUp,
+  canMoveDown,
+}: ItemRowProps) {
+  const [draft, setDraft] = useState<string | null>(null);
+  if (readOnly) return <li className="item">{item.text}</li>;
+
+  function commit() {
+    if (draft !== null && draft.trim() !== item.text && !onSave(draft)) return;
+    setDraft(null);
+  }
+
+  return (
+    <li className="item" data-testid="item" data-item-id={item.id}>
+      <input
+        className="input input-bare"
+        aria-label={label}
+        value={draft ?? item.text}
+        maxLength={maxLength}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit();
+          } else if (e.key === 'Escape') {
+            setDraft(null);
+          } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+            e.preventDefault();
+            if (e.key === 'ArrowUp' ? canMoveUp : canMoveDown) onMove(e.key === 'ArrowUp' ? -1 : 1);
+          }
+        }}
+      />
+      <span className="item-actions">
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={`Move ${item.text} up`}
+          disabled={!canMoveUp}
+          onClick={() => onMove(-1)}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={`Move ${item.text} down`}
+          disabled={!canMoveDown}
+          onClick={() => onMove(1)}
+        >
+          ↓
+        </button>
+        <button type="button" className="icon-btn" aria-label={`Remove ${item.text}`} onClick={onRemove}>
+          ×
+        </button>
+      </span>
+    </li>
+  );
+}

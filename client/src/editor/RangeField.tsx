@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import {
+  CURRENCIES,
+  IcpValueError,
+  rangeOf,
+  readRange,
+  writeRange,
+  type Currency,
+  type IcpRangeSection,
+  type RangeSection,
+  type RangeValue,
+} from '@bullseye/shared';
+import type * as Y from 'yjs';
+import { useYValue } from '../collab/useYValue.js';
+import { formatCompact, formatExact, parseAmount } from './numberFormat.js';
+
+interface RangeFieldProps {
+  doc: Y.Doc;
+  section: IcpRangeSection;
+  readOnly: boolean;
+}
+
+const NOUN: Record<RangeSection['unit'], string> = { employees: 'employees', money: 'revenue' };
+
+/**
+ * A numeric band (employees, revenue with currency). Each bound is its own Yjs key, so one person
+ * setting the minimum while another sets the maximum keeps both. Values are written when the
+ * person presses Enter or leaves the field; amounts accept shorthand such as 250k or 2.5M.
+ */
+export function RangeField({ doc, section, readOnly }: RangeFieldProps) {
+  const value = useYValue(rangeOf(doc, section.key), () => readRange(doc, section.key));
+  const [error, setError] = useState<string | null>(null);
+  const noun = NOUN[section.unit];
+
+  function write(patch: Partial<RangeValue>): boolean {
+    try {
+      writeRange(doc, section.key, patch);
+      setError(null);
+      return true;
+    } catch (e) {
+      if (!(e instanceof IcpValueError)) throw e;
+      setError(rangeErrorText(e, noun));
+      return false;
+    }
+  }
+
+  const crossed = value.min !== null && value.max !== null && value.min > value.max;
+  return (
+    <div className="range-field">
+      <div className="row range-inputs">
+        <BoundInput
+          label={`Minimum ${noun}`}
+          value={value.min}
+          readOnly={readOnly}
+          onCommit={(min) => write({ min })}
+          onInvalid={() => setError(`Minimum ${noun} must be a number, e.g. 200 or 2.5M`)}
+        />
+        <span className="range-sep" aria-hidden="true">
+          to
+        </span>
+        <BoundInput
+          label={`Maximum ${noun}`}
+          value={value.max}
+          readOnly={readOnly}
+          onCommit={(max) => write({ max })}
+          onInvalid={() => setError(`Maximum ${noun} must be a number, e.g. 1,000 or 50M`)}
+        />
+        {section.unit === 'money' && (
+          <select
+            className="input input-sm currency"
+            aria-label="Currency"
+            value={value.currency ?? 'USD'}
+            disabled={readOnly}
+            onChange={(e) => write({ currency: e.target.value as Currency })}
+          >
+            {CURRENCIES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        )}
+      </div>
+      <p className="range-summary muted small" data-testid={`range-${section.key}`}>
+        {summary(value, section)}
+      </p>
+      {crossed && (
+        <p className="field-warning" role="status">
+          The minimum is above the maximum (two people may have edited at once). Fix one of them.
+        </p>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** "Minimum employees must not be negative." from the shared validator's field and message. */
+function rangeErrorText(error: IcpValueError, noun: string): string {
+  if (error.message.startsWith('minimum')) return `The ${error.message}.`;
+  const bound = error.field.endsWith('.max') ? 'Maximum' : error.field.endsWith('.min') ? 'Minimum' : 'Value';
+  return `${bound} ${noun} ${error.message}.`;
+}
+
+function summary(value: RangeValue, section: RangeSection): string {
+  const unit = section.unit === 'employees' ? ' employees' : '';
+  const fmt = (n: number) => formatCompact(n, section.unit === 'money' ? value.currency : undefined);
+  if (value.min === null && value.max === null) return 'No band set yet.';
+  if (value.max === null) return `${fmt(value.min!)}+${unit}`;
+  if (value.min === null) return `Up to ${fmt(value.max)}${unit}`;
+  return `${fmt(value.min)} – ${fmt(value.max)}${unit}`;
+}
+
+interface BoundInputProps {
+  label: string;
+  value: number | null;
+  readOnly: boolean;
+  onCommit: (value: number | null) => boolean;
+  onInvalid: () => void;
+}
+
+function BoundInput({ label, value, readOnly, onCommit, onInvalid }: BoundInputProps) {
+  const [draft, setDraft] = useState<string | null>(null);
+
+  function commit() {
+    if (draft === null) return;
+    const parsed = parseAmount(draft);
+    if (Number.isNaN(parsed)) {
+      onInvalid();
+      return;
+    }
+    if (parsed === value || onCommit(parsed)) setDraft(null);
+  }
+
+  return (
+    <input
+      className="input input-sm range-input"
+      inputMode="decimal"
+      aria-label={label}
+      placeholder={label.startsWith('Minimum') ? 'Min' : 'Max'}
+      value={draft ?? formatExact(value)}
+      readOnly={readOnly}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          commit();
+        } else if (e.key === 'Escape') {
+          setDraft(null);
+        }
+      }}
+    />
+  );
+}

@@ -1,0 +1,65 @@
+import type { ReactNode } from 'react';
+import type { SectionCompleteness, SectionDefinition } from '@bullseye/shared';
+import type { IcpSession } from '../collab/IcpSession.js';
+import type { Participant } from '../collab/usePresence.js';
+import { Avatar } from '../ui/Avatar.js';
+
+interface SectionFrameProps {
+  section: SectionDefinition;
+  session: IcpSession;
+  /** Other people whose focus is in this section. */
+  present: Participant[];
+  completeness: SectionCompleteness | undefined;
+  children: ReactNode;
+  wide?: boolean;
+}
+
+const STATUS_LABEL = { empty: 'Empty', thin: 'Needs work', complete: 'Complete' } as const;
+
+/**
+ * One section of the page: its title, the hint that teaches good practice, who is working in it,
+ * and whether it is complete. Focus inside the section is published as this person's presence.
+ */
+export function SectionFrame({ section, session, present, completeness, children, wide }: SectionFrameProps) {
+  const titleId = `section-title-${section.key}`;
+  return (
+    <section
+      className={`section section-${section.kind} ${wide ? 'section-wide' : ''} ${present.length ? 'section-busy' : ''}`}
+      id={`section-${section.key}`}
+      data-section={section.key}
+      aria-labelledby={titleId}
+      style={present[0] ? { borderColor: present[0].user.color } : undefined}
+      onFocus={() => session.setSection(section.key)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) session.setSection(null);
+      }}
+    >
+      <header className="section-head">
+        <h3 id={titleId}>
+          {completeness && (
+            <span
+              className={`status-dot status-${completeness.status}`}
+              title={completeness.advice ?? STATUS_LABEL[completeness.status]}
+              aria-label={STATUS_LABEL[completeness.status]}
+              role="img"
+            />
+          )}
+          {section.title}
+        </h3>
+        <div className="section-presence" data-testid={`section-presence-${section.key}`}>
+          {present.map((p) => (
+            <Avatar
+              key={p.clientId}
+              name={p.user.name}
+              color={p.user.color}
+              size="sm"
+              label={`${p.user.name} is here`}
+            />
+          ))}
+        </div>
+      </header>
+      <p className="section-hint">{section.hint}</p>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import type { ConnectionState, SaveState, SessionStatus } from '../collab/saveTracker.js';
+
+const CONNECTION_TEXT: Record<ConnectionState, string> = {
+  connecting: 'Connecting…',
+  connected: 'Connected',
+  reconnecting: 'Reconnecting…',
+  offline: 'Offline',
+  closed: 'Disconnected',
+};
+
+const SAVE_TEXT: Record<SaveState, string> = {
+  saved: 'All changes saved',
+  saving: 'Saving…',
+  local: 'Saved on this device',
+  idle: '',
+};
+
+/** Connection state and whether the server has stored every change, as the user should trust it. */
+export function StatusIndicator({ status }: { status: SessionStatus }) {
+  const title =
+    status.save === 'local'
+      ? 'Your changes are kept in this browser and will be sent when the connection returns.'
+      : undefined;
+  return (
+    <div className="status" aria-live="polite">
+      <span
+        className={`conn conn-${status.connection}`}
+        data-testid="connection-status"
+        data-state={status.connection}
+      >
+        <span className="conn-dot" aria-hidden="true" />
+        {CONNECTION_TEXT[status.connection]}
+      </span>
+      <span
+        className={`save save-${status.save}`}
+        data-testid="save-status"
+        data-state={status.save}
+        title={title}
+      >
+        {SAVE_TEXT[status.save]}
+      </span>
+    </div>
+  );
+}

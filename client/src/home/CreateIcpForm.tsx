@@ -1,0 +1,61 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { LIMITS } from '@bullseye/shared';
+import { icpApi } from '../api/icpApi.js';
+import type { ApiError } from '../api/apiError.js';
+
+/** Names a new ICP and opens it. */
+export function CreateIcpForm({ onCancel }: { onCancel: () => void }) {
+  const navigate = useNavigate();
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const icp = await icpApi.create(title);
+      void navigate(`/icp/${icp.id}`);
+    } catch (e) {
+      setError((e as ApiError).message);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card create-form" onSubmit={(e) => void submit(e)} aria-label="New ICP">
+      <label htmlFor="new-icp-title" className="field-label">
+        Title
+      </label>
+      <div className="row">
+        <input
+          id="new-icp-title"
+          className="input grow"
+          value={title}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            setError(null);
+          }}
+          placeholder="e.g. Mid-market SaaS, EMEA, FY27"
+          maxLength={LIMITS.maxTitleLength}
+          autoFocus
+          aria-invalid={error !== null}
+          aria-describedby={error ? 'new-icp-error' : undefined}
+        />
+        <button type="submit" className="btn btn-primary" disabled={busy || title.trim() === ''}>
+          Create
+        </button>
+        <button type="button" className="btn" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      {error && (
+        <p id="new-icp-error" className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p className="muted small">Write one ICP per segment you sell to, and name it after that segment.</p>
+    </form>
+  );
+}

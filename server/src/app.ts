@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import { LIMITS } from '@bullseye/shared';
+import type { Config } from './env.js';
+import { systemClock, type Clock } from './clock.js';
+import { openDatabase, type DatabaseHandle } from './db/database.js';
+import { IcpStore } from './db/icpStore.js';
+import { UpdateLog } from './db/updateLog.js';
+import { CollabServer } from './collaboration/collabServer.js';
+import { checkIcpExists, checkOrigin } from './collaboration/upgrade.js';
+import { IcpCommands } from './commands/icpCommands.js';
+import { errorHandler, routeNotFound } from './errors.js';
+import { buildOpenApi } from './openapi.js';
+import { icpsRouter } from './routes/icps/icpsRouter.js';
+import { icpOperations } from './routes/icps/operations.js';
+
+export interface BullseyeApp {
+  server: http.Server;
+  collab: CollabServer;
+  database: DatabaseHandle;
+  /** Starts listening; resolves with the bound port (useful with port 0). */
+  listen(port: number, host: string): Promise<number>;
+  /** Graceful stop: refuse new work, close sockets (1001), flush commits, close the database. */
+  close(): Promise<void>;
+}
+
+/** Builds the whole server (HTTP API, static client, collaboration) without listening. */
+export async function createApp(config: Config, clock: Clock = systemClock): Promise<BullseyeApp> {
+  const database = await openDatabase({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    sqliteSynchronous: config.sqliteSynchronous,
+  });
+  const icps = new IcpStore(database.db, clock);
+  const updateLog = new UpdateLog(database.db, clock);
+  const collab = new CollabServer({
+    updateLog,
+    icps,
+    checks: [checkOrigin(config.publicOrigins, config.allowSameOrigin), checkIcpExists(icps)],
+    unloadDelayMs: config.unloadDelayMs,
+    compactAfterUpdates: config.compactAfterUpdates,
+  });
+  const commands = new IcpCommands(icps, collab);
+  const openapi = buildOpenApi(icpOperations, '0.1.0');
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'img-src': ["'self'", 'data:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+        },
+      },
+      // Plain-HTTP local installs must not be told to upgrade to HTTPS.
+      strictTransportSecurity: config.publicUrl?.startsWith('https:') ?? false,
+    }),
+  );
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.use('/api', express.json({ limit: LIMITS.maxJsonBodyBytes, strict: true }));
+  app.use('/api', icpsRouter(icps, commands));
+  app.use('/api', (_req, _res, next) => next(routeNotFound()));
+
+  if (fs.existsSync(path.join(config.clientDist, 'index.html'))) {
+    app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
+    // Client-side routes (/, /icp/:id) all load the single-page app.
+    app.get(/^\/(?!api\/|collab\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(config.clientDist, 'index.html'));
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res
+        .type('text')
+        .send('Bullseye API is running. Build the client with `npm run build` to serve the app here.');
+    });
+  }
+  app.use(errorHandler(LIMITS.maxJsonBodyBytes));
+
+  const server = http.createServer(app);
+  collab.attach(server);
+
+  return {
+    server,
+    collab,
+    database,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      });
+    },
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await collab.close();
+      server.closeAllConnections();
+      await closed;
+      await database.close();
+    },
+  };
+}

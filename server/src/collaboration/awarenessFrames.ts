@@ -1,0 +1,59 @@
+import * as decoding from 'lib0/decoding';
+import { MalformedMessageError } from './messages.js';
+
+/** One entry of an awareness update, read without parsing its JSON state. */
+export interface AwarenessEntry {
+  clientID: number;
+  clock: number;
+  /** The state is JSON `null`: the client left. */
+  removed: boolean;
+}
+
+/** Largest JSON state one client may publish (a name, a colour, a cursor, a section). */
+export const MAX_AWARENESS_STATE_BYTES = 8 * 1024;
+
+/**
+ * Reads client ids and clocks of an awareness update, skipping over the JSON states byte-wise.
+ * Stock y-websocket clients echo every peer's state back to the server; this lets the server drop
+ * those echoes (their clock advances nothing) without decoding any JSON.
+ */
+export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  try {
+    const d = decoding.createDecoder(update);
+    const count = decoding.readVarUint(d);
+    const entries: AwarenessEntry[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientID = decoding.readVarUint(d);
+      const clock = decoding.readVarUint(d);
+      const length = decoding.readVarUint(d);
+      if (length > MAX_AWARENESS_STATE_BYTES) throw new MalformedMessageError('awareness state too large');
+      const bytes = decoding.readUint8Array(d, length);
+      const removed =
+        length === 4 && bytes[0] === 0x6e && bytes[1] === 0x75 && bytes[2] === 0x6c && bytes[3] === 0x6c;
+      entries.push({ clientID, clock, removed });
+    }
+    if (decoding.hasContent(d)) throw new MalformedMessageError('trailing bytes after awareness update');
+    return entries;
+  } catch (error) {
+    if (error instanceof MalformedMessageError) throw error;
+    throw new MalformedMessageError('undecodable awareness update');
+  }
+}
+
+/**
+ * Checks that every state in an awareness update is JSON, before it is applied: y-protocols would
+ * throw half-way through applying it. Only called for updates that change something.
+ */
+export function assertJsonStates(update: Uint8Array): void {
+  try {
+    const d = decoding.createDecoder(update);
+    const count = decoding.readVarUint(d);
+    for (let i = 0; i < count; i++) {
+      decoding.readVarUint(d); // client id
+      decoding.readVarUint(d); // clock
+      JSON.parse(decoding.readVarString(d));
+    }
+  } catch {
+    throw new MalformedMessageError('awareness state is not JSON');
+  }
+}

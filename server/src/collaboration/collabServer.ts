@@ -1,0 +1,237 @@
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode, LIMITS, SCHEMA_VERSION, type ServerEvent } from '@bullseye/shared';
+import { buildDoc, type UpdateLog } from '../db/updateLog.js';
+import type { IcpStore } from '../db/icpStore.js';
+import { UpdateCommitter } from './committer.js';
+import { Connection } from './connection.js';
+import { Room } from './room.js';
+import { parseTarget, UpgradeRefusal, type UpgradeCheck, type UpgradeContext } from './upgrade.js';
+
+export interface CollabServerOptions {
+  updateLog: UpdateLog;
+  icps: IcpStore;
+  /** Run in order at every upgrade; the first to throw UpgradeRefusal refuses it. */
+  checks: UpgradeCheck[];
+  unloadDelayMs: number;
+  compactAfterUpdates: number;
+  heartbeatMs?: number;
+}
+
+/**
+ * The collaboration endpoint: y-websocket protocol over `ws`, one Room per loaded ICP, every
+ * update committed to the log before anyone else sees it.
+ */
+export class CollabServer {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxCollabMessageBytes });
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly compacting = new Set<string>();
+  private readonly committer: UpdateCommitter;
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly touchedAt = new Map<string, number>();
+  private readonly sockets = new Map<WebSocket, Connection>();
+  private closing = false;
+
+  constructor(private readonly options: CollabServerOptions) {
+    this.committer = new UpdateCommitter(options.updateLog, (batch) => this.afterCommit(batch));
+    this.heartbeat = setInterval(() => this.checkHeartbeats(), options.heartbeatMs ?? 30_000);
+    this.heartbeat.unref();
+  }
+
+  /** Routes HTTP upgrades on `server` to this endpoint. */
+  attach(server: HttpServer): void {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      socket.on('error', () => socket.destroy());
+      void this.handleUpgrade(req, socket, head);
+    });
+  }
+
+  /** Number of ICPs currently held in memory. */
+  get loadedRooms(): number {
+    return this.rooms.size;
+  }
+
+  /** Pushes an event to the open clients of one ICP (no-op if nobody has it open). */
+  async publish(icpId: string, event: ServerEvent): Promise<void> {
+    const room = await this.rooms.get(icpId)?.catch(() => undefined);
+    room?.broadcastEvent(event);
+  }
+
+  /** Makes an open ICP read-only or writable again (archive / unarchive). */
+  async setReadOnly(icpId: string, readOnly: boolean): Promise<void> {
+    const room = await this.rooms.get(icpId)?.catch(() => undefined);
+    if (room) room.readOnly = readOnly;
+  }
+
+  private async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    let room: Room | undefined;
+    try {
+      if (this.closing) throw new UpgradeRefusal(503, 'shutting_down', 'Server is shutting down');
+      const ctx = parseTarget(req);
+      for (const check of this.options.checks) await check(ctx);
+      room = await this.getRoom(ctx.icpId);
+      room.readOnly = ctx.archived;
+      room.holds++;
+      const held = room;
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        held.holds--;
+        this.accept(ws, held, ctx);
+      });
+    } catch (error) {
+      if (room) room.holds--;
+      if (error instanceof UpgradeRefusal) refuse(socket, error);
+      else {
+        console.error('collaboration upgrade failed', error);
+        refuse(socket, new UpgradeRefusal(503, 'unavailable', 'Could not open the document'));
+      }
+    }
+  }
+
+  private accept(ws: WebSocket, room: Room, ctx: UpgradeContext): void {
+    if (ctx.schemaVersion !== null && ctx.schemaVersion !== SCHEMA_VERSION) {
+      ws.close(CloseCode.schemaMismatch, 'schema version mismatch');
+      this.scheduleUnload(room);
+      return;
+    }
+    const connection = new Connection(ws, room, this.committer, {
+      readOnly: ctx.readOnly,
+      wantsAcks: ctx.wantsAcks,
+    });
+    room.connections.add(connection);
+    this.sockets.set(ws, connection);
+    clearTimeout(room.unloadTimer);
+    ws.on('message', (data: Buffer, isBinary: boolean) => connection.handleFrame(data, isBinary));
+    ws.on('pong', () => (connection.alive = true));
+    ws.on('error', () => {}); // ws closes the socket itself (e.g. 1009 for oversized frames)
+    ws.on('close', () => {
+      room.connections.delete(connection);
+      this.sockets.delete(ws);
+      connection.cleanup();
+      this.scheduleUnload(room);
+    });
+    connection.start();
+  }
+
+  private getRoom(icpId: string): Promise<Room> {
+    let room = this.rooms.get(icpId);
+    if (!room) {
+      room = this.loadRoom(icpId);
+      this.rooms.set(icpId, room);
+      room.catch(() => this.rooms.delete(icpId));
+    }
+    return room;
+  }
+
+  private async loadRoom(icpId: string): Promise<Room> {
+    const state = await this.options.updateLog.load(icpId);
+    const doc = buildDoc(state, (error) =>
+      console.error(`icp ${icpId}: skipped an unreadable stored update`, error),
+    );
+    const room = new Room(icpId, doc, false);
+    room.updatesSinceCompaction = state.updates.length;
+    if (room.updatesSinceCompaction >= this.options.compactAfterUpdates) this.compactInBackground(room);
+    return room;
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (room.connections.size > 0 || this.closing) return;
+    clearTimeout(room.unloadTimer);
+    room.unloadTimer = setTimeout(() => void this.unload(room), this.options.unloadDelayMs);
+    room.unloadTimer.unref();
+  }
+
+  /** Drops an idle room from memory once everything it accepted is committed. */
+  private async unload(room: Room): Promise<void> {
+    if (room.destroyed || room.connections.size > 0 || room.holds > 0) return;
+    if (room.pendingWrites > 0) {
+      // Its last updates are still being committed; look again shortly.
+      this.scheduleUnload(room);
+      return;
+    }
+    this.rooms.delete(room.icpId);
+    room.destroy();
+    if (room.updatesSinceCompaction > 0) await this.compact(room.icpId);
+  }
+
+  private afterCommit(batch: readonly { icpId: string }[]): void {
+    const now = Date.now();
+    const touched = new Set<string>();
+    for (const { icpId } of batch) {
+      // Keep "last updated" roughly current without a second write per keystroke.
+      if (now - (this.touchedAt.get(icpId) ?? 0) > 15_000) {
+        this.touchedAt.set(icpId, now);
+        touched.add(icpId);
+      }
+    }
+    if (touched.size > 0)
+      this.options.icps.touch(touched).catch((e: unknown) => console.error('touch failed', e));
+    for (const icpId of new Set(batch.map((u) => u.icpId))) {
+      void this.rooms.get(icpId)?.then((room) => {
+        if (room.updatesSinceCompaction >= this.options.compactAfterUpdates) this.compactInBackground(room);
+      });
+    }
+  }
+
+  private compactInBackground(room: Room): void {
+    if (this.compacting.has(room.icpId)) return;
+    room.updatesSinceCompaction = 0;
+    void this.compact(room.icpId);
+  }
+
+  private async compact(icpId: string): Promise<void> {
+    if (this.compacting.has(icpId)) return;
+    this.compacting.add(icpId);
+    try {
+      await this.options.updateLog.compact(icpId);
+    } catch (error) {
+      console.error(`icp ${icpId}: compaction failed (the log is intact)`, error);
+    } finally {
+      this.compacting.delete(icpId);
+    }
+  }
+
+  private checkHeartbeats(): void {
+    for (const [ws, connection] of this.sockets) {
+      if (!connection.alive) {
+        ws.terminate();
+        continue;
+      }
+      connection.alive = false;
+      ws.ping();
+    }
+  }
+
+  /** Closes every connection (1001), waits for pending commits, compacts what is loaded. */
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.heartbeat);
+    for (const ws of this.wss.clients) ws.close(CloseCode.goingAway, 'server shutting down');
+    await this.committer.idle();
+    const rooms = await Promise.all([...this.rooms.values()].map((p) => p.catch(() => undefined)));
+    for (const room of rooms) {
+      if (!room) continue;
+      room.destroy();
+      if (room.updatesSinceCompaction > 0) await this.compact(room.icpId);
+    }
+    this.rooms.clear();
+    this.wss.close();
+  }
+}
+
+function refuse(socket: Duplex, refusal: UpgradeRefusal): void {
+  const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
+  const reason = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    503: 'Service Unavailable',
+  }[refusal.status];
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${refusal.status} ${reason}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}

@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addListItem, canonicalJson, readList } from '@bullseye/shared';
+import { systemClock } from '../clock.js';
+import { ensureWritableDir, openDatabase, type DatabaseHandle } from './database.js';
+import { IcpStore } from './icpStore.js';
+import { buildDoc, UpdateLog } from './updateLog.js';
+
+let dir: string;
+let handle: DatabaseHandle;
+let log: UpdateLog;
+let icpId: string;
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bullseye-unit-'));
+  handle = await openDatabase({ dataDir: dir });
+  log = new UpdateLog(handle.db, systemClock);
+  icpId = (await new IcpStore(handle.db, systemClock).create('Test')).id;
+});
+
+afterEach(async () => {
+  await handle.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A writer doc whose every update is appended to the log, like the collaboration server does. */
+function recordingDoc(pending: Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc();
+  doc.on('update', (update: Uint8Array) => pending.push(update));
+  return doc;
+}
+
+describe('UpdateLog', () => {
+  it('loads exactly what was appended, from a new connection to the same file', async () => {
+    const pending: Uint8Array[] = [];
+    const doc = recordingDoc(pending);
+    for (const name of ['Fintech', 'Healthcare', 'Insurance']) addListItem(doc, 'industries', name);
+    await log.append(pending.map((data) => ({ icpId, data })));
+    await handle.close();
+
+    handle = await openDatabase({ dataDir: dir });
+    log = new UpdateLog(handle.db, systemClock);
+    const loaded = buildDoc(await log.load(icpId));
+    expect(canonicalJson(loaded)).toBe(canonicalJson(doc));
+  });
+
+  it('compacts the tail into a snapshot without changing the content', async () => {
+    const pending: Uint8Array[] = [];
+    const doc = recordingDoc(pending);
+    for (let i = 0; i < 39; i++) addListItem(doc, 'technologies', `Tool ${i}`);
+    await log.append(pending.map((data) => ({ icpId, data })));
+    expect(await log.tailLength(icpId)).toBe(39);
+
+    expect(await log.compact(icpId)).toBe(39);
+    expect(await log.tailLength(icpId)).toBe(0);
+    const state = await log.load(icpId);
+    expect(state.snapshot).not.toBeNull();
+    expect(canonicalJson(buildDoc(state))).toBe(canonicalJson(doc));
+
+    // Updates after a compaction form a new tail on top of the snapshot.
+    pending.length = 0;
+    addListItem(doc, 'technologies', 'Late addition');
+    await log.append(pending.map((data) => ({ icpId, data })));
+    expect(readList(buildDoc(await log.load(icpId)), 'technologies').at(-1)?.text).toBe('Late addition');
+  });
+
+  it('keeps updates of other ICPs apart', async () => {
+    const other = (await new IcpStore(handle.db, systemClock).create('Other')).id;
+    const pending: Uint8Array[] = [];
+    const doc = recordingDoc(pending);
+    addListItem(doc, 'industries', 'Only here');
+    await log.append(pending.map((data) => ({ icpId: other, data })));
+    expect(readList(buildDoc(await log.load(icpId)), 'industries')).toEqual([]);
+    expect(readList(buildDoc(await log.load(other)), 'industries').map((i) => i.text)).toEqual(['Only here']);
+  });
+
+  it('skips an unreadable stored update instead of refusing to load the document', () => {
+    const pending: Uint8Array[] = [];
+    const doc = recordingDoc(pending);
+    addListItem(doc, 'industries', 'Good');
+    const problems: unknown[] = [];
+    const loaded = buildDoc({ snapshot: null, updates: [new Uint8Array([1, 2, 3, 250]), ...pending] }, (e) =>
+      problems.push(e),
+    );
+    expect(problems).toHaveLength(1);
+    expect(readList(loaded, 'industries').map((i) => i.text)).toEqual(['Good']);
+  });
+});
+
+describe('data directory', () => {
+  it('refuses a data directory that cannot be created, saying which', () => {
+    const file = path.join(dir, 'a-file');
+    fs.writeFileSync(file, 'x');
+    expect(() => ensureWritableDir(path.join(file, 'data'))).toThrow(
+      /DATA_DIR .*a-file\/data is not writable/,
+    );
+  });
+});

@@ -1,0 +1,130 @@
+import type { Kysely } from 'kysely';
+import * as Y from 'yjs';
+import type { Database } from './schema.js';
+import type { Clock } from '../clock.js';
+
+export interface StoredState {
+  /** The compacted state, or null before the first compaction. */
+  snapshot: Uint8Array | null;
+  /** Updates committed after the snapshot, in commit order. */
+  updates: Uint8Array[];
+}
+
+export interface PendingUpdate {
+  icpId: string;
+  data: Uint8Array;
+}
+
+/**
+ * The append-only Yjs update log per ICP, plus its compacted snapshot. Loading reads the snapshot
+ * and whatever rows remain; compaction merges rows into the snapshot and deletes exactly the rows
+ * it merged, so a row committed during compaction is never lost.
+ */
+export class UpdateLog {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Commits a batch of updates in one transaction. Resolves only once they are durable. */
+  async append(batch: readonly PendingUpdate[]): Promise<void> {
+    if (batch.length === 0) return;
+    const createdAt = this.clock.now().toISOString();
+    // One multi-row INSERT is one atomic statement; chunk to stay under parameter limits.
+    for (let i = 0; i < batch.length; i += 500) {
+      const rows = batch
+        .slice(i, i + 500)
+        .map((u) => ({ icp_id: u.icpId, data: u.data, created_at: createdAt }));
+      await this.db.insertInto('icp_updates').values(rows).execute();
+    }
+  }
+
+  async load(icpId: string): Promise<StoredState> {
+    const [snapshot, rows] = await Promise.all([
+      this.db.selectFrom('icp_snapshots').select('data').where('icp_id', '=', icpId).executeTakeFirst(),
+      this.db.selectFrom('icp_updates').select('data').where('icp_id', '=', icpId).orderBy('id').execute(),
+    ]);
+    return { snapshot: snapshot ? toBytes(snapshot.data) : null, updates: rows.map((r) => toBytes(r.data)) };
+  }
+
+  /** Number of update rows not yet merged into the snapshot. */
+  async tailLength(icpId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('icp_updates')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('icp_id', '=', icpId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /**
+   * Merges the snapshot and every current row into a new snapshot (garbage-collected Yjs state) and
+   * deletes those rows, in one transaction. Returns how many rows were merged.
+   */
+  async compact(icpId: string): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const snapshot = await trx
+        .selectFrom('icp_snapshots')
+        .select('data')
+        .where('icp_id', '=', icpId)
+        .executeTakeFirst();
+      const rows = await trx
+        .selectFrom('icp_updates')
+        .select(['id', 'data'])
+        .where('icp_id', '=', icpId)
+        .orderBy('id')
+        .execute();
+      if (rows.length === 0) return 0;
+      const merged = mergeState(
+        snapshot ? toBytes(snapshot.data) : null,
+        rows.map((r) => toBytes(r.data)),
+      );
+      const lastId = rows[rows.length - 1]!.id;
+      const now = this.clock.now().toISOString();
+      await trx
+        .insertInto('icp_snapshots')
+        .values({ icp_id: icpId, data: merged, last_update_id: lastId, updated_at: now })
+        .onConflict((oc) =>
+          oc.column('icp_id').doUpdateSet({ data: merged, last_update_id: lastId, updated_at: now }),
+        )
+        .execute();
+      const ids = rows.map((r) => r.id);
+      for (let i = 0; i < ids.length; i += 500) {
+        await trx
+          .deleteFrom('icp_updates')
+          .where('icp_id', '=', icpId)
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute();
+      }
+      return rows.length;
+    });
+  }
+}
+
+/** Applies stored updates to a fresh document, skipping (and reporting) any that cannot be applied. */
+export function buildDoc(state: StoredState, onBadUpdate?: (error: unknown) => void): Y.Doc {
+  const doc = new Y.Doc({ gc: true });
+  const parts = state.snapshot ? [state.snapshot, ...state.updates] : state.updates;
+  for (const update of parts) {
+    try {
+      Y.applyUpdate(doc, update);
+    } catch (error) {
+      onBadUpdate?.(error);
+    }
+  }
+  return doc;
+}
+
+function mergeState(snapshot: Uint8Array | null, updates: Uint8Array[]): Uint8Array {
+  const doc = buildDoc({ snapshot, updates }, (error) =>
+    console.error('compaction skipped an unreadable update', error),
+  );
+  const merged = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return merged;
+}
+
+function toBytes(data: Uint8Array): Uint8Array {
+  // pg returns Buffer, better-sqlite3 returns Buffer; Yjs wants a plain view either way.
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

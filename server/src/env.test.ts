@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './env.js';
+
+describe('loadConfig', () => {
+  it('has working defaults for a fresh machine', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      sqliteSynchronous: 'FULL',
+    });
+    expect(config.dataDir).toMatch(/\/data$/);
+    expect(config.allowSameOrigin).toBe(true);
+    expect(config.publicOrigins).toContain('http://localhost:5173');
+  });
+
+  it('derives the WebSocket origin allowlist from PUBLIC_URL', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://icp.example.com/app' }).publicOrigins).toEqual([
+      'https://icp.example.com',
+    ]);
+    expect(loadConfig({ PUBLIC_URL: 'https://icp.example.com' }).allowSameOrigin).toBe(false);
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres/);
+  });
+});

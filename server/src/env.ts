@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+    .optional(),
+  PUBLIC_URL: z.url({ message: 'must be a URL such as http://localhost:3000' }).optional(),
+  /** FULL survives power loss (fsync per commit batch); NORMAL survives process crashes only. */
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** How long an ICP with no connections stays in memory before it is unloaded. */
+  UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5_000),
+  /** Updates in the tail of the log that trigger a background compaction. */
+  COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /**
+   * Origins allowed to open collaboration sockets from a browser, besides the page's own origin
+   * when no PUBLIC_URL is set (then any same-origin page, plus the Vite dev server, may connect).
+   */
+  publicOrigins: string[];
+  /** Whether a page served by this server under any host name may connect (no PUBLIC_URL set). */
+  allowSameOrigin: boolean;
+  publicUrl: string | undefined;
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  unloadDelayMs: number;
+  compactAfterUpdates: number;
+  /** Where the built client lives; served at `/` when present. */
+  clientDist: string;
+}
+
+/** Reads and validates the process environment; throws with the variable named on bad input. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid environment variable ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    publicUrl: e.PUBLIC_URL,
+    publicOrigins: e.PUBLIC_URL ? [new URL(e.PUBLIC_URL).origin] : DEV_ORIGINS,
+    allowSameOrigin: e.PUBLIC_URL === undefined,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    unloadDelayMs: e.UNLOAD_DELAY_MS,
+    compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    clientDist: path.resolve(import.meta.dirname, '../../client/dist'),
+  };
+}
+
+/** The Vite dev server, which proxies `/collab` without rewriting Origin. */
+const DEV_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];

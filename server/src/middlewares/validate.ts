@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import { invalidInput, notFound } from '../errors.js';
+
+/**
+ * Parses `value` (a request body, query or params) with a shared zod schema. Throws a 400 that
+ * names the first offending field, e.g. `title: must not be empty`; a bad path id is a 404.
+ */
+export function parse<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  location: 'body' | 'query' | 'params',
+): z.output<S> {
+  const result = schema.safeParse(value ?? (location === 'body' ? undefined : {}));
+  if (result.success) return result.data;
+  // A malformed id in a path is simply an id that does not exist.
+  if (location === 'params') throw notFound();
+  const issue = result.error.issues[0];
+  const path = issue?.path.map(String).join('.') ?? '';
+  const field = path ? path : location;
+  const message =
+    issue?.code === 'unrecognized_keys'
+      ? `unknown field ${issue.keys.join(', ')}`
+      : (issue?.message ?? 'invalid');
+  if (issue?.code === 'unrecognized_keys') return fail(issue.keys[0] ?? field, message);
+  if (issue?.code === 'invalid_type' && path === '' && location === 'body')
+    return fail('body', 'must be a JSON object');
+  return fail(field, message);
+}
+
+function fail(field: string, message: string): never {
+  throw invalidInput(field, message);
+}

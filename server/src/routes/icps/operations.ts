@@ -1,0 +1,66 @@
+import {
+  createIcpBodySchema,
+  icpDtoSchema,
+  icpListDtoSchema,
+  icpParamsSchema,
+  listIcpsQuerySchema,
+  updateIcpBodySchema,
+} from '@bullseye/shared';
+import type { Operation } from '../../openapi.js';
+
+const errors = [400, 404] as const;
+
+/** The ICP operations, described once; the router and /api/openapi.json both read this. */
+export const icpOperations = {
+  listIcps: {
+    method: 'get',
+    path: '/icps',
+    summary: 'List ICPs (active by default, archived with ?archived=true), most recently updated first',
+    query: listIcpsQuerySchema,
+    response: { status: 200, schema: icpListDtoSchema },
+    errors: [400],
+  },
+  createIcp: {
+    method: 'post',
+    path: '/icps',
+    summary: 'Create an ICP with an empty one-page document',
+    body: createIcpBodySchema,
+    response: { status: 201, schema: icpDtoSchema },
+    errors: [400, 413],
+  },
+  getIcp: {
+    method: 'get',
+    path: '/icps/{id}',
+    summary: 'Get one ICP record',
+    params: icpParamsSchema,
+    response: { status: 200, schema: icpDtoSchema },
+    errors,
+  },
+  updateIcp: {
+    method: 'patch',
+    path: '/icps/{id}',
+    summary: 'Rename an ICP; open editors see the new title live',
+    params: icpParamsSchema,
+    body: updateIcpBodySchema,
+    response: { status: 200, schema: icpDtoSchema },
+    errors: [400, 404, 413],
+  },
+  archiveIcp: {
+    method: 'post',
+    path: '/icps/{id}/archive',
+    summary: 'Archive an ICP: hidden from the default list and read-only until restored',
+    params: icpParamsSchema,
+    response: { status: 200, schema: icpDtoSchema },
+    errors,
+  },
+  unarchiveIcp: {
+    method: 'post',
+    path: '/icps/{id}/unarchive',
+    summary: 'Restore an archived ICP',
+    params: icpParamsSchema,
+    response: { status: 200, schema: icpDtoSchema },
+    errors,
+  },
+} satisfies Record<string, Operation>;
+
+export type IcpOperationId = keyof typeof icpOperations;

@@ -1,0 +1,12 @@
+export * from './icp/layout.js';
+export * from './icp/accessors.js';
+export * from './icp/fragment.js';
+export * from './icp/canonical.js';
+export * from './schema/version.js';
+export * from './validation/limits.js';
+export * from './validation/icp.js';
+export * from './protocol/messages.js';
+export * from './protocol/closeCodes.js';
+export * from './protocol/awareness.js';
+export * from './logic/completeness.js';
+export type * from './dto/icp.js';

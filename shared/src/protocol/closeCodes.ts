@@ -1,0 +1,40 @@
+/**
+ * WebSocket close codes of the collaboration server. 1000–1015 are the standard ones; 4000–4999
+ * are ours. A client should not reconnect after a 44xx code without changing something.
+ */
+export const CloseCode = {
+  /** The server is shutting down or unloading; reconnecting is right. */
+  goingAway: 1001,
+  /** A message exceeded LIMITS.maxCollabMessageBytes (sent by `ws` itself). */
+  messageTooBig: 1009,
+  /** An unexpected server error while handling this connection's message. */
+  internalError: 1011,
+  /** A message could not be decoded, or carried an invalid Yjs update. Nothing of it was stored. */
+  malformedMessage: 4400,
+  /** The client's schema version differs from the server's; reload to get the current client. */
+  schemaMismatch: 4409,
+  /** The ICP was archived or deleted while connected. */
+  documentGone: 4410,
+} as const;
+
+export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Human text for a close code, for logs and the client's connection banner. */
+export function describeCloseCode(code: number): string {
+  switch (code) {
+    case CloseCode.goingAway:
+      return 'The server is restarting';
+    case CloseCode.messageTooBig:
+      return 'A change was too large to send';
+    case CloseCode.internalError:
+      return 'The server hit an unexpected error';
+    case CloseCode.malformedMessage:
+      return 'The server rejected a malformed message';
+    case CloseCode.schemaMismatch:
+      return 'A newer version of Bullseye is available; reload the page';
+    case CloseCode.documentGone:
+      return 'This ICP is no longer available';
+    default:
+      return `Connection closed (${code})`;
+  }
+}

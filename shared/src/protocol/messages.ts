@@ -1,0 +1,53 @@
+/**
+ * The collaboration protocol at `/collab/<icpId>`. Message types 0–3 are the standard y-websocket
+ * ones (y-protocols sync and awareness). Bullseye adds its own types from 100 up, sent only to
+ * clients that opt in with the `acks=1` query parameter, so stock y-websocket clients never see them.
+ */
+export const MessageType = {
+  /** y-protocols sync: step 1 (state vector), step 2 (missing updates), update. */
+  sync: 0,
+  /** y-protocols awareness update (presence, cursors). */
+  awareness: 1,
+  /** y-protocols auth (permission denied). */
+  auth: 2,
+  /** Ask the peer to send its awareness states. */
+  queryAwareness: 3,
+  /**
+   * Server → client: `varUint(n)`, the number of document-update messages (sync step 2 and update)
+   * that this connection has sent and the server has durably committed, in order.
+   */
+  saved: 100,
+  /** Server → client: `varString(JSON)` of a {@link ServerEvent}, e.g. an ICP renamed. */
+  event: 101,
+} as const;
+
+/** Sub-types of the y-protocols sync message. */
+export const SyncMessageType = { step1: 0, step2: 1, update: 2 } as const;
+
+/** Query parameters a Bullseye client adds to the collaboration URL. */
+export const CollabParam = {
+  /** `1` to receive `saved` and `event` messages. */
+  acks: 'acks',
+  /** The client's SCHEMA_VERSION; a mismatch closes the connection with `schemaMismatch`. */
+  schema: 'schema',
+} as const;
+
+/** Path prefix of the collaboration endpoint; the ICP id follows it. */
+export const COLLAB_PATH = '/collab/';
+
+/** Events the server pushes to opted-in clients of one ICP. */
+export type ServerEvent = {
+  type: 'icp.updated';
+  icp: { id: string; title: string; archivedAt: string | null; updatedAt: string };
+};
+
+/**
+ * Whether a client → server frame is a document update the server acknowledges with `saved`
+ * (sync step 2 or update). Both sides count exactly these frames, so the counts agree.
+ */
+export function isDocUpdateFrame(frame: Uint8Array): boolean {
+  return (
+    frame[0] === MessageType.sync &&
+    (frame[1] === SyncMessageType.step2 || frame[1] === SyncMessageType.update)
+  );
+}

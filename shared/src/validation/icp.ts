@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { CURRENCIES, sectionOf, type Currency, type RangeSectionKey } from '../icp/layout.js';
+import { LIMITS } from './limits.js';
+
+/** An ICP id: a UUID, as issued by the server. */
+export const icpIdSchema = z.uuid({ message: 'must be an ICP id (a UUID)' });
+
+/** An ICP title: trimmed, 1 to 120 characters, no control characters. */
+export const icpTitleSchema = z
+  .string({ message: 'must be a string' })
+  .trim()
+  .min(1, { message: 'must not be empty' })
+  .max(LIMITS.maxTitleLength, { message: `must be at most ${LIMITS.maxTitleLength} characters` })
+  // eslint-disable-next-line no-control-regex
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'must not contain control characters' });
+
+export const icpParamsSchema = z.object({ id: icpIdSchema });
+
+export const createIcpBodySchema = z.strictObject({ title: icpTitleSchema });
+export type CreateIcpBody = z.infer<typeof createIcpBodySchema>;
+
+export const updateIcpBodySchema = z.strictObject({ title: icpTitleSchema });
+export type UpdateIcpBody = z.infer<typeof updateIcpBodySchema>;
+
+export const listIcpsQuerySchema = z.strictObject({
+  archived: z
+    .enum(['true', 'false'], { message: 'must be "true" or "false"' })
+    .optional()
+    .transform((v) => v === 'true'),
+});
+export type ListIcpsQuery = z.infer<typeof listIcpsQuerySchema>;
+
+/** Text of one list criterion: trimmed, single line, within the section's length. */
+export function listItemTextSchema(maxLength: number) {
+  return z
+    .string()
+    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .pipe(
+      z
+        .string()
+        .min(1, { message: 'must not be empty' })
+        .max(maxLength, { message: `must be at most ${maxLength} characters` }),
+    );
+}
+
+const bound = (max: number) =>
+  z
+    .number({ message: 'must be a number' })
+    .int({ message: 'must be a whole number' })
+    .min(0, { message: 'must not be negative' })
+    .max(max, { message: `must be at most ${max.toLocaleString('en-US')}` })
+    .nullable();
+
+/** The zod schema of one range section's value, checking min ≤ max. */
+export function rangeSchemaFor(key: RangeSectionKey) {
+  const section = sectionOf(key);
+  const bounds = { min: bound(section.max), max: bound(section.max) };
+  const base =
+    section.unit === 'money'
+      ? z.object({ ...bounds, currency: z.enum(CURRENCIES, { message: 'must be a supported currency' }) })
+      : z.object(bounds);
+  return (base as z.ZodType<{ min: number | null; max: number | null; currency?: Currency }>).refine(
+    (r) => r.min === null || r.max === null || r.min <= r.max,
+    {
+      message: 'minimum must not exceed maximum',
+      path: ['min'],
+    },
+  );
+}
+
+/** Display name for presence before accounts exist. */
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'must not be empty' })
+  .max(LIMITS.maxDisplayNameLength, { message: `must be at most ${LIMITS.maxDisplayNameLength} characters` });
+
+/** An ICP as the HTTP API presents it (see `IcpDto`). */
+export const icpDtoSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  archivedAt: z.iso.datetime().nullable(),
+});
+
+export const icpListDtoSchema = z.object({ icps: z.array(icpDtoSchema) });
+
+/** The one error envelope of the HTTP API. */
+export const errorEnvelopeSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});

@@ -1,0 +1,75 @@
+import type { ErrorEnvelope, IcpDto } from '@bullseye/shared';
+import type { ServerProcess } from './serverProcess.js';
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface RequestOptions {
+  /** Sent as JSON unless it is already a string (then sent verbatim, e.g. broken JSON). */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** One HTTP request to the server; the body is parsed as JSON when the response says it is JSON. */
+export async function request<T = unknown>(
+  server: ServerProcess,
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(server.url + path, { method, headers, body });
+  const text = await response.text();
+  const isJson = response.headers.get('content-type')?.includes('application/json') ?? false;
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (isJson ? JSON.parse(text) : text) as T,
+  };
+}
+
+/** Creates an ICP through the API and returns it; fails loudly if the server refuses. */
+export async function createIcp(server: ServerProcess, title: string): Promise<IcpDto> {
+  const response = await request<IcpDto>(server, 'POST', '/api/icps', { body: { title } });
+  if (response.status !== 201) {
+    throw new Error(
+      `creating ICP "${title}" failed with ${response.status}: ${JSON.stringify(response.body)}`,
+    );
+  }
+  return response.body;
+}
+
+export async function archiveIcp(server: ServerProcess, id: string): Promise<IcpDto> {
+  return expectOk(await request<IcpDto>(server, 'POST', `/api/icps/${id}/archive`));
+}
+
+export async function unarchiveIcp(server: ServerProcess, id: string): Promise<IcpDto> {
+  return expectOk(await request<IcpDto>(server, 'POST', `/api/icps/${id}/unarchive`));
+}
+
+export async function renameIcp(server: ServerProcess, id: string, title: string): Promise<IcpDto> {
+  return expectOk(await request<IcpDto>(server, 'PATCH', `/api/icps/${id}`, { body: { title } }));
+}
+
+/** True once `/healthz` answers 200 with `{ status: 'ok' }`. */
+export async function isHealthy(server: ServerProcess): Promise<boolean> {
+  const response = await request<{ status?: string }>(server, 'GET', '/healthz');
+  return response.status === 200 && response.body.status === 'ok';
+}
+
+function expectOk<T>(response: ApiResponse<T>): T {
+  if (response.status !== 200) {
+    throw new Error(`expected 200, got ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+  return response.body;
+}
+
+export type { ErrorEnvelope };
