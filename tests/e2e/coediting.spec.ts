@@ -1,4 +1,4 @@
-import { createIcp, expect, expectAllSaved, narrative, test } from './fixtures.js';
+import { createIcp, expect, expectAllSaved, expectNarrative, narrative, test } from './fixtures.js';
 
 test('two people co-edit text, criteria and ranges and see each other', async ({ person, server }) => {
   const id = await createIcp(server, 'Workshop ICP');
@@ -13,7 +13,7 @@ test('two people co-edit text, criteria and ranges and see each other', async ({
   // Narrative text typed by one appears for the other, with her named caret.
   await narrative(ada.page, 'Goals').click();
   await ada.page.keyboard.type('Grow net revenue retention above 120%.');
-  await expect(narrative(grace.page, 'Goals')).toHaveText('Grow net revenue retention above 120%.');
+  await expectNarrative(grace.page, 'Goals', 'Grow net revenue retention above 120%.');
   await expect(grace.page.locator('.collaboration-carets__label', { hasText: 'Ada Lovelace' })).toBeVisible();
 
   // Which section each person is in.
@@ -56,7 +56,7 @@ test('two people co-edit text, criteria and ranges and see each other', async ({
 
   // Everything is on the server: a third person opening later sees it all.
   const alan = await person('Alan Turing', `/icp/${id}`);
-  await expect(narrative(alan.page, 'Goals')).toHaveText('Grow net revenue retention above 120%.');
+  await expectNarrative(alan.page, 'Goals', 'Grow net revenue retention above 120%.');
   await expect(alan.page.getByTestId('chips-industries')).toContainText('Insurance');
   await expect(alan.page.getByTestId('range-employees')).toHaveText('200 – 2K employees');
 });
@@ -79,13 +79,13 @@ test('an edit made offline is kept and merges when the connection returns', asyn
   await narrative(ada.page, 'Challenges').click();
   await ada.page.keyboard.type('Long security reviews.');
   await expectAllSaved(ada.page);
-  await expect(narrative(ada.page, 'Notes')).toHaveText('');
+  await expectNarrative(ada.page, 'Notes', '');
 
   await grace.setOffline(false);
   await expectAllSaved(grace.page);
   for (const p of [ada, grace]) {
-    await expect(narrative(p.page, 'Notes')).toHaveText('Ask CS about churned logos.');
-    await expect(narrative(p.page, 'Challenges')).toHaveText('Long security reviews.');
+    await expectNarrative(p.page, 'Notes', 'Ask CS about churned logos.');
+    await expectNarrative(p.page, 'Challenges', 'Long security reviews.');
     await expect(p.page.getByTestId('chips-geographies')).toContainText('DACH');
   }
 });
@@ -103,11 +103,11 @@ test('a reload while offline edits are pending loses nothing', async ({ person, 
   await server.restart();
   await ada.page.reload();
   await expectAllSaved(ada.page);
-  await expect(narrative(ada.page, 'Evidence')).toHaveText('Win rate 2x in fintech.');
+  await expectNarrative(ada.page, 'Evidence', 'Win rate 2x in fintech.');
 
   // And the server now has it: a fresh browser sees it.
   const grace = await person('Grace Hopper', `/icp/${id}`);
-  await expect(narrative(grace.page, 'Evidence')).toHaveText('Win rate 2x in fintech.');
+  await expectNarrative(grace.page, 'Evidence', 'Win rate 2x in fintech.');
 });
 
 test('a server killed mid-sentence serves every word the other browser had shown', async ({
@@ -119,7 +119,7 @@ test('a server killed mid-sentence serves every word the other browser had shown
   const grace = await person('Grace Hopper', `/icp/${id}`);
   await narrative(ada.page, 'Pain points').click();
   await ada.page.keyboard.type('Reps waste hours on accounts that never', { delay: 15 });
-  await expect(narrative(grace.page, 'Pain points')).toHaveText('Reps waste hours on accounts that never');
+  await expectNarrative(grace.page, 'Pain points', 'Reps waste hours on accounts that never');
 
   await server.kill();
   await server.restart();

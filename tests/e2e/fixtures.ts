@@ -81,6 +81,23 @@ export function narrative(page: Page, title: string) {
   return page.getByRole('textbox', { name: title, exact: true });
 }
 
+/**
+ * The text a person reads in a narrative section: other people's named carets are rendered inside
+ * the editable element, so they are left out.
+ */
+export function narrativeText(page: Page, title: string): Promise<string> {
+  return narrative(page, title).evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return copy.textContent ?? '';
+  });
+}
+
+/** Waits until a narrative section reads exactly `text` (carets aside). */
+export async function expectNarrative(page: Page, title: string, text: string) {
+  await expect.poll(() => narrativeText(page, title)).toBe(text);
+}
+
 /** Waits until this page says the server has stored everything. */
 export async function expectAllSaved(page: Page) {
   await expect(page.getByTestId('connection-status')).toHaveText('Connected');

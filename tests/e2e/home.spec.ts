@@ -6,7 +6,7 @@ test('creates, opens, renames, archives and restores an ICP from the home page',
 
   await page.getByRole('button', { name: 'New ICP' }).click();
   await page.getByLabel('Title').fill('Mid-market SaaS, EMEA');
-  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
 
   // The new ICP opens in the editor, after the one-time name prompt.
   await expect(page).toHaveURL(/\/icp\/[0-9a-f-]{36}$/);
@@ -22,9 +22,11 @@ test('creates, opens, renames, archives and restores an ICP from the home page',
   const row = page.getByTestId('icp-row').filter({ hasText: 'Mid-market SaaS, EMEA' });
   await expect(row).toBeVisible();
 
+  // While renaming, the title is an input's value, so the row is found by the ICP it shows.
+  const editing = page.locator(`[data-icp-id="${await row.getAttribute('data-icp-id')}"]`);
   await row.getByRole('button', { name: 'Rename' }).click();
-  await row.getByLabel('New title for Mid-market SaaS, EMEA').fill('Mid-market SaaS, DACH');
-  await row.getByRole('button', { name: 'Save' }).click();
+  await editing.getByLabel('New title for Mid-market SaaS, EMEA').fill('Mid-market SaaS, DACH');
+  await editing.getByRole('button', { name: 'Save' }).click();
   const renamed = page.getByTestId('icp-row').filter({ hasText: 'Mid-market SaaS, DACH' });
   await expect(renamed).toBeVisible();
 

@@ -1,0 +1,60 @@
+/** One relay scenario: `icps` documents, each open in `clientsPerIcp` stock clients. */
+export interface RelayScenarioSpec {
+  name: string;
+  icps: number;
+  clientsPerIcp: number;
+}
+
+export interface BenchConfig {
+  /** Seconds of load before measuring, so JIT, connection setup and first paragraphs are excluded. */
+  warmupSeconds: number;
+  /** Seconds measured per relay scenario. */
+  seconds: number;
+  scenarios: RelayScenarioSpec[];
+  /** Edits in the big document's history; 0 skips the load measurement. */
+  loadEdits: number;
+  loadAuthors: number;
+  /** Fresh-client loads per variant (cold, warm); the median is reported. */
+  loadRuns: number;
+  /** Extra node arguments for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
+  serverNodeArgs: string[];
+}
+
+const DEFAULT_SCENARIOS = '1x10,1x50,100x5';
+
+/** Reads `BENCH_*` overrides; anything malformed stops the run with the variable named. */
+export function readBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
+  return {
+    warmupSeconds: number(env, 'BENCH_WARMUP_SECONDS', 3, 0),
+    seconds: number(env, 'BENCH_SECONDS', 10, 1),
+    scenarios: scenarios(env.BENCH_SCENARIOS ?? DEFAULT_SCENARIOS),
+    loadEdits: number(env, 'BENCH_LOAD_EDITS', 20_000, 0),
+    loadAuthors: number(env, 'BENCH_LOAD_AUTHORS', 5, 1),
+    loadRuns: number(env, 'BENCH_LOAD_RUNS', 5, 1),
+    serverNodeArgs: (env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
+  };
+}
+
+function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min) throw new Error(`${name} must be a number >= ${min}, got "${raw}"`);
+  return value;
+}
+
+/** `"1x10,100x5"`: ICPs x clients per ICP; a scenario needs two clients to relay anything. */
+function scenarios(raw: string): RelayScenarioSpec[] {
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((spec) => {
+      const match = /^(\d+)x(\d+)$/.exec(spec);
+      const icps = Number(match?.[1]);
+      const clientsPerIcp = Number(match?.[2]);
+      if (!match || icps < 1 || clientsPerIcp < 2)
+        throw new Error(`BENCH_SCENARIOS entries look like 1x50 (ICPs x clients >= 2), got "${spec}"`);
+      return { name: `${icps}×${clientsPerIcp}`, icps, clientsPerIcp };
+    });
+}

@@ -1,0 +1,54 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import type { ServerProcess } from '../support/serverProcess.js';
+
+/** A stock y-websocket client, as one browser tab runs it, with its own Y.Doc. */
+export interface BenchClient {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  /** `performance.now()` just before the provider was constructed (the load-time start). */
+  readonly openedAt: number;
+  /** Resolves with `performance.now()` at the provider's first `sync` event with synced = true. */
+  readonly synced: Promise<number>;
+  /** Disconnects for good and frees the document (and with it the awareness timer). Idempotent. */
+  destroy(): void;
+}
+
+/**
+ * The only place the bench opens a collaboration connection, so that adding credentials (a header
+ * or token) later is a change to this function alone. BroadcastChannel is off: clients in this
+ * process must meet through the server, or the relay would be measured in-process.
+ */
+export function openClient(server: ServerProcess, icpId: string): BenchClient {
+  const doc = new Y.Doc();
+  const openedAt = performance.now();
+  const provider = new WebsocketProvider(`${server.wsUrl}/collab`, icpId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 500,
+  });
+  const synced = new Promise<number>((resolve) => {
+    const onSync = (isSynced: boolean): void => {
+      if (!isSynced) return;
+      // Taken in the handler, not after `await`, so promise scheduling is not part of the time.
+      const at = performance.now();
+      provider.off('sync', onSync);
+      resolve(at);
+    };
+    provider.on('sync', onSync);
+  });
+  let destroyed = false;
+  return {
+    doc,
+    provider,
+    openedAt,
+    synced,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
