@@ -10,17 +10,29 @@ import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { IcpStore } from './db/icpStore.js';
 import { UpdateLog } from './db/updateLog.js';
 import { CollabServer } from './collaboration/collabServer.js';
-import { checkIcpExists, checkOrigin } from './collaboration/upgrade.js';
-import { IcpCommands } from './commands/icpCommands.js';
+import { checkAuthenticated, checkIcpAccess, checkOrigin } from './collaboration/upgrade.js';
 import { errorHandler, routeNotFound } from './errors.js';
 import { buildOpenApi } from './openapi.js';
+import { createServices, type Services } from './services.js';
+import { authenticate } from './middlewares/authenticate.js';
+import { loginRateLimit } from './middlewares/loginRateLimit.js';
+import { originCheck, type OriginPolicy } from './middlewares/originCheck.js';
+import { authRouter } from './routes/auth/authRouter.js';
+import { authOperations } from './routes/auth/operations.js';
 import { icpsRouter } from './routes/icps/icpsRouter.js';
 import { icpOperations } from './routes/icps/operations.js';
+import { invitesRouter } from './routes/invites/invitesRouter.js';
+import { inviteOperations } from './routes/invites/operations.js';
+import { tokensRouter } from './routes/tokens/tokensRouter.js';
+import { tokenOperations } from './routes/tokens/operations.js';
+import { workspacesRouter } from './routes/workspaces/workspacesRouter.js';
+import { workspaceOperations } from './routes/workspaces/operations.js';
 
 export interface BullseyeApp {
   server: http.Server;
   collab: CollabServer;
   database: DatabaseHandle;
+  services: Services;
   /** Starts listening; resolves with the bound port (useful with port 0). */
   listen(port: number, host: string): Promise<number>;
   /** Graceful stop: refuse new work, close sockets (1001), flush commits, close the database. */
@@ -36,15 +48,24 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
   });
   const icps = new IcpStore(database.db, clock);
   const updateLog = new UpdateLog(database.db, clock);
+  const origins: OriginPolicy = { allowed: config.publicOrigins, allowSameOrigin: config.allowSameOrigin };
+  const services = await createServices(database, config, clock, icps);
   const collab = new CollabServer({
     updateLog,
     icps,
-    checks: [checkOrigin(config.publicOrigins, config.allowSameOrigin), checkIcpExists(icps)],
+    checks: [
+      checkOrigin(origins),
+      checkAuthenticated(services.authenticator),
+      checkIcpAccess(icps, services.workspaces),
+    ],
     unloadDelayMs: config.unloadDelayMs,
     compactAfterUpdates: config.compactAfterUpdates,
   });
-  const commands = new IcpCommands(icps, collab);
-  const openapi = buildOpenApi(icpOperations, '0.1.0');
+  const commands = services.commands(collab);
+  const openapi = buildOpenApi(
+    { ...authOperations, ...workspaceOperations, ...inviteOperations, ...tokenOperations, ...icpOperations },
+    '0.2.0',
+  );
 
   const app = express();
   app.disable('x-powered-by');
@@ -68,13 +89,43 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use('/api', originCheck(origins));
   app.use('/api', express.json({ limit: LIMITS.maxJsonBodyBytes, strict: true }));
-  app.use('/api', icpsRouter(icps, commands));
+  app.use('/api', authenticate(services.authenticator));
+  app.use(
+    '/api',
+    authRouter({
+      auth: services.auth,
+      accounts: commands.accounts,
+      settings: services.settings,
+      access: collab,
+      loginLimiter: loginRateLimit({ attempts: config.loginMaxAttempts, windowMs: config.loginWindowMs }),
+    }),
+  );
+  app.use('/api', invitesRouter(commands.invites, services.auth));
+  app.use(
+    '/api',
+    workspacesRouter({
+      access: services.access,
+      workspaces: services.workspaces,
+      invites: services.invites,
+      accounts: commands.accounts,
+      members: commands.members,
+      inviteCommands: commands.invites,
+      publicOrigin: config.publicUrl ? new URL(config.publicUrl).origin : undefined,
+    }),
+  );
+  app.use('/api', tokensRouter(services.tokens, commands.tokens));
+  app.use('/api', icpsRouter(icps, commands.icps, services.access));
   app.use('/api', (_req, _res, next) => next(routeNotFound()));
 
   if (fs.existsSync(path.join(config.clientDist, 'index.html'))) {
     app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
-    // Client-side routes (/, /icp/:id) all load the single-page app.
+    // Client-side routes (/, /icp/:id, /w/:id, ...) all load the single-page app.
     app.get(/^\/(?!api\/|collab\/).*/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(path.join(config.clientDist, 'index.html'));
@@ -95,6 +146,7 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
     server,
     collab,
     database,
+    services,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

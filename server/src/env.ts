@@ -16,6 +16,13 @@ const envSchema = z.object({
   UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5_000),
   /** Updates in the tail of the log that trigger a background compaction. */
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  /** Failed sign-ins allowed per client address and email within LOGIN_WINDOW_MS. */
+  LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+  LOGIN_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(10 * 60_000),
 });
 
 export interface Config {
@@ -34,6 +41,8 @@ export interface Config {
   sqliteSynchronous: 'FULL' | 'NORMAL';
   unloadDelayMs: number;
   compactAfterUpdates: number;
+  loginMaxAttempts: number;
+  loginWindowMs: number;
   /** Where the built client lives; served at `/` when present. */
   clientDist: string;
 }
@@ -49,7 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
-    dataDir: path.resolve(e.DATA_DIR),
+    // npm runs workspace scripts inside server/; a relative DATA_DIR means the directory npm was started in.
+    dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     publicUrl: e.PUBLIC_URL,
     publicOrigins: e.PUBLIC_URL ? [new URL(e.PUBLIC_URL).origin] : DEV_ORIGINS,
@@ -57,6 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     unloadDelayMs: e.UNLOAD_DELAY_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
+    loginWindowMs: e.LOGIN_WINDOW_MS,
     clientDist: path.resolve(import.meta.dirname, '../../client/dist'),
   };
 }

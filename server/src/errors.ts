@@ -18,6 +18,11 @@ export const invalidInput = (field: string, message: string) =>
 export const invalidJson = () =>
   new HttpError(400, 'invalid_json', 'The request body is not valid JSON', 'body');
 export const notFound = (what = 'Resource') => new HttpError(404, 'not_found', `${what} not found`);
+export const unauthenticated = () =>
+  new HttpError(401, 'unauthenticated', 'Sign in, or send Authorization: Bearer <API token>');
+export const forbidden = (ability: string) =>
+  new HttpError(403, 'forbidden', `Your role does not allow this (${ability})`);
+export const conflict = (code: string, message: string) => new HttpError(409, code, message);
 export const routeNotFound = () => new HttpError(404, 'route_not_found', 'No such API endpoint');
 export const payloadTooLarge = (limit: number) =>
   new HttpError(413, 'payload_too_large', `The request body exceeds ${limit} bytes`, 'body');

@@ -44,10 +44,13 @@ export function buildOpenApi(operations: Record<string, Operation>, version: str
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [operationId, op] of Object.entries(operations)) {
     const responses: Record<string, unknown> = {
-      [op.response.status]: {
-        description: 'Success',
-        content: { 'application/json': { schema: jsonSchema(op.response.schema, 'output') } },
-      },
+      [op.response.status]:
+        op.response.status === 204
+          ? { description: 'Done; no body' }
+          : {
+              description: 'Success',
+              content: { 'application/json': { schema: jsonSchema(op.response.schema, 'output') } },
+            },
     };
     for (const status of op.errors) {
       responses[status] = {

@@ -1,6 +1,9 @@
 /** Nearest-rank percentile (`p` in 0..100) of unsorted samples; NaN when there are none. */
 export function percentile(samples: readonly number[], p: number): number {
-  return percentileOfSorted([...samples].sort((a, b) => a - b), p);
+  return percentileOfSorted(
+    [...samples].sort((a, b) => a - b),
+    p,
+  );
 }
 
 /** Several percentiles with one sort, for large sample sets. */

@@ -88,7 +88,7 @@ export function narrative(page: Page, title: string) {
 export function narrativeText(page: Page, title: string): Promise<string> {
   return narrative(page, title).evaluate((element) => {
     const copy = element.cloneNode(true) as HTMLElement;
-    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
     return copy.textContent ?? '';
   });
 }

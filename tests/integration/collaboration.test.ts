@@ -127,7 +127,9 @@ describe.each(BACKENDS)('collaboration on %s', (backend) => {
     it('removes the presence of a client whose connection drops without saying goodbye', async () => {
       const icp = await createIcp(ctx.server, 'Dropped presence');
       const observer = await pool.connect(ctx.server, icp.id);
-      const raw = pool.track(await RawCollabSocket.open(collabUrl(ctx.server, icp.id)));
+      const raw = pool.track(
+        await RawCollabSocket.open(collabUrl(ctx.server, icp.id), ctx.server.adminHeaders()),
+      );
       const ghostDoc = new Y.Doc();
       const ghost = new Awareness(ghostDoc);
       try {
@@ -146,22 +148,31 @@ describe.each(BACKENDS)('collaboration on %s', (backend) => {
 
   describe('connection checks', () => {
     it('refuses an unknown or malformed ICP id with HTTP 404', async () => {
-      const unknown = await expectUpgradeRefused(collabUrl(ctx.server, randomUUID()));
+      const unknown = await expectUpgradeRefused(
+        collabUrl(ctx.server, randomUUID()),
+        ctx.server.adminHeaders(),
+      );
       expect(unknown.status).toBe(404);
       expect(unknown.body).toMatchObject({ error: { code: 'icp_not_found' } });
-      expect((await expectUpgradeRefused(collabUrl(ctx.server, 'not-an-id'))).status).toBe(404);
-      expect((await expectUpgradeRefused(`${ctx.server.wsUrl}/elsewhere`)).status).toBe(404);
+      expect(
+        (await expectUpgradeRefused(collabUrl(ctx.server, 'not-an-id'), ctx.server.adminHeaders())).status,
+      ).toBe(404);
+      expect(
+        (await expectUpgradeRefused(`${ctx.server.wsUrl}/elsewhere`, ctx.server.adminHeaders())).status,
+      ).toBe(404);
     });
 
     it('refuses a browser from another origin with 403 and accepts the public origin', async () => {
       const icp = await createIcp(ctx.server, 'Origins');
       const url = collabUrl(ctx.server, icp.id);
       for (const origin of ['https://evil.example', 'http://localhost:5173', 'null']) {
-        const refused = await expectUpgradeRefused(url, { Origin: origin });
+        const refused = await expectUpgradeRefused(url, ctx.server.adminHeaders({ Origin: origin }));
         expect(refused.status, origin).toBe(403);
         expect(refused.body).toMatchObject({ error: { code: 'origin_not_allowed' } });
       }
-      const accepted = pool.track(await RawCollabSocket.open(url, { Origin: PUBLIC_URL }));
+      const accepted = pool.track(
+        await RawCollabSocket.open(url, ctx.server.adminHeaders({ Origin: PUBLIC_URL })),
+      );
       await waitFor(() => accepted.received.length > 0); // the server's sync step 1
       expect(accepted.isClosed).toBe(false);
     });
@@ -234,7 +245,9 @@ describe.each(BACKENDS)('collaboration on %s', (backend) => {
   describe('Bullseye messages (acks=1)', () => {
     it('pushes icp.updated to opted-in clients when the ICP is renamed or archived', async () => {
       const icp = await createIcp(ctx.server, 'Before rename');
-      const raw = pool.track(await RawCollabSocket.open(collabUrl(ctx.server, icp.id, { acks: '1' })));
+      const raw = pool.track(
+        await RawCollabSocket.open(collabUrl(ctx.server, icp.id, { acks: '1' }), ctx.server.adminHeaders()),
+      );
 
       await renameIcp(ctx.server, icp.id, 'After rename');
       await waitFor(() => expect(raw.events).toHaveLength(1));
@@ -251,7 +264,9 @@ describe.each(BACKENDS)('collaboration on %s', (backend) => {
     it('acknowledges N document updates with saved = N once they are stored', async () => {
       const icp = await createIcp(ctx.server, 'Acks');
       const observer = await pool.connect(ctx.server, icp.id);
-      const raw = pool.track(await RawCollabSocket.open(collabUrl(ctx.server, icp.id, { acks: '1' })));
+      const raw = pool.track(
+        await RawCollabSocket.open(collabUrl(ctx.server, icp.id, { acks: '1' }), ctx.server.adminHeaders()),
+      );
       const doc = new Y.Doc();
       doc.on('update', (update: Uint8Array) => raw.send(syncUpdateMessage(update)));
 
@@ -267,8 +282,12 @@ describe.each(BACKENDS)('collaboration on %s', (backend) => {
 
     it('does not send Bullseye messages to clients that did not ask for them', async () => {
       const icp = await createIcp(ctx.server, 'No acks');
-      const plain = pool.track(await RawCollabSocket.open(collabUrl(ctx.server, icp.id)));
-      const optedIn = pool.track(await RawCollabSocket.open(collabUrl(ctx.server, icp.id, { acks: '1' })));
+      const plain = pool.track(
+        await RawCollabSocket.open(collabUrl(ctx.server, icp.id), ctx.server.adminHeaders()),
+      );
+      const optedIn = pool.track(
+        await RawCollabSocket.open(collabUrl(ctx.server, icp.id, { acks: '1' }), ctx.server.adminHeaders()),
+      );
       const doc = new Y.Doc();
       addListItem(doc, 'industries', 'Media & publishing');
       plain.send(syncUpdateMessage(Y.encodeStateAsUpdate(doc)));

@@ -162,7 +162,9 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
 
   it.each(attacks)('closes a socket that sends $name, and keeps serving everyone else', async (attack) => {
     await editReachesObserver(`before ${attack.name}`);
-    const attacker = pool.track(await RawCollabSocket.open(collabUrl(ctx.server, icpId)));
+    const attacker = pool.track(
+      await RawCollabSocket.open(collabUrl(ctx.server, icpId), ctx.server.adminHeaders()),
+    );
     await waitFor(() => attacker.received.length > 0); // fully accepted: the server sent sync step 1
 
     attacker.send(attack.payload());
@@ -182,7 +184,9 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
       for (let flips = 1 + Math.floor(random() * 4); flips > 0; flips--) {
         frame[Math.floor(random() * frame.length)]! ^= 1 << Math.floor(random() * 8);
       }
-      const attacker = pool.track(await RawCollabSocket.open(collabUrl(ctx.server, icpId)));
+      const attacker = pool.track(
+        await RawCollabSocket.open(collabUrl(ctx.server, icpId), ctx.server.adminHeaders()),
+      );
       attacker.send(frame);
       await attacker.roundTrip().catch(() => {}); // still open afterwards, or closed by the server
       if (attacker.isClosed) codes.add((await attacker.closed).code);

@@ -17,8 +17,14 @@ async function clockPast(timestamp: string): Promise<void> {
 describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
   const ctx = useServer(backend);
 
+  const workspaceQuery = () => `workspaceId=${ctx.server.admin!.workspaceId}`;
   const list = async (query = '') => {
-    const response = await request<{ icps: IcpDto[] }>(ctx.server, 'GET', `/api/icps${query}`);
+    const extra = query ? `&${query.slice(1)}` : '';
+    const response = await request<{ icps: IcpDto[] }>(
+      ctx.server,
+      'GET',
+      `/api/icps?${workspaceQuery()}${extra}`,
+    );
     expect(response.status).toBe(200);
     return response.body.icps;
   };
@@ -42,11 +48,19 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
   describe('create', () => {
     it('creates an ICP with a uuid, the trimmed title and timestamps (201)', async () => {
       const response = await request<IcpDto>(ctx.server, 'POST', '/api/icps', {
-        body: { title: '   Mid-market SaaS in DACH  ' },
+        body: { title: '   Mid-market SaaS in DACH  ', workspaceId: ctx.server.admin!.workspaceId },
       });
       expect(response.status).toBe(201);
       const icp = response.body;
       expect(icp.id).toMatch(UUID);
+      expect(icp.workspaceId).toBe(ctx.server.admin!.workspaceId);
+      expect(icp.abilities).toEqual({
+        read: true,
+        comment: true,
+        edit: true,
+        manageIcps: true,
+        manageMembers: true,
+      });
       expect(icp.title).toBe('Mid-market SaaS in DACH');
       expect(icp.createdAt).toMatch(ISO_DATE);
       expect(icp.updatedAt).toBe(icp.createdAt);
@@ -68,7 +82,8 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
       ['a missing title', {}, 'title'],
       ['an unknown field', { title: 'Fine', owner: 'me' }, 'owner'],
       ['an array body', [{ title: 'Fine' }], 'body'],
-    ])('refuses %s with 400 naming the field', async (_case, body, field) => {
+    ])('refuses %s with 400 naming the field', async (_case, fields, field) => {
+      const body = Array.isArray(fields) ? fields : { ...fields, workspaceId: ctx.server.admin!.workspaceId };
       expectError(await request(ctx.server, 'POST', '/api/icps', { body }), 400, 'invalid_input', field);
     });
 
@@ -138,12 +153,18 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
 
     it('refuses a bad archived filter and unknown query parameters', async () => {
       expectError(
-        await request(ctx.server, 'GET', '/api/icps?archived=maybe'),
+        await request(ctx.server, 'GET', `/api/icps?${workspaceQuery()}&archived=maybe`),
         400,
         'invalid_input',
         'archived',
       );
-      expectError(await request(ctx.server, 'GET', '/api/icps?sort=title'), 400, 'invalid_input', 'sort');
+      expectError(
+        await request(ctx.server, 'GET', `/api/icps?${workspaceQuery()}&sort=title`),
+        400,
+        'invalid_input',
+        'sort',
+      );
+      expectError(await request(ctx.server, 'GET', '/api/icps'), 400, 'invalid_input', 'workspaceId');
     });
   });
 
@@ -251,7 +272,35 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
         Object.values(methods).map((op) => op.operationId),
       );
       expect(operationIds.sort()).toEqual(
-        ['archiveIcp', 'createIcp', 'getIcp', 'listIcps', 'unarchiveIcp', 'updateIcp'].sort(),
+        [
+          'archiveIcp',
+          'createIcp',
+          'getIcp',
+          'listIcps',
+          'unarchiveIcp',
+          'updateIcp',
+          'getInstance',
+          'updateInstance',
+          'setup',
+          'signUp',
+          'signIn',
+          'signOut',
+          'getMe',
+          'changePassword',
+          'getInvite',
+          'acceptInvite',
+          'listWorkspaces',
+          'createWorkspace',
+          'listMembers',
+          'updateMember',
+          'removeMember',
+          'listInvites',
+          'createInvite',
+          'revokeInvite',
+          'listTokens',
+          'createToken',
+          'revokeToken',
+        ].sort(),
       );
     });
   });

@@ -11,6 +11,19 @@ export interface RequestOptions {
   /** Sent as JSON unless it is already a string (then sent verbatim, e.g. broken JSON). */
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * Credentials: an API token, a cookie header (`{ cookie }`), or null for none. By default the
+   * provisioned owner's token, so tests that are not about access read as plain API calls.
+   */
+  as?: Credentials | null;
+}
+
+/** How a request authenticates. */
+export type Credentials = { token: string } | { cookie: string; origin?: string };
+
+export function credentialHeaders(credentials: Credentials): Record<string, string> {
+  if ('token' in credentials) return { authorization: `Bearer ${credentials.token}` };
+  return { cookie: credentials.cookie, ...(credentials.origin ? { origin: credentials.origin } : {}) };
 }
 
 /** One HTTP request to the server; the body is parsed as JSON when the response says it is JSON. */
@@ -20,7 +33,8 @@ export async function request<T = unknown>(
   path: string,
   options: RequestOptions = {},
 ): Promise<ApiResponse<T>> {
-  const headers: Record<string, string> = { ...options.headers };
+  const as = options.as === undefined ? (server.admin ? { token: server.admin.token } : null) : options.as;
+  const headers: Record<string, string> = { ...(as ? credentialHeaders(as) : {}), ...options.headers };
   let body: string | undefined;
   if (options.body !== undefined) {
     body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
@@ -37,8 +51,13 @@ export async function request<T = unknown>(
 }
 
 /** Creates an ICP through the API and returns it; fails loudly if the server refuses. */
-export async function createIcp(server: ServerProcess, title: string): Promise<IcpDto> {
-  const response = await request<IcpDto>(server, 'POST', '/api/icps', { body: { title } });
+export async function createIcp(
+  server: ServerProcess,
+  title: string,
+  workspaceId = server.admin?.workspaceId,
+  as?: Credentials,
+): Promise<IcpDto> {
+  const response = await request<IcpDto>(server, 'POST', '/api/icps', { body: { title, workspaceId }, as });
   if (response.status !== 201) {
     throw new Error(
       `creating ICP "${title}" failed with ${response.status}: ${JSON.stringify(response.body)}`,

@@ -22,6 +22,18 @@ export interface ConnectOptions {
   params?: Record<string, string>;
   /** Wait for the initial sync (default true). */
   waitForSync?: boolean;
+  /** The API token to connect with; the provisioned owner's by default. */
+  token?: string;
+}
+
+/** The `ws` WebSocket with an Authorization header, in the shape y-websocket constructs. */
+function authorizedWebSocket(token: string | undefined): typeof globalThis.WebSocket {
+  class AuthorizedWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+    }
+  }
+  return AuthorizedWebSocket as unknown as typeof globalThis.WebSocket;
 }
 
 /**
@@ -35,7 +47,7 @@ export async function connectClient(
 ): Promise<CollabClient> {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${server.wsUrl}/collab`, icpId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: authorizedWebSocket(options.token ?? server.admin?.token),
     disableBc: true,
     params: options.params ?? {},
     maxBackoffTime: 500,

@@ -16,7 +16,24 @@ export interface ServerProcessOptions {
   env?: Record<string, string>;
   /** Extra arguments for node itself, e.g. `['--cpu-prof']` when profiling the server. */
   nodeArgs?: string[];
+  /**
+   * Run the first-run setup on the first start (default true): an owner, their workspace and an
+   * API token, in `admin`. Tests of the setup itself pass false.
+   */
+  provision?: boolean;
 }
+
+/** The owner the harness set up on a fresh server: an admin of `workspaceId`. */
+export interface AdminIdentity {
+  userId: string;
+  email: string;
+  password: string;
+  workspaceId: string;
+  /** A personal API token of the owner, for `Authorization: Bearer`. */
+  token: string;
+}
+
+export const ADMIN_PASSWORD = 'correct horse battery staple';
 
 /**
  * The real server as its own OS process (so tests can SIGKILL it), on 127.0.0.1 and port 0.
@@ -26,6 +43,8 @@ export class ServerProcess {
   readonly dataDir: string;
   port = 0;
   pid = 0;
+  /** Set after the first start unless `provision: false`; kept across restarts. */
+  admin: AdminIdentity | undefined;
   private child: ChildProcess | undefined;
   private output = '';
 
@@ -77,7 +96,45 @@ export class ServerProcess {
         reject(new Error(`server exited before listening (code ${code}, signal ${signal}):\n${this.output}`)),
       );
     });
+    if (this.options.provision !== false && !this.admin) this.admin = await this.provision();
     return this;
+  }
+
+  /** `Authorization` for the provisioned owner, plus any extra headers. */
+  adminHeaders(extra: Record<string, string> = {}): Record<string, string> {
+    if (!this.admin) throw new Error('this server was started without provisioning an admin');
+    return { authorization: `Bearer ${this.admin.token}`, ...extra };
+  }
+
+  /** First-run setup over HTTP, then an API token for the owner. */
+  private async provision(): Promise<AdminIdentity> {
+    const email = 'owner@example.com';
+    const origin = { origin: this.url, 'content-type': 'application/json' };
+    const setup = await fetch(`${this.url}/api/setup`, {
+      method: 'POST',
+      headers: origin,
+      body: JSON.stringify({ name: 'Olive Owner', email, password: ADMIN_PASSWORD, workspaceName: 'Acme' }),
+    });
+    if (setup.status !== 201) throw new Error(`setup failed: ${setup.status} ${await setup.text()}`);
+    const me = (await setup.json()) as { user: { id: string }; workspaces: { id: string }[] };
+    const cookie = setup.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const created = await fetch(`${this.url}/api/tokens`, {
+      method: 'POST',
+      headers: { ...origin, cookie },
+      body: JSON.stringify({ name: 'test harness' }),
+    });
+    if (created.status !== 201) throw new Error(`token failed: ${created.status} ${await created.text()}`);
+    const { secret } = (await created.json()) as { secret: string };
+    return {
+      userId: me.user.id,
+      email,
+      password: ADMIN_PASSWORD,
+      workspaceId: me.workspaces[0]!.id,
+      token: secret,
+    };
   }
 
   /** SIGTERM and wait: the graceful path. */

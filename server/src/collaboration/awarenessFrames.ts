@@ -1,4 +1,5 @@
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { MalformedMessageError } from './messages.js';
 
 /** One entry of an awareness update, read without parsing its JSON state. */
@@ -56,4 +57,50 @@ export function assertJsonStates(update: Uint8Array): void {
   } catch {
     throw new MalformedMessageError('awareness state is not JSON');
   }
+}
+
+/** Who a connection's presence says it is: always taken from the authenticated account. */
+export interface AwarenessIdentity {
+  id: string;
+  name: string;
+  color: string;
+}
+
+/**
+ * Re-encodes an awareness update with only the clients `keep` accepts, each state's `user` set to
+ * `identity`, so nobody can appear under another person's name or move another connection's
+ * cursor. Answers null when nothing is left. Throws MalformedMessageError for a non-JSON state.
+ */
+export function stampAwareness(
+  update: Uint8Array,
+  keep: (clientID: number) => boolean,
+  identity: AwarenessIdentity,
+): Uint8Array | null {
+  const kept: { clientID: number; clock: number; state: string }[] = [];
+  try {
+    const d = decoding.createDecoder(update);
+    const count = decoding.readVarUint(d);
+    for (let i = 0; i < count; i++) {
+      const clientID = decoding.readVarUint(d);
+      const clock = decoding.readVarUint(d);
+      const state: unknown = JSON.parse(decoding.readVarString(d));
+      if (!keep(clientID)) continue;
+      const stamped =
+        state !== null && typeof state === 'object' && !Array.isArray(state)
+          ? { ...(state as Record<string, unknown>), user: identity }
+          : null;
+      kept.push({ clientID, clock, state: JSON.stringify(stamped) });
+    }
+  } catch {
+    throw new MalformedMessageError('awareness state is not JSON');
+  }
+  if (kept.length === 0) return null;
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, kept.length);
+  for (const entry of kept) {
+    encoding.writeVarUint(e, entry.clientID);
+    encoding.writeVarUint(e, entry.clock);
+    encoding.writeVarString(e, entry.state);
+  }
+  return encoding.toUint8Array(e);
 }

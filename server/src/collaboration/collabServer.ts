@@ -1,7 +1,10 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CloseCode, LIMITS, SCHEMA_VERSION, type ServerEvent } from '@bullseye/shared';
+import { CloseCode, colorForName, icpAbilities, LIMITS, SCHEMA_VERSION } from '@bullseye/shared';
+import type { IcpRow } from '../db/icpStore.js';
+import { presentIcp } from '../presenters/icp.js';
+import type { CollabEvents } from './collabEvents.js';
 import { buildDoc, type UpdateLog } from '../db/updateLog.js';
 import type { IcpStore } from '../db/icpStore.js';
 import { UpdateCommitter } from './committer.js';
@@ -23,7 +26,7 @@ export interface CollabServerOptions {
  * The collaboration endpoint: y-websocket protocol over `ws`, one Room per loaded ICP, every
  * update committed to the log before anyone else sees it.
  */
-export class CollabServer {
+export class CollabServer implements CollabEvents {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxCollabMessageBytes });
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly compacting = new Set<string>();
@@ -52,10 +55,39 @@ export class CollabServer {
     return this.rooms.size;
   }
 
-  /** Pushes an event to the open clients of one ICP (no-op if nobody has it open). */
-  async publish(icpId: string, event: ServerEvent): Promise<void> {
-    const room = await this.rooms.get(icpId)?.catch(() => undefined);
-    room?.broadcastEvent(event);
+  /** Pushes a changed ICP record to its open clients, each with their own abilities. */
+  async publishIcp(row: IcpRow): Promise<void> {
+    const room = await this.rooms.get(row.id)?.catch(() => undefined);
+    room?.broadcastEvent((connection) => ({
+      type: 'icp.updated',
+      icp: presentIcp(row, icpAbilities(connection.role, row.archived_at !== null)),
+    }));
+  }
+
+  /** Closes a member's sockets in that workspace; they reconnect with the access they have now. */
+  memberChanged(workspaceId: string, userId: string): void {
+    this.closeWhere(
+      (c) => c.actor.user.id === userId && c.room.workspaceId === workspaceId,
+      CloseCode.accessChanged,
+      'access changed',
+    );
+  }
+
+  /** Closes the sockets opened with a session that ended or a token that was revoked. */
+  credentialRevoked(credential: { sessionId?: string; tokenId?: string }): void {
+    this.closeWhere(
+      (c) =>
+        (credential.sessionId !== undefined && c.actor.sessionId === credential.sessionId) ||
+        (credential.tokenId !== undefined && c.actor.tokenId === credential.tokenId),
+      CloseCode.unauthorized,
+      'credential revoked',
+    );
+  }
+
+  private closeWhere(match: (connection: Connection) => boolean, code: number, reason: string): void {
+    for (const connection of this.sockets.values()) {
+      if (match(connection)) connection.close(code, reason);
+    }
   }
 
   /** Makes an open ICP read-only or writable again (archive / unarchive). */
@@ -70,7 +102,8 @@ export class CollabServer {
       if (this.closing) throw new UpgradeRefusal(503, 'shutting_down', 'Server is shutting down');
       const ctx = parseTarget(req);
       for (const check of this.options.checks) await check(ctx);
-      room = await this.getRoom(ctx.icpId);
+      if (!ctx.actor || !ctx.membership) throw new UpgradeRefusal(401, 'unauthenticated', 'Sign in first');
+      room = await this.getRoom(ctx.icpId, ctx.membership.workspaceId);
       room.readOnly = ctx.archived;
       room.holds++;
       const held = room;
@@ -94,9 +127,13 @@ export class CollabServer {
       this.scheduleUnload(room);
       return;
     }
+    const actor = ctx.actor!;
     const connection = new Connection(ws, room, this.committer, {
       readOnly: ctx.readOnly,
       wantsAcks: ctx.wantsAcks,
+      actor,
+      role: ctx.membership!.role,
+      identity: { id: actor.user.id, name: actor.user.name, color: colorForName(actor.user.id) },
     });
     room.connections.add(connection);
     this.sockets.set(ws, connection);
@@ -113,22 +150,22 @@ export class CollabServer {
     connection.start();
   }
 
-  private getRoom(icpId: string): Promise<Room> {
+  private getRoom(icpId: string, workspaceId: string): Promise<Room> {
     let room = this.rooms.get(icpId);
     if (!room) {
-      room = this.loadRoom(icpId);
+      room = this.loadRoom(icpId, workspaceId);
       this.rooms.set(icpId, room);
       room.catch(() => this.rooms.delete(icpId));
     }
     return room;
   }
 
-  private async loadRoom(icpId: string): Promise<Room> {
+  private async loadRoom(icpId: string, workspaceId: string): Promise<Room> {
     const state = await this.options.updateLog.load(icpId);
     const doc = buildDoc(state, (error) =>
       console.error(`icp ${icpId}: skipped an unreadable stored update`, error),
     );
-    const room = new Room(icpId, doc, false);
+    const room = new Room(icpId, workspaceId, doc, false);
     room.updatesSinceCompaction = state.updates.length;
     if (room.updatesSinceCompaction >= this.options.compactAfterUpdates) this.compactInBackground(room);
     return room;

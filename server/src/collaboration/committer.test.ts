@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { systemClock } from '../clock.js';
 import { openDatabase, type DatabaseHandle } from '../db/database.js';
 import { IcpStore } from '../db/icpStore.js';
+import { WorkspaceStore } from '../db/workspaceStore.js';
 import { UpdateLog, type PendingUpdate } from '../db/updateLog.js';
 import { UpdateCommitter } from './committer.js';
 
@@ -16,7 +17,7 @@ let icpId: string;
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bullseye-unit-'));
   handle = await openDatabase({ dataDir: dir });
-  icpId = (await new IcpStore(handle.db, systemClock).create('Test')).id;
+  icpId = await newIcp(handle, 'Test');
 });
 
 afterEach(async () => {
@@ -75,3 +76,9 @@ describe('UpdateCommitter', () => {
     expect(await real.tailLength(icpId)).toBe(1);
   });
 });
+
+/** An ICP in a fresh workspace (every ICP belongs to one). */
+async function newIcp(db: DatabaseHandle, title: string): Promise<string> {
+  const workspace = await new WorkspaceStore(db.db, systemClock).create('Unit');
+  return (await new IcpStore(db.db, systemClock).create(workspace.id, title)).id;
+}

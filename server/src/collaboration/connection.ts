@@ -4,7 +4,9 @@ import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '@bullseye/shared';
 import type { UpdateCommitter } from './committer.js';
-import { assertJsonStates, readAwarenessEntries } from './awarenessFrames.js';
+import type { Role } from '@bullseye/shared';
+import type { Actor } from '../auth/authenticator.js';
+import { readAwarenessEntries, stampAwareness, type AwarenessIdentity } from './awarenessFrames.js';
 import {
   decodeClientMessage,
   encodeAwarenessMessage,
@@ -17,7 +19,12 @@ import {
 import type { Room } from './room.js';
 
 export interface ConnectionOptions {
+  /** The member's role does not allow editing (viewer, commenter). */
   readOnly: boolean;
+  actor: Actor;
+  role: Role;
+  /** Shown to others as this connection's presence, whatever the client claims. */
+  identity: AwarenessIdentity;
   /** The client asked for `saved` and `event` messages (`acks=1`). */
   wantsAcks: boolean;
 }
@@ -48,6 +55,14 @@ export class Connection {
 
   get wantsAcks(): boolean {
     return this.options.wantsAcks;
+  }
+
+  get actor(): Actor {
+    return this.options.actor;
+  }
+
+  get role(): Role {
+    return this.options.role;
   }
 
   get readOnly(): boolean {
@@ -95,6 +110,8 @@ export class Connection {
     } catch {
       this.ws.terminate();
     }
+    // A client that never answers the close handshake is cut off, so access ends within 2 s.
+    setTimeout(() => this.ws.terminate(), 2_000).unref();
   }
 
   /** Handles one frame; a malformed one closes this connection and stores nothing. */
@@ -113,7 +130,7 @@ export class Connection {
           this.handleDocUpdate(message.update, message.step === 'update' ? frame : null);
           break;
         case 'awareness':
-          this.handleAwareness(frame, message.update);
+          this.handleAwareness(message.update);
           break;
         case 'queryAwareness': {
           const ids = [...this.room.awareness.getStates().keys()];
@@ -168,35 +185,53 @@ export class Connection {
 
   /**
    * Stock clients echo every peer's awareness back; entries whose clock advances nothing are
-   * dropped without parsing JSON. Real changes are applied and the frame is relayed as received.
+   * dropped without parsing JSON. Real changes are stamped with this connection's identity,
+   * limited to client ids this connection owns, applied and relayed.
    */
-  private handleAwareness(frame: Uint8Array, update: Uint8Array): void {
+  private handleAwareness(update: Uint8Array): void {
     const awareness = this.room.awareness;
+    const owners = this.room.awarenessOwners;
     let advances = false;
     for (const entry of readAwarenessEntries(update)) {
+      const owner = owners.get(entry.clientID);
+      if (owner !== undefined && owner !== this) continue;
       const current = awareness.meta.get(entry.clientID)?.clock ?? -1;
       if (
         entry.clock > current ||
         (entry.clock === current && entry.removed && awareness.states.has(entry.clientID))
       ) {
         advances = true;
-        if (entry.removed) this.awarenessIds.delete(entry.clientID);
-        else this.awarenessIds.add(entry.clientID);
       }
     }
     if (!advances) {
       collabStats.awarenessDropped++;
       return;
     }
-    assertJsonStates(update);
-    applyAwarenessUpdate(awareness, update, this);
+    const mine = (id: number) => {
+      const owner = owners.get(id);
+      return owner === undefined || owner === this;
+    };
+    const stamped = stampAwareness(update, mine, this.options.identity);
+    if (!stamped) return;
+    for (const entry of readAwarenessEntries(stamped)) {
+      if (entry.removed) {
+        this.awarenessIds.delete(entry.clientID);
+      } else {
+        this.awarenessIds.add(entry.clientID);
+        owners.set(entry.clientID, this);
+      }
+    }
+    applyAwarenessUpdate(awareness, stamped, this);
     collabStats.awarenessRelayed++;
-    this.room.broadcast(frame, this);
+    this.room.broadcast(encodeAwarenessMessage(stamped), this);
   }
 
   /** Called once the socket has closed: withdraws this connection's presence. */
   cleanup(): void {
     this.closed = true;
+    for (const id of this.awarenessIds) {
+      if (this.room.awarenessOwners.get(id) === this) this.room.awarenessOwners.delete(id);
+    }
     const mine = [...this.awarenessIds].filter((id) => this.room.awareness.states.has(id));
     if (mine.length > 0 && !this.room.destroyed)
       removeAwarenessStates(this.room.awareness, mine, 'disconnect');

@@ -11,6 +11,8 @@ import type { Connection } from './connection.js';
 export class Room {
   readonly awareness: Awareness;
   readonly connections = new Set<Connection>();
+  /** Which connection published each awareness client id; only it may change that presence. */
+  readonly awarenessOwners = new Map<number, Connection>();
   /** Updates queued for commit and not yet applied here; the room stays loaded while > 0. */
   pendingWrites = 0;
   updatesSinceCompaction = 0;
@@ -21,6 +23,7 @@ export class Room {
 
   constructor(
     readonly icpId: string,
+    readonly workspaceId: string,
     readonly doc: Y.Doc,
     /** Archived ICPs are read-only for everyone. */
     public readOnly: boolean,
@@ -48,11 +51,10 @@ export class Room {
     }
   }
 
-  /** Pushes a server event to every client that asked for Bullseye messages. */
-  broadcastEvent(event: ServerEvent): void {
-    const message = encodeEvent(event);
+  /** Pushes a server event, made for each connection, to every client that asked for them. */
+  broadcastEvent(eventFor: (connection: Connection) => ServerEvent): void {
     for (const connection of this.connections) {
-      if (connection.wantsAcks) connection.send(message);
+      if (connection.wantsAcks) connection.send(encodeEvent(eventFor(connection)));
     }
   }
 
@@ -72,6 +74,7 @@ export class Room {
     this.destroyed = true;
     clearTimeout(this.unloadTimer);
     this.awareness.off('update', this.onAwarenessUpdate);
+    this.awarenessOwners.clear();
     this.awareness.destroy();
     this.doc.destroy();
   }

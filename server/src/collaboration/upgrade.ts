@@ -1,13 +1,20 @@
 import type { IncomingMessage } from 'node:http';
-import { COLLAB_PATH, CollabParam, icpIdSchema } from '@bullseye/shared';
+import { abilitiesFor, COLLAB_PATH, CollabParam, icpIdSchema } from '@bullseye/shared';
+import type { Actor, Authenticator } from '../auth/authenticator.js';
 import type { IcpStore } from '../db/icpStore.js';
+import type { Membership, WorkspaceStore } from '../db/workspaceStore.js';
+import { isAllowedOrigin, type OriginPolicy } from '../middlewares/originCheck.js';
 
 /** What the upgrade checks learn about a connection before it is accepted. */
 export interface UpgradeContext {
   req: IncomingMessage;
   url: URL;
   icpId: string;
-  /** This connection may read but not write (decided per connection, e.g. by role). */
+  /** Set by `checkAuthenticated`. */
+  actor: Actor | null;
+  /** Set by `checkIcpAccess`: the actor's membership in the ICP's workspace. */
+  membership: Membership | null;
+  /** This connection may read but not write (decided per connection, by role). */
   readOnly: boolean;
   /** The ICP is archived: read-only for everyone until it is restored. */
   archived: boolean;
@@ -41,6 +48,8 @@ export function parseTarget(req: IncomingMessage): UpgradeContext {
     req,
     url,
     icpId: id,
+    actor: null,
+    membership: null,
     readOnly: false,
     archived: false,
     wantsAcks: url.searchParams.get(CollabParam.acks) === '1',
@@ -50,32 +59,39 @@ export function parseTarget(req: IncomingMessage): UpgradeContext {
 
 /**
  * Browsers always send Origin; a page on another site must not open sockets with our users'
- * credentials. Non-browser clients (scripts, stock providers in Node) send none and pass here.
- * Without PUBLIC_URL the page's own origin (same host as the request) is accepted, so a server on
- * any port or host name works out of the box; with PUBLIC_URL only that origin is.
+ * cookies. Non-browser clients (scripts with an API token, stock providers in Node) send none.
  */
-export function checkOrigin(allowed: readonly string[], allowSameOrigin: boolean): UpgradeCheck {
+export function checkOrigin(policy: OriginPolicy): UpgradeCheck {
   return ({ req }) => {
     const origin = req.headers.origin;
-    if (origin === undefined || allowed.includes(origin)) return;
-    if (allowSameOrigin && hostOf(origin) === req.headers.host) return;
+    if (origin === undefined || isAllowedOrigin(policy, origin, req.headers.host)) return;
     throw new UpgradeRefusal(403, 'origin_not_allowed', `Origin ${origin} is not allowed`);
   };
 }
 
-function hostOf(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
+/** The session cookie or `Authorization: Bearer <API token>` must identify someone. */
+export function checkAuthenticated(authenticator: Authenticator): UpgradeCheck {
+  return async (ctx) => {
+    ctx.actor = await authenticator.fromHeaders(ctx.req.headers);
+    if (!ctx.actor) throw new UpgradeRefusal(401, 'unauthenticated', 'Sign in or send an API token');
+  };
 }
 
-/** The ICP must exist; archived ICPs can be read but not edited. */
-export function checkIcpExists(icps: IcpStore): UpgradeCheck {
+/**
+ * The ICP must exist and belong to a workspace the actor is a member of (otherwise 404, exactly
+ * like an unknown id). The member's role decides whether the connection may write; archived
+ * ICPs are read-only for everyone.
+ */
+export function checkIcpAccess(icps: IcpStore, workspaces: WorkspaceStore): UpgradeCheck {
   return async (ctx) => {
     const icp = await icps.find(ctx.icpId);
-    if (!icp) throw new UpgradeRefusal(404, 'icp_not_found', 'No such ICP');
+    const membership =
+      icp?.workspace_id && ctx.actor
+        ? await workspaces.membership(icp.workspace_id, ctx.actor.user.id)
+        : undefined;
+    if (!icp || !membership) throw new UpgradeRefusal(404, 'icp_not_found', 'No such ICP');
+    ctx.membership = membership;
     ctx.archived = icp.archived_at !== null;
+    ctx.readOnly = !abilitiesFor(membership.role).edit;
   };
 }

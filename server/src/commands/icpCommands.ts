@@ -1,37 +1,38 @@
 import type { IcpDto } from '@bullseye/shared';
+import { icpAbilities } from '@bullseye/shared';
 import type { IcpStore } from '../db/icpStore.js';
-import type { CollabServer } from '../collaboration/collabServer.js';
+import type { Membership } from '../db/workspaceStore.js';
+import type { CollabEvents } from '../collaboration/collabEvents.js';
 import { notFound } from '../errors.js';
 import { presentIcp } from '../presenters/icp.js';
 
 /**
  * Changes to ICP records that open editors must hear about: each writes the record, then pushes
- * the new record to the ICP's connected clients.
+ * the new record to the ICP's connected clients (each with their own abilities).
  */
 export class IcpCommands {
   constructor(
     private readonly icps: IcpStore,
-    private readonly collab: CollabServer,
+    private readonly collab: CollabEvents,
   ) {}
 
-  async create(title: string): Promise<IcpDto> {
-    return presentIcp(await this.icps.create(title));
+  async create(membership: Membership, title: string): Promise<IcpDto> {
+    const row = await this.icps.create(membership.workspaceId, title);
+    return presentIcp(row, icpAbilities(membership.role, false));
   }
 
-  async rename(id: string, title: string): Promise<IcpDto> {
+  async rename(membership: Membership, id: string, title: string): Promise<IcpDto> {
     const row = await this.icps.rename(id, title);
     if (!row) throw notFound('ICP');
-    const icp = presentIcp(row);
-    await this.collab.publish(id, { type: 'icp.updated', icp });
-    return icp;
+    await this.collab.publishIcp(row);
+    return presentIcp(row, icpAbilities(membership.role, row.archived_at !== null));
   }
 
-  async setArchived(id: string, archived: boolean): Promise<IcpDto> {
+  async setArchived(membership: Membership, id: string, archived: boolean): Promise<IcpDto> {
     const row = await this.icps.setArchived(id, archived);
     if (!row) throw notFound('ICP');
-    const icp = presentIcp(row);
     await this.collab.setReadOnly(id, archived);
-    await this.collab.publish(id, { type: 'icp.updated', icp });
-    return icp;
+    await this.collab.publishIcp(row);
+    return presentIcp(row, icpAbilities(membership.role, archived));
   }
 }

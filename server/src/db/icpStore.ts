@@ -12,9 +12,16 @@ export class IcpStore {
     private readonly clock: Clock,
   ) {}
 
-  async create(title: string): Promise<IcpRow> {
+  async create(workspaceId: string, title: string): Promise<IcpRow> {
     const now = this.clock.now().toISOString();
-    const row: IcpRow = { id: randomUUID(), title, created_at: now, updated_at: now, archived_at: null };
+    const row: IcpRow = {
+      id: randomUUID(),
+      workspace_id: workspaceId,
+      title,
+      created_at: now,
+      updated_at: now,
+      archived_at: null,
+    };
     await this.db.insertInto('icps').values(row).execute();
     return row;
   }
@@ -23,10 +30,11 @@ export class IcpStore {
     return this.db.selectFrom('icps').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  async list(options: { archived: boolean }): Promise<IcpRow[]> {
+  async list(options: { workspaceId: string; archived: boolean }): Promise<IcpRow[]> {
     return this.db
       .selectFrom('icps')
       .selectAll()
+      .where('workspace_id', '=', options.workspaceId)
       .where('archived_at', options.archived ? 'is not' : 'is', null)
       .orderBy('updated_at', 'desc')
       .orderBy('id')

@@ -5,6 +5,8 @@ type Timestamp = string;
 
 export interface IcpsTable {
   id: string;
+  /** Null only for ICPs written before accounts existed, until the first workspace adopts them. */
+  workspace_id: string | null;
   title: string;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -27,7 +29,78 @@ export interface IcpSnapshotsTable {
   updated_at: Timestamp;
 }
 
+/** better-auth's user table (its column names). */
+export interface UsersTable {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: ColumnType<boolean | number, boolean | number, boolean | number>;
+  image: string | null;
+  createdAt: ColumnType<Date | string, Date | string, Date | string>;
+  updatedAt: ColumnType<Date | string, Date | string, Date | string>;
+}
+
+/** better-auth's sessions; read here only to revoke them. */
+export interface SessionsTable {
+  id: string;
+  token: string;
+  userId: string;
+  expiresAt: ColumnType<Date | string, Date | string, Date | string>;
+}
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface MembershipsTable {
+  workspace_id: string;
+  user_id: string;
+  role: string;
+  function: string | null;
+  /** 0 or 1 on both databases. */
+  approver: number;
+  created_at: Timestamp;
+}
+
+export interface InvitesTable {
+  id: string;
+  workspace_id: string;
+  token_hash: string;
+  role: string;
+  function: string | null;
+  approver: number;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  uses: ColumnType<number, number | undefined, number>;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  workspaces: WorkspacesTable;
+  memberships: MembershipsTable;
+  invites: InvitesTable;
+  api_tokens: ApiTokensTable;
+  settings: SettingsTable;
   icps: IcpsTable;
   icp_updates: IcpUpdatesTable;
   icp_snapshots: IcpSnapshotsTable;

@@ -7,6 +7,7 @@ import { addListItem, canonicalJson, readList } from '@bullseye/shared';
 import { systemClock } from '../clock.js';
 import { ensureWritableDir, openDatabase, type DatabaseHandle } from './database.js';
 import { IcpStore } from './icpStore.js';
+import { WorkspaceStore } from './workspaceStore.js';
 import { buildDoc, UpdateLog } from './updateLog.js';
 
 let dir: string;
@@ -18,7 +19,7 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bullseye-unit-'));
   handle = await openDatabase({ dataDir: dir });
   log = new UpdateLog(handle.db, systemClock);
-  icpId = (await new IcpStore(handle.db, systemClock).create('Test')).id;
+  icpId = await newIcp(handle, 'Test');
 });
 
 afterEach(async () => {
@@ -68,7 +69,7 @@ describe('UpdateLog', () => {
   });
 
   it('keeps updates of other ICPs apart', async () => {
-    const other = (await new IcpStore(handle.db, systemClock).create('Other')).id;
+    const other = await newIcp(handle, 'Other');
     const pending: Uint8Array[] = [];
     const doc = recordingDoc(pending);
     addListItem(doc, 'industries', 'Only here');
@@ -99,3 +100,9 @@ describe('data directory', () => {
     );
   });
 });
+
+/** An ICP in a fresh workspace (every ICP belongs to one). */
+async function newIcp(db: DatabaseHandle, title: string): Promise<string> {
+  const workspace = await new WorkspaceStore(db.db, systemClock).create('Unit');
+  return (await new IcpStore(db.db, systemClock).create(workspace.id, title)).id;
+}

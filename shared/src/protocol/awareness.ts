@@ -7,6 +7,8 @@ import { LIMITS } from '../validation/limits.js';
  */
 export const awarenessStateSchema = z.object({
   user: z.object({
+    /** Set by the server from the authenticated account; clients cannot choose it. */
+    id: z.string().max(64).optional(),
     name: z.string().min(1).max(LIMITS.maxDisplayNameLength),
     color: z.string().regex(/^#[0-9a-f]{6}$/i),
   }),

@@ -9,6 +9,10 @@ export const CloseCode = {
   messageTooBig: 1009,
   /** An unexpected server error while handling this connection's message. */
   internalError: 1011,
+  /** The session or token behind this connection is no longer valid; sign in again. */
+  unauthorized: 4401,
+  /** The member was removed or their role changed; reconnect to get the access they have now. */
+  accessChanged: 4403,
   /** A message could not be decoded, or carried an invalid Yjs update. Nothing of it was stored. */
   malformedMessage: 4400,
   /** The client's schema version differs from the server's; reload to get the current client. */
@@ -28,6 +32,10 @@ export function describeCloseCode(code: number): string {
       return 'A change was too large to send';
     case CloseCode.internalError:
       return 'The server hit an unexpected error';
+    case CloseCode.unauthorized:
+      return 'Your session has ended; sign in again';
+    case CloseCode.accessChanged:
+      return 'Your access to this workspace changed';
     case CloseCode.malformedMessage:
       return 'The server rejected a malformed message';
     case CloseCode.schemaMismatch:

@@ -16,13 +16,17 @@ export const icpTitleSchema = z
 
 export const icpParamsSchema = z.object({ id: icpIdSchema });
 
-export const createIcpBodySchema = z.strictObject({ title: icpTitleSchema });
+export const createIcpBodySchema = z.strictObject({
+  title: icpTitleSchema,
+  workspaceId: z.uuid({ message: 'must be a workspace id (a UUID)' }),
+});
 export type CreateIcpBody = z.infer<typeof createIcpBodySchema>;
 
 export const updateIcpBodySchema = z.strictObject({ title: icpTitleSchema });
 export type UpdateIcpBody = z.infer<typeof updateIcpBodySchema>;
 
 export const listIcpsQuerySchema = z.strictObject({
+  workspaceId: z.uuid({ message: 'must be a workspace id (a UUID)' }),
   archived: z
     .enum(['true', 'false'], { message: 'must be "true" or "false"' })
     .optional()
@@ -68,20 +72,21 @@ export function rangeSchemaFor(key: RangeSectionKey) {
   );
 }
 
-/** Display name for presence before accounts exist. */
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .min(1, { message: 'must not be empty' })
-  .max(LIMITS.maxDisplayNameLength, { message: `must be at most ${LIMITS.maxDisplayNameLength} characters` });
-
 /** An ICP as the HTTP API presents it (see `IcpDto`). */
 export const icpDtoSchema = z.object({
   id: z.uuid(),
+  workspaceId: z.uuid(),
   title: z.string(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   archivedAt: z.iso.datetime().nullable(),
+  abilities: z.object({
+    read: z.boolean(),
+    comment: z.boolean(),
+    edit: z.boolean(),
+    manageIcps: z.boolean(),
+    manageMembers: z.boolean(),
+  }),
 });
 
 export const icpListDtoSchema = z.object({ icps: z.array(icpDtoSchema) });

@@ -8,4 +8,14 @@ export const LIMITS = {
   maxTitleLength: 120,
   /** Display name length for presence. */
   maxDisplayNameLength: 60,
+  /** Shortest new password accepted. */
+  minPasswordLength: 10,
+  /** Longest password accepted, so hashing stays cheap. */
+  maxPasswordLength: 256,
+  /** Workspace name length. */
+  maxWorkspaceNameLength: 80,
+  /** Longest an invite link may stay valid, in hours (30 days). */
+  maxInviteHours: 720,
+  /** API token name length. */
+  maxTokenNameLength: 80,
 } as const;

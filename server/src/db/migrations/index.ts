@@ -1,6 +1,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as createIcps from './20261122T1600_create_icps.js';
 import { createUpdateLog } from './20261122T1601_create_update_log.js';
+import { createAuthTables } from './20261124T1000_create_auth_tables.js';
+import * as createWorkspaces from './20261124T1001_create_workspaces.js';
+import * as createInvites from './20261124T1002_create_invites.js';
+import * as createApiTokens from './20261124T1003_create_api_tokens.js';
+import * as createSettings from './20261124T1004_create_settings.js';
+import * as addIcpWorkspace from './20261124T1005_add_icp_workspace.js';
 
 /**
  * Every migration, in order. Names are timestamps so they sort; one change per file. Migrations
@@ -10,6 +16,12 @@ export function migrationProvider(dialect: 'sqlite' | 'postgres'): MigrationProv
   const migrations: Record<string, Migration> = {
     '20261122T1600_create_icps': createIcps,
     '20261122T1601_create_update_log': createUpdateLog(dialect),
+    '20261124T1000_create_auth_tables': createAuthTables(dialect),
+    '20261124T1001_create_workspaces': createWorkspaces,
+    '20261124T1002_create_invites': createInvites,
+    '20261124T1003_create_api_tokens': createApiTokens,
+    '20261124T1004_create_settings': createSettings,
+    '20261124T1005_add_icp_workspace': addIcpWorkspace,
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

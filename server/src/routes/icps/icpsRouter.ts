@@ -1,47 +1,59 @@
 import { Router } from 'express';
 import type { IcpStore } from '../../db/icpStore.js';
 import type { IcpCommands } from '../../commands/icpCommands.js';
-import { notFound } from '../../errors.js';
+import { requireActor } from '../../middlewares/authenticate.js';
 import { parse } from '../../middlewares/validate.js';
+import type { AccessLoader } from '../../policies/accessLoader.js';
+import { abilities } from '../../policies/policies.js';
 import { presentIcp } from '../../presenters/icp.js';
 import { icpOperations as op } from './operations.js';
 
-/** `/api/icps`: each handler validates, runs one store call or command, and presents the result. */
-export function icpsRouter(icps: IcpStore, commands: IcpCommands): Router {
+/** `/api/icps`: authenticate, validate, authorize every id, one store call or command, present. */
+export function icpsRouter(icps: IcpStore, commands: IcpCommands, access: AccessLoader): Router {
   const router = Router();
 
   router.get('/icps', async (req, res) => {
+    const actor = requireActor(req);
     const query = parse(op.listIcps.query, req.query, 'query');
-    const rows = await icps.list({ archived: query.archived });
-    res.json({ icps: rows.map(presentIcp) });
+    const { membership } = await access.workspace(actor, query.workspaceId, 'read');
+    const rows = await icps.list({ workspaceId: query.workspaceId, archived: query.archived });
+    res.json({ icps: rows.map((row) => presentIcp(row, abilities(membership, row)!)) });
   });
 
   router.post('/icps', async (req, res) => {
+    const actor = requireActor(req);
     const body = parse(op.createIcp.body, req.body, 'body');
-    res.status(201).json(await commands.create(body.title));
+    const { membership } = await access.workspace(actor, body.workspaceId, 'manageIcps');
+    res.status(201).json(await commands.create(membership, body.title));
   });
 
   router.get('/icps/:id', async (req, res) => {
+    const actor = requireActor(req);
     const { id } = parse(op.getIcp.params, req.params, 'params');
-    const row = await icps.find(id);
-    if (!row) throw notFound('ICP');
-    res.json(presentIcp(row));
+    const { icp, membership } = await access.icp(actor, id, 'read');
+    res.json(presentIcp(icp, abilities(membership, icp)!));
   });
 
   router.patch('/icps/:id', async (req, res) => {
+    const actor = requireActor(req);
     const { id } = parse(op.updateIcp.params, req.params, 'params');
+    const { membership } = await access.icp(actor, id, 'manageIcps');
     const body = parse(op.updateIcp.body, req.body, 'body');
-    res.json(await commands.rename(id, body.title));
+    res.json(await commands.rename(membership, id, body.title));
   });
 
   router.post('/icps/:id/archive', async (req, res) => {
+    const actor = requireActor(req);
     const { id } = parse(op.archiveIcp.params, req.params, 'params');
-    res.json(await commands.setArchived(id, true));
+    const { membership } = await access.icp(actor, id, 'manageIcps');
+    res.json(await commands.setArchived(membership, id, true));
   });
 
   router.post('/icps/:id/unarchive', async (req, res) => {
+    const actor = requireActor(req);
     const { id } = parse(op.unarchiveIcp.params, req.params, 'params');
-    res.json(await commands.setArchived(id, false));
+    const { membership } = await access.icp(actor, id, 'manageIcps');
+    res.json(await commands.setArchived(membership, id, false));
   });
 
   return router;

@@ -8,7 +8,7 @@ import {
 } from '@bullseye/shared';
 import type { Operation } from '../../openapi.js';
 
-const errors = [400, 404] as const;
+const errors = [401, 404] as const;
 
 /** The ICP operations, described once; the router and /api/openapi.json both read this. */
 export const icpOperations = {
@@ -18,15 +18,15 @@ export const icpOperations = {
     summary: 'List ICPs (active by default, archived with ?archived=true), most recently updated first',
     query: listIcpsQuerySchema,
     response: { status: 200, schema: icpListDtoSchema },
-    errors: [400],
+    errors: [400, 401, 404],
   },
   createIcp: {
     method: 'post',
     path: '/icps',
-    summary: 'Create an ICP with an empty one-page document',
+    summary: 'Create an ICP with an empty one-page document in a workspace (editors and admins)',
     body: createIcpBodySchema,
     response: { status: 201, schema: icpDtoSchema },
-    errors: [400, 413],
+    errors: [400, 401, 403, 404, 413],
   },
   getIcp: {
     method: 'get',
@@ -43,7 +43,7 @@ export const icpOperations = {
     params: icpParamsSchema,
     body: updateIcpBodySchema,
     response: { status: 200, schema: icpDtoSchema },
-    errors: [400, 404, 413],
+    errors: [400, 401, 403, 404, 413],
   },
   archiveIcp: {
     method: 'post',
@@ -51,7 +51,7 @@ export const icpOperations = {
     summary: 'Archive an ICP: hidden from the default list and read-only until restored',
     params: icpParamsSchema,
     response: { status: 200, schema: icpDtoSchema },
-    errors,
+    errors: [401, 403, 404],
   },
   unarchiveIcp: {
     method: 'post',
@@ -59,7 +59,7 @@ export const icpOperations = {
     summary: 'Restore an archived ICP',
     params: icpParamsSchema,
     response: { status: 200, schema: icpDtoSchema },
-    errors,
+    errors: [401, 403, 404],
   },
 } satisfies Record<string, Operation>;
 

@@ -1,0 +1,38 @@
+import type { IcpStore, IcpRow } from '../db/icpStore.js';
+import type { Membership, WorkspaceRow, WorkspaceStore } from '../db/workspaceStore.js';
+import type { Actor } from '../auth/authenticator.js';
+import { authorize, type Ability } from './policies.js';
+
+/**
+ * Loads a workspace or ICP named by a request together with the actor's membership, and
+ * authorizes the ability the route needs, so no route can forget a check.
+ */
+export class AccessLoader {
+  constructor(
+    private readonly workspaces: WorkspaceStore,
+    private readonly icps: IcpStore,
+  ) {}
+
+  async workspace(
+    actor: Actor,
+    workspaceId: string,
+    ability: Ability,
+  ): Promise<{ workspace: WorkspaceRow; membership: Membership }> {
+    const [workspace, membership] = await Promise.all([
+      this.workspaces.find(workspaceId),
+      this.workspaces.membership(workspaceId, actor.user.id),
+    ]);
+    const member = workspace ? membership : undefined;
+    authorize(member, ability, 'Workspace');
+    return { workspace: workspace!, membership: member };
+  }
+
+  async icp(actor: Actor, icpId: string, ability: Ability): Promise<{ icp: IcpRow; membership: Membership }> {
+    const icp = await this.icps.find(icpId);
+    const membership = icp?.workspace_id
+      ? await this.workspaces.membership(icp.workspace_id, actor.user.id)
+      : undefined;
+    authorize(membership, ability, 'ICP', icp);
+    return { icp: icp!, membership };
+  }
+}

@@ -1,0 +1,85 @@
+import { Router, type Response } from 'express';
+import type { AccountCommands } from '../../commands/accountCommands.js';
+import type { AuthService, SetCookies } from '../../auth/authService.js';
+import type { CollabEvents } from '../../collaboration/collabEvents.js';
+import type { SettingsStore } from '../../db/settingsStore.js';
+import { forbidden } from '../../errors.js';
+import { requireActor } from '../../middlewares/authenticate.js';
+import { parse } from '../../middlewares/validate.js';
+import type { RequestHandler } from 'express';
+import { authOperations as op } from './operations.js';
+
+export interface AuthRouterDeps {
+  auth: AuthService;
+  accounts: AccountCommands;
+  settings: SettingsStore;
+  access: CollabEvents;
+  loginLimiter: RequestHandler;
+}
+
+function setCookies(res: Response, cookies: SetCookies): void {
+  for (const cookie of cookies) res.append('Set-Cookie', cookie);
+}
+
+/** `/api/instance`, `/api/setup`, `/api/signup`, `/api/session`, `/api/me`. */
+export function authRouter({ auth, accounts, settings, access, loginLimiter }: AuthRouterDeps): Router {
+  const router = Router();
+
+  const instance = async () => ({
+    needsSetup: await accounts.needsSetup(),
+    signupOpen: await settings.signupOpen(),
+  });
+
+  router.get('/instance', async (_req, res) => {
+    res.json(await instance());
+  });
+
+  router.patch('/instance', async (req, res) => {
+    const actor = requireActor(req);
+    const body = parse(op.updateInstance.body, req.body, 'body');
+    if ((await settings.ownerId()) !== actor.user.id) throw forbidden('owner');
+    await settings.setSignupOpen(body.signupOpen);
+    res.json(await instance());
+  });
+
+  router.post('/setup', async (req, res) => {
+    const body = parse(op.setup.body, req.body, 'body');
+    const { me, cookies } = await accounts.setup(body);
+    setCookies(res, cookies);
+    res.status(201).json(me);
+  });
+
+  router.post('/signup', async (req, res) => {
+    const body = parse(op.signUp.body, req.body, 'body');
+    const { me, cookies } = await accounts.signUp(body);
+    setCookies(res, cookies);
+    res.status(201).json(me);
+  });
+
+  router.post('/session', loginLimiter, async (req, res) => {
+    const body = parse(op.signIn.body, req.body, 'body');
+    const { user, cookies } = await auth.signIn(body, req.headers);
+    setCookies(res, cookies);
+    res.json(await accounts.me(user));
+  });
+
+  router.delete('/session', async (req, res) => {
+    const sessionId = req.actor?.sessionId;
+    setCookies(res, await auth.signOut(req.headers));
+    if (sessionId) access.credentialRevoked({ sessionId });
+    res.status(204).end();
+  });
+
+  router.get('/me', async (req, res) => {
+    res.json(await accounts.me(requireActor(req).user));
+  });
+
+  router.post('/me/password', async (req, res) => {
+    requireActor(req);
+    const body = parse(op.changePassword.body, req.body, 'body');
+    setCookies(res, await auth.changePassword(req.headers, body.currentPassword, body.newPassword));
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,86 @@
+import {
+  createdInviteDtoSchema,
+  createInviteBodySchema,
+  createWorkspaceBodySchema,
+  inviteListDtoSchema,
+  inviteParamsSchema,
+  memberDtoSchema,
+  memberListDtoSchema,
+  memberParamsSchema,
+  noContentSchema,
+  updateMemberBodySchema,
+  workspaceDtoSchema,
+  workspaceListDtoSchema,
+  workspaceParamsSchema,
+} from '@bullseye/shared';
+import type { Operation } from '../../openapi.js';
+
+/** Workspaces, their members and invite links. */
+export const workspaceOperations = {
+  listWorkspaces: {
+    method: 'get',
+    path: '/workspaces',
+    summary: 'The workspaces the caller belongs to, with their role and abilities in each',
+    response: { status: 200, schema: workspaceListDtoSchema },
+    errors: [401],
+  },
+  createWorkspace: {
+    method: 'post',
+    path: '/workspaces',
+    summary: 'Create a workspace; the caller becomes its admin',
+    body: createWorkspaceBodySchema,
+    response: { status: 201, schema: workspaceDtoSchema },
+    errors: [400, 401],
+  },
+  listMembers: {
+    method: 'get',
+    path: '/workspaces/{workspaceId}/members',
+    summary: 'Members of a workspace with role, function and approver flag',
+    params: workspaceParamsSchema,
+    response: { status: 200, schema: memberListDtoSchema },
+    errors: [401, 404],
+  },
+  updateMember: {
+    method: 'patch',
+    path: '/workspaces/{workspaceId}/members/{userId}',
+    summary: "Change a member's role, function or approver flag (admins); their open sockets reconnect",
+    params: memberParamsSchema,
+    body: updateMemberBodySchema,
+    response: { status: 200, schema: memberDtoSchema },
+    errors: [400, 401, 403, 404, 409],
+  },
+  removeMember: {
+    method: 'delete',
+    path: '/workspaces/{workspaceId}/members/{userId}',
+    summary: 'Remove a member (admins); their open sockets are closed',
+    params: memberParamsSchema,
+    response: { status: 204, schema: noContentSchema },
+    errors: [401, 403, 404, 409],
+  },
+  listInvites: {
+    method: 'get',
+    path: '/workspaces/{workspaceId}/invites',
+    summary: 'Invite links that still work (admins)',
+    params: workspaceParamsSchema,
+    response: { status: 200, schema: inviteListDtoSchema },
+    errors: [401, 403, 404],
+  },
+  createInvite: {
+    method: 'post',
+    path: '/workspaces/{workspaceId}/invites',
+    summary:
+      'Create an invite link with a role, optional function and expiry (admins); the link is shown once',
+    params: workspaceParamsSchema,
+    body: createInviteBodySchema,
+    response: { status: 201, schema: createdInviteDtoSchema },
+    errors: [400, 401, 403, 404],
+  },
+  revokeInvite: {
+    method: 'delete',
+    path: '/workspaces/{workspaceId}/invites/{inviteId}',
+    summary: 'Revoke an invite link (admins)',
+    params: inviteParamsSchema,
+    response: { status: 204, schema: noContentSchema },
+    errors: [401, 403, 404],
+  },
+} satisfies Record<string, Operation>;

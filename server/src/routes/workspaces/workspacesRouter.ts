@@ -1,0 +1,93 @@
+import { Router, type Request } from 'express';
+import type { AccountCommands } from '../../commands/accountCommands.js';
+import type { InviteCommands } from '../../commands/inviteCommands.js';
+import type { MemberCommands } from '../../commands/memberCommands.js';
+import type { WorkspaceStore } from '../../db/workspaceStore.js';
+import type { InviteStore } from '../../db/inviteStore.js';
+import { notFound } from '../../errors.js';
+import { requireActor } from '../../middlewares/authenticate.js';
+import { parse } from '../../middlewares/validate.js';
+import type { AccessLoader } from '../../policies/accessLoader.js';
+import { presentMember, presentWorkspace } from '../../presenters/account.js';
+import { workspaceOperations as op } from './operations.js';
+
+export interface WorkspacesRouterDeps {
+  access: AccessLoader;
+  workspaces: WorkspaceStore;
+  invites: InviteStore;
+  accounts: AccountCommands;
+  members: MemberCommands;
+  inviteCommands: InviteCommands;
+  /** PUBLIC_URL's origin, if set: invite links point there. */
+  publicOrigin: string | undefined;
+}
+
+/** `/api/workspaces/...`: authenticate, validate, authorize, one command, present. */
+export function workspacesRouter(deps: WorkspacesRouterDeps): Router {
+  const { access, workspaces, invites, accounts, members, inviteCommands } = deps;
+  const router = Router();
+  const linkOrigin = (req: Request) =>
+    deps.publicOrigin ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+
+  router.get('/workspaces', async (req, res) => {
+    const actor = requireActor(req);
+    const list = await workspaces.listForUser(actor.user.id);
+    res.json({ workspaces: list.map((w) => presentWorkspace(w.workspace, w.membership)) });
+  });
+
+  router.post('/workspaces', async (req, res) => {
+    const actor = requireActor(req);
+    const body = parse(op.createWorkspace.body, req.body, 'body');
+    const { workspace, membership } = await accounts.createWorkspaceFor(actor.user.id, body.name);
+    res.status(201).json(presentWorkspace(workspace, membership));
+  });
+
+  router.get('/workspaces/:workspaceId/members', async (req, res) => {
+    const actor = requireActor(req);
+    const { workspaceId } = parse(op.listMembers.params, req.params, 'params');
+    await access.workspace(actor, workspaceId, 'read');
+    const list = await workspaces.members(workspaceId);
+    res.json({ members: list.map((m) => presentMember(m.user, m.membership)) });
+  });
+
+  router.patch('/workspaces/:workspaceId/members/:userId', async (req, res) => {
+    const actor = requireActor(req);
+    const { workspaceId, userId } = parse(op.updateMember.params, req.params, 'params');
+    await access.workspace(actor, workspaceId, 'manageMembers');
+    const body = parse(op.updateMember.body, req.body, 'body');
+    res.json(await members.update(workspaceId, userId, body));
+  });
+
+  router.delete('/workspaces/:workspaceId/members/:userId', async (req, res) => {
+    const actor = requireActor(req);
+    const { workspaceId, userId } = parse(op.removeMember.params, req.params, 'params');
+    await access.workspace(actor, workspaceId, 'manageMembers');
+    await members.remove(workspaceId, userId);
+    res.status(204).end();
+  });
+
+  router.get('/workspaces/:workspaceId/invites', async (req, res) => {
+    const actor = requireActor(req);
+    const { workspaceId } = parse(op.listInvites.params, req.params, 'params');
+    await access.workspace(actor, workspaceId, 'manageMembers');
+    res.json({ invites: await inviteCommands.list(workspaceId) });
+  });
+
+  router.post('/workspaces/:workspaceId/invites', async (req, res) => {
+    const actor = requireActor(req);
+    const { workspaceId } = parse(op.createInvite.params, req.params, 'params');
+    const { workspace } = await access.workspace(actor, workspaceId, 'manageMembers');
+    const body = parse(op.createInvite.body, req.body, 'body');
+    res.status(201).json(await inviteCommands.create(workspace, actor.user, body, linkOrigin(req)));
+  });
+
+  router.delete('/workspaces/:workspaceId/invites/:inviteId', async (req, res) => {
+    const actor = requireActor(req);
+    const { workspaceId, inviteId } = parse(op.revokeInvite.params, req.params, 'params');
+    await access.workspace(actor, workspaceId, 'manageMembers');
+    if (!(await invites.revoke(workspaceId, inviteId))) throw notFound('Invite');
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,61 @@
+import type { Config } from './env.js';
+import type { Clock } from './clock.js';
+import type { DatabaseHandle } from './db/database.js';
+import type { IcpStore } from './db/icpStore.js';
+import { ApiTokenStore } from './db/apiTokenStore.js';
+import { InviteStore } from './db/inviteStore.js';
+import { SettingsStore } from './db/settingsStore.js';
+import { UserStore } from './db/userStore.js';
+import { WorkspaceStore } from './db/workspaceStore.js';
+import { AuthService } from './auth/authService.js';
+import { Authenticator } from './auth/authenticator.js';
+import { createBetterAuth } from './auth/betterAuth.js';
+import type { CollabEvents } from './collaboration/collabEvents.js';
+import { AccountCommands } from './commands/accountCommands.js';
+import { IcpCommands } from './commands/icpCommands.js';
+import { InviteCommands } from './commands/inviteCommands.js';
+import { MemberCommands } from './commands/memberCommands.js';
+import { TokenCommands } from './commands/tokenCommands.js';
+import { AccessLoader } from './policies/accessLoader.js';
+
+/** The stores and account services, shared by the HTTP app and the admin CLI. */
+export async function createServices(database: DatabaseHandle, config: Config, clock: Clock, icps: IcpStore) {
+  const { db } = database;
+  const settings = new SettingsStore(db);
+  const users = new UserStore(db);
+  const workspaces = new WorkspaceStore(db, clock);
+  const invites = new InviteStore(db, clock);
+  const tokens = new ApiTokenStore(db, clock);
+  const betterAuth = createBetterAuth({
+    db,
+    dialect: database.dialect,
+    secret: await settings.authSecret(),
+    baseURL: config.publicUrl ?? `http://localhost:${config.port}`,
+    trustedOrigins: config.publicOrigins,
+  });
+  const auth = new AuthService(betterAuth);
+  const authenticator = new Authenticator(auth, tokens, users);
+  const access = new AccessLoader(workspaces, icps);
+  return {
+    settings,
+    users,
+    workspaces,
+    invites,
+    tokens,
+    auth,
+    authenticator,
+    access,
+    /** Commands that also notify open sockets (the collaboration server, or nothing in the CLI). */
+    commands(events: CollabEvents) {
+      return {
+        accounts: new AccountCommands(db, auth, users, workspaces, settings),
+        members: new MemberCommands(db, workspaces, users, events),
+        invites: new InviteCommands(db, invites, workspaces, users, clock),
+        tokens: new TokenCommands(tokens, events),
+        icps: new IcpCommands(icps, events),
+      };
+    },
+  };
+}
+
+export type Services = Awaited<ReturnType<typeof createServices>>;
