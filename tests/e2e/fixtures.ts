@@ -1,21 +1,31 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { test as base, expect, type Browser, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import { ServerProcess } from '../support/serverProcess.js';
 
 const clientDist = path.resolve(import.meta.dirname, '../../client/dist/index.html');
 
-/** One person in their own browser context (own storage, own IndexedDB), signed in by name. */
+/** One person in their own browser context (own cookies, own IndexedDB), signed in. */
 export interface Person {
   name: string;
   page: Page;
   setOffline(offline: boolean): Promise<void>;
 }
 
+export type MemberRole = 'admin' | 'editor' | 'commenter' | 'viewer';
+
 interface Fixtures {
+  /** A fresh server whose owner (an admin of `server.admin.workspaceId`) is already set up. */
   server: ServerProcess;
-  /** Opens `path` for a new person in a fresh browser context and answers the name prompt. */
-  person: (name: string, path: string) => Promise<Person>;
+  /**
+   * A new member of the owner's workspace (joined through an invite link made by the API),
+   * signed in in a fresh browser context, with `path` open.
+   */
+  person: (name: string, path: string, role?: MemberRole) => Promise<Person>;
+  /** A fresh install nobody has set up yet. */
+  freshServer: ServerProcess;
+  /** A fresh browser context for someone with no account yet. */
+  stranger: (name: string) => Promise<Person>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -29,8 +39,28 @@ export const test = base.extend<Fixtures>({
   },
   person: async ({ browser, server }, use, testInfo) => {
     const people: Person[] = [];
-    await use(async (name, pagePath) => {
-      const person = await openPerson(browser, server, name, pagePath);
+    await use(async (name, pagePath, role = 'editor') => {
+      const cookie = await joinAs(server, name, role);
+      const context = await browser.newContext();
+      await context.addCookies([{ ...cookie, url: server.url }]);
+      const person = await openPage(context, name, `${server.url}${pagePath}`);
+      people.push(person);
+      return person;
+    });
+    await keepScreenshots(people, testInfo);
+    await Promise.all(people.map((p) => p.page.context().close()));
+  },
+  // eslint-disable-next-line no-empty-pattern -- a fresh install, for the first-run scenario
+  freshServer: async ({}, use) => {
+    const server = new ServerProcess({ provision: false });
+    await server.start();
+    await use(server);
+    await server.dispose();
+  },
+  stranger: async ({ browser }, use, testInfo) => {
+    const people: Person[] = [];
+    await use(async (name) => {
+      const person = await openPage(await browser.newContext(), name, 'about:blank');
       people.push(person);
       return person;
     });
@@ -39,20 +69,38 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-async function openPerson(browser: Browser, server: ServerProcess, name: string, pagePath: string) {
-  const context = await browser.newContext();
+async function openPage(context: BrowserContext, name: string, url: string): Promise<Person> {
   const page = await context.newPage();
-  await page.goto(`${server.url}${pagePath}`);
-  const prompt = page.getByLabel('Your name');
-  if (await prompt.isVisible().catch(() => false)) {
-    await prompt.fill(name);
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
-  return {
-    name,
-    page,
-    setOffline: (offline: boolean) => context.setOffline(offline),
-  } satisfies Person;
+  if (url !== 'about:blank') await page.goto(url);
+  return { name, page, setOffline: (offline: boolean) => context.setOffline(offline) };
+}
+
+/** The email a test person signs up with. */
+export function emailOf(name: string): string {
+  return `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.com`;
+}
+
+export const PASSWORD = 'a long workshop password';
+
+/** Joins the owner's workspace through an invite link and returns the new session cookie. */
+async function joinAs(server: ServerProcess, name: string, role: MemberRole) {
+  const admin = server.adminHeaders({ 'content-type': 'application/json' });
+  const invite = await fetch(`${server.url}/api/workspaces/${server.admin!.workspaceId}/invites`, {
+    method: 'POST',
+    headers: admin,
+    body: JSON.stringify({ role }),
+  });
+  expect(invite.status).toBe(201);
+  const { token } = (await invite.json()) as { token: string };
+  const joined = await fetch(`${server.url}/api/invites/${token}/accept`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ name, email: emailOf(name), password: PASSWORD }),
+  });
+  expect(joined.status).toBe(201);
+  const [pair] = joined.headers.getSetCookie()[0]!.split(';');
+  const [cookieName, ...value] = pair!.split('=');
+  return { name: cookieName!, value: value.join('=') };
 }
 
 /** Every person's final screen, attached to the report and kept under tests/artifacts. */
@@ -69,8 +117,8 @@ async function keepScreenshots(people: Person[], testInfo: TestInfo) {
 export async function createIcp(server: ServerProcess, title: string): Promise<string> {
   const response = await fetch(`${server.url}/api/icps`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title }),
+    headers: server.adminHeaders({ 'Content-Type': 'application/json' }),
+    body: JSON.stringify({ title, workspaceId: server.admin!.workspaceId }),
   });
   expect(response.status).toBe(201);
   return ((await response.json()) as { id: string }).id;

@@ -19,6 +19,16 @@ import { SaveTracker } from './saveTracker.js';
 export type PresenceUser = AwarenessState['user'];
 
 /**
+ * What the server said about this person's access, for the page to act on:
+ * - `signedOut`: the session behind the socket ended (4401); sign in again;
+ * - `changed`: their role changed or they were removed (4403); the socket waits for {@link
+ *   IcpSession.reconnect} so the page can first ask the HTTP API what access remains;
+ * - `refused`: a connection attempt failed before opening (the server refuses upgrades it will not
+ *   serve with a plain HTTP status the browser cannot read); worth asking the HTTP API why.
+ */
+export type AccessSignal = 'signedOut' | 'changed' | 'refused';
+
+/**
  * Everything one open ICP needs in the browser, owned in one place: the Y.Doc, its IndexedDB copy
  * (so edits survive reloads and offline spells), the y-websocket connection to the server, the
  * presence of this person, and the save/connection status derived from the server's acks.
@@ -31,6 +41,7 @@ export class IcpSession {
   /** Resolves once the copy kept in this browser (if any) is loaded into the document. */
   readonly localCopyLoaded: Promise<void>;
   private readonly eventListeners = new Set<(event: ServerEvent) => void>();
+  private readonly accessListeners = new Set<(signal: AccessSignal) => void>();
   private destroyed = false;
 
   constructor(
@@ -56,7 +67,11 @@ export class IcpSession {
     };
     this.provider.on('status', ({ status }) => this.tracker.connectionStatus(status));
     this.provider.on('sync', (synced: boolean) => this.tracker.syncedChanged(synced));
-    this.provider.on('closed', ({ code }) => this.tracker.closedForGood(closeMessage(code)));
+    this.provider.on('connection-close', (event) => {
+      // Emitted before the provider resets its state: `wsconnected` still says whether it opened.
+      if (event && !this.provider.wsconnected && navigator.onLine) this.signal('refused');
+    });
+    this.provider.on('closed', ({ code }) => this.onClosed(code));
     this.doc.on('update', this.onUpdate);
     this.awareness.setLocalState({ user, section: null } satisfies AwarenessState);
 
@@ -77,7 +92,21 @@ export class IcpSession {
   }
 
   setUser(user: PresenceUser): void {
+    const current = (this.awareness.getLocalState() as Partial<AwarenessState> | null)?.user;
+    if (current?.name === user.name && current.color === user.color) return;
     this.awareness.setLocalStateField('user', user);
+  }
+
+  /** Resumes the connection after an `accessChanged` close, once the page knows access remains. */
+  reconnect(): void {
+    if (this.destroyed) return;
+    this.provider.connect();
+  }
+
+  /** The server's word on this person's access; returns the unsubscribe function. */
+  onAccess(listener: (signal: AccessSignal) => void): () => void {
+    this.accessListeners.add(listener);
+    return () => this.accessListeners.delete(listener);
   }
 
   /** Server events for this ICP (renamed, archived...); returns the unsubscribe function. */
@@ -111,6 +140,21 @@ export class IcpSession {
     this.provider.connect();
   };
 
+  private onClosed(code: number): void {
+    if (code === CloseCode.accessChanged) {
+      // Not closed for good: the page checks what access remains, then calls reconnect().
+      this.tracker.connectionStatus('disconnected');
+      this.signal('changed');
+      return;
+    }
+    this.tracker.closedForGood(closeMessage(code));
+    if (code === CloseCode.unauthorized) this.signal('signedOut');
+  }
+
+  private signal(signal: AccessSignal): void {
+    this.accessListeners.forEach((l) => l(signal));
+  }
+
   private dispatch(json: string): void {
     let event: ServerEvent;
     try {
@@ -130,6 +174,9 @@ function collabUrl(): string {
 function closeMessage(code: number): string {
   if (code === CloseCode.schemaMismatch) {
     return 'Bullseye has been updated. Reload the page to keep editing.';
+  }
+  if (code === CloseCode.unauthorized) {
+    return 'Your session has ended. Sign in again to keep working; your changes are kept in this browser.';
   }
   return `${describeCloseCode(code)}. Reload the page to reconnect.`;
 }

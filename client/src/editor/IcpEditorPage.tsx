@@ -1,52 +1,57 @@
-import { useEffect, useState, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { Link, useParams } from 'react-router';
-import { colorForName, type IcpDto } from '@bullseye/shared';
+import { colorForName, type IcpDto, type WorkspaceDto } from '@bullseye/shared';
 import { icpApi } from '../api/icpApi.js';
-import type { ApiError } from '../api/apiError.js';
+import { asApiError, type ApiError } from '../api/apiError.js';
+import type { IcpSession, PresenceUser } from '../collab/IcpSession.js';
 import { useIcpSession, useSessionStatus } from '../collab/useIcpSession.js';
 import { usePresence } from '../collab/usePresence.js';
-import { useDisplayName } from '../identity/displayName.js';
-import { NamePrompt } from '../identity/NamePrompt.js';
+import { useAuth } from '../features/identity/useAuth.js';
+import { useMe } from '../features/identity/useMe.js';
+import { UserMenu } from '../features/navigation/UserMenu.js';
+import { rememberWorkspace } from '../features/navigation/lastWorkspace.js';
 import { Logo } from '../ui/Logo.js';
 import { useToast } from '../ui/Toast.js';
+import { AccessBadge } from './AccessBadge.js';
 import { IcpPage } from './IcpPage.js';
 import { PresenceBar } from './PresenceBar.js';
 import { StatusIndicator } from './StatusIndicator.js';
 import { TitleEditor } from './TitleEditor.js';
 import { useIcp } from './useIcp.js';
-import type { IcpSession, PresenceUser } from '../collab/IcpSession.js';
 
-/** `/icp/:id`: the live, shared one-page ICP. */
+/** How often a refused connection may trigger an access check over HTTP. */
+const ACCESS_CHECK_INTERVAL_MS = 10_000;
+
+/** `/icp/:id`: the live, shared one-page ICP, editable or read-only as the person's role allows. */
 export function IcpEditorPage() {
   const { id = '' } = useParams();
-  const [name, setName] = useDisplayName();
-  const [editingName, setEditingName] = useState(false);
-  const user: PresenceUser | null = name ? { name, color: colorForName(name) } : null;
+  const me = useMe();
+  const { name } = me.user;
+  const userId = me.user.id;
+  const user = useMemo<PresenceUser>(() => ({ name, color: colorForName(userId) }), [name, userId]);
   const { icp, error, reload, setIcp } = useIcp(id);
-  const exists = icp !== null;
-  const session = useIcpSession(id, exists ? user : null);
+  const [lostAccess, setLostAccess] = useState<string | null>(null);
+  const loseAccess = useCallback(() => setLostAccess(id), [id]);
+  const open = icp !== null && lostAccess !== id;
+  const session = useIcpSession(id, open ? user : null);
+  const workspace = icp ? (me.workspaces.find((w) => w.id === icp.workspaceId) ?? null) : null;
 
+  useEffect(() => {
+    if (icp) rememberWorkspace(icp.workspaceId);
+  }, [icp]);
+
+  if (lostAccess === id) return <NoAccess />;
   if (error && !icp) return <LoadError error={error} onRetry={reload} />;
   return (
     <div className="app-shell editor-shell">
-      {(!name || editingName) && (
-        <NamePrompt
-          initial={name ?? ''}
-          onSubmit={(next) => {
-            setName(next);
-            setEditingName(false);
-          }}
-          onCancel={name ? () => setEditingName(false) : undefined}
-        />
-      )}
-      {icp && session && user ? (
+      {icp && session ? (
         <LiveEditor
           session={session}
           user={user}
-          icpId={id}
-          onEditName={() => setEditingName(true)}
           icp={icp}
+          workspace={workspace}
           setIcp={setIcp}
+          onLostAccess={loseAccess}
         />
       ) : (
         <header className="topbar">
@@ -61,26 +66,58 @@ export function IcpEditorPage() {
 interface LiveEditorProps {
   session: IcpSession;
   user: PresenceUser;
-  icpId: string;
-  onEditName: () => void;
   icp: IcpDto;
+  /** The ICP's workspace as this person belongs to it (null for a moment after access changed). */
+  workspace: WorkspaceDto | null;
   setIcp: Dispatch<SetStateAction<IcpDto | null>>;
+  onLostAccess: () => void;
 }
 
-function LiveEditor({ session, user, icpId, onEditName, icp, setIcp }: LiveEditorProps) {
+function LiveEditor({ session, user, icp, workspace, setIcp, onLostAccess }: LiveEditorProps) {
+  const selfId = useMe().user.id;
   const toast = useToast();
+  const { refresh } = useAuth();
   const status = useSessionStatus(session);
   const people = usePresence(session);
   const archived = icp.archivedAt !== null;
+  const canEdit = icp.abilities.edit && !archived;
+  const lastCheck = useRef(0);
 
   // Renames and archiving by anyone else arrive as server events on the collaboration socket.
   useEffect(() => {
     return session.onEvent((event) => {
-      if (event.type === 'icp.updated' && event.icp.id === icpId) {
+      if (event.type === 'icp.updated' && event.icp.id === icp.id) {
         setIcp((current) => (current ? { ...current, ...event.icp } : current));
       }
     });
-  }, [session, icpId, setIcp]);
+  }, [session, icp.id, setIcp]);
+
+  // The server ends the socket when the session ends or this person's access changes; the HTTP API
+  // then says what is left: the same ICP with new abilities, or 404 once removed from the workspace.
+  useEffect(() => {
+    const check = async (reconnect: boolean) => {
+      lastCheck.current = Date.now();
+      try {
+        const fresh = await icpApi.get(icp.id);
+        setIcp(fresh);
+        if (reconnect) session.reconnect();
+      } catch (e) {
+        const error = asApiError(e);
+        if (error.status === 404 || error.status === 403) onLostAccess();
+        else if (reconnect && !error.isSessionEnded) session.reconnect();
+      }
+    };
+    return session.onAccess((signal) => {
+      if (signal === 'signedOut') {
+        void refresh();
+      } else if (signal === 'changed') {
+        void refresh();
+        void check(true);
+      } else if (Date.now() - lastCheck.current > ACCESS_CHECK_INTERVAL_MS) {
+        void check(false);
+      }
+    });
+  }, [session, icp.id, setIcp, refresh, onLostAccess]);
 
   useEffect(() => {
     document.title = `${icp.title} · Bullseye`;
@@ -90,7 +127,7 @@ function LiveEditor({ session, user, icpId, onEditName, icp, setIcp }: LiveEdito
     try {
       setIcp(await icpApi.unarchive(icp.id));
     } catch (e) {
-      toast((e as ApiError).message, { tone: 'error' });
+      toast(asApiError(e).message, { tone: 'error' });
     }
   }
 
@@ -99,18 +136,20 @@ function LiveEditor({ session, user, icpId, onEditName, icp, setIcp }: LiveEdito
       <header className="topbar editor-topbar">
         <Logo />
         <nav className="crumbs" aria-label="Breadcrumb">
-          <Link to="/" className="link">
+          {workspace && <span className="crumb-workspace">{workspace.name}</span>}
+          <Link to={`/w/${icp.workspaceId}`} className="link">
             All ICPs
           </Link>
           <span aria-hidden="true">/</span>
         </nav>
-        <TitleEditor icp={icp} readOnly={archived} onRenamed={setIcp} />
+        <TitleEditor icp={icp} readOnly={archived || !icp.abilities.manageIcps} onRenamed={setIcp} />
         <div className="topbar-right">
-          <StatusIndicator status={status} />
-          <PresenceBar people={people} onEditSelf={onEditName} />
+          <AccessBadge archived={archived} abilities={icp.abilities} />
+          <StatusIndicator status={status} showSave={canEdit} />
           <button type="button" className="btn btn-sm" onClick={() => window.print()}>
             Print
           </button>
+          <PresenceBar people={people} selfId={selfId} self={<UserMenu />} />
         </div>
       </header>
       {status.closeReason && (
@@ -123,11 +162,16 @@ function LiveEditor({ session, user, icpId, onEditName, icp, setIcp }: LiveEdito
       )}
       {archived && (
         <div className="banner" role="status">
-          This ICP is archived and read-only.{' '}
-          <button type="button" className="btn-link" onClick={() => void restore()}>
-            Restore it
-          </button>{' '}
-          to edit.
+          This ICP is archived and read-only.
+          {icp.abilities.manageIcps && (
+            <>
+              {' '}
+              <button type="button" className="btn-link" onClick={() => void restore()}>
+                Restore it
+              </button>{' '}
+              to edit.
+            </>
+          )}
         </div>
       )}
       <main className="editor-main">
@@ -136,10 +180,34 @@ function LiveEditor({ session, user, icpId, onEditName, icp, setIcp }: LiveEdito
           session={session}
           user={user}
           people={people}
-          readOnly={archived || status.connection === 'closed'}
+          readOnly={!canEdit || status.connection === 'closed'}
         />
       </main>
     </>
+  );
+}
+
+function NoAccess() {
+  return (
+    <div className="app-shell">
+      <header className="topbar">
+        <Logo />
+        <div className="topbar-right">
+          <UserMenu />
+        </div>
+      </header>
+      <main className="page page-narrow">
+        <div className="card empty" role="alert">
+          <h1>You no longer have access to this ICP</h1>
+          <p className="muted">
+            An admin removed you from its workspace. If that was a mistake, ask them to invite you again.
+          </p>
+          <Link to="/" className="btn btn-primary">
+            Go to your workspaces
+          </Link>
+        </div>
+      </main>
+    </div>
   );
 }
 
@@ -149,13 +217,16 @@ function LoadError({ error, onRetry }: { error: ApiError; onRetry: () => void })
     <div className="app-shell">
       <header className="topbar">
         <Logo />
+        <div className="topbar-right">
+          <UserMenu />
+        </div>
       </header>
-      <main className="home">
+      <main className="page page-narrow">
         <div className="card empty">
           <h1>{notFound ? 'This ICP does not exist' : 'Could not open this ICP'}</h1>
           <p className="muted">
             {notFound
-              ? 'The link may be wrong, or it points to an ICP that was never created here.'
+              ? 'The link may be wrong, or the ICP belongs to a workspace you are not a member of. Ask whoever sent it for an invite.'
               : error.message}
           </p>
           <div className="row">

@@ -61,8 +61,8 @@ export function ItemsField({ doc, section, readOnly }: ItemsFieldProps) {
             canMoveDown={index < items.length - 1}
           />
         ))}
-        {items.length === 0 && readOnly && <li className="muted small">None listed.</li>}
       </ol>
+      {items.length === 0 && readOnly && <p className="muted small none-listed">None listed.</p>}
       {!readOnly && (
         <form onSubmit={add} className="row">
           <input

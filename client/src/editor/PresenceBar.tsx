@@ -1,29 +1,39 @@
+import type { ReactNode } from 'react';
 import { findSection } from '@bullseye/shared';
 import type { Participant } from '../collab/usePresence.js';
 import { Avatar } from '../ui/Avatar.js';
 
-/** Everyone with this ICP open, this person first; hovering an avatar tells where they are. */
-export function PresenceBar({ people, onEditSelf }: { people: Participant[]; onEditSelf: () => void }) {
-  const shown = people.slice(0, 8);
-  const hidden = people.length - shown.length;
+/**
+ * Everyone with this ICP open, this person first; hovering an avatar tells where they are. A person
+ * with several tabs open shows once (the server stamps each peer with their account id). This
+ * person's own avatar can be replaced, e.g. by their account menu.
+ */
+export function PresenceBar({
+  people,
+  selfId,
+  self,
+}: {
+  people: Participant[];
+  selfId: string;
+  /** Shown in place of this person's own avatar, e.g. their account menu. */
+  self?: ReactNode;
+}) {
+  const seen = new Set<string>();
+  const unique = people.filter((p) => {
+    const key = p.isSelf ? selfId : (p.user.id ?? `client-${p.clientId}`);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const shown = unique.slice(0, 8);
+  const hidden = unique.length - shown.length;
   return (
-    <div className="presence" data-testid="presence" aria-label={`${people.length} here`}>
+    <div className="presence" data-testid="presence" aria-label={`${unique.length} here`}>
       {shown.map((p) => {
         const where = p.section ? findSection(p.section)?.title : undefined;
         const label = `${p.user.name}${p.isSelf ? ' (you)' : ''}${where ? `, in ${where}` : ''}`;
-        return p.isSelf ? (
-          <button
-            key={p.clientId}
-            type="button"
-            className="avatar-btn"
-            onClick={onEditSelf}
-            title="Change your name"
-          >
-            <Avatar name={p.user.name} color={p.user.color} label={label} />
-          </button>
-        ) : (
-          <Avatar key={p.clientId} name={p.user.name} color={p.user.color} label={label} />
-        );
+        if (p.isSelf && self) return <span key={p.clientId}>{self}</span>;
+        return <Avatar key={p.clientId} name={p.user.name} color={p.user.color} label={label} />;
       })}
       {hidden > 0 && <span className="avatar avatar-more">+{hidden}</span>}
     </div>

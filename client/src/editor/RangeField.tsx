@@ -47,44 +47,49 @@ export function RangeField({ doc, section, readOnly }: RangeFieldProps) {
   const crossed = value.min !== null && value.max !== null && value.min > value.max;
   return (
     <div className="range-field">
-      <div className="row range-inputs">
-        <BoundInput
-          label={`Minimum ${noun}`}
-          value={value.min}
-          readOnly={readOnly}
-          onCommit={(min) => write({ min })}
-          onInvalid={() => setError(`Minimum ${noun} must be a number, e.g. 200 or 2.5M`)}
-        />
-        <span className="range-sep" aria-hidden="true">
-          to
-        </span>
-        <BoundInput
-          label={`Maximum ${noun}`}
-          value={value.max}
-          readOnly={readOnly}
-          onCommit={(max) => write({ max })}
-          onInvalid={() => setError(`Maximum ${noun} must be a number, e.g. 1,000 or 50M`)}
-        />
-        {section.unit === 'money' && (
-          <select
-            className="input input-sm currency"
-            aria-label="Currency"
-            value={value.currency ?? 'USD'}
-            disabled={readOnly}
-            onChange={(e) => write({ currency: e.target.value as Currency })}
-          >
-            {CURRENCIES.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        )}
-      </div>
-      <p className="range-summary muted small" data-testid={`range-${section.key}`}>
+      {!readOnly && (
+        <div className="row range-inputs">
+          <BoundInput
+            label={`Minimum ${noun}`}
+            value={value.min}
+            readOnly={readOnly}
+            onCommit={(min) => write({ min })}
+            onInvalid={() => setError(`Minimum ${noun} must be a number, e.g. 200 or 2.5M`)}
+          />
+          <span className="range-sep" aria-hidden="true">
+            to
+          </span>
+          <BoundInput
+            label={`Maximum ${noun}`}
+            value={value.max}
+            readOnly={readOnly}
+            onCommit={(max) => write({ max })}
+            onInvalid={() => setError(`Maximum ${noun} must be a number, e.g. 1,000 or 50M`)}
+          />
+          {section.unit === 'money' && (
+            <select
+              className="input input-sm currency"
+              aria-label="Currency"
+              value={value.currency ?? 'USD'}
+              disabled={readOnly}
+              onChange={(e) => write({ currency: e.target.value as Currency })}
+            >
+              {CURRENCIES.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
+      )}
+      <p
+        className={readOnly ? 'range-summary range-summary-readonly' : 'range-summary muted small'}
+        data-testid={`range-${section.key}`}
+      >
         {summary(value, section)}
       </p>
-      {crossed && (
+      {crossed && !readOnly && (
         <p className="field-warning" role="status">
           The minimum is above the maximum (two people may have edited at once). Fix one of them.
         </p>

@@ -15,8 +15,11 @@ const SAVE_TEXT: Record<SaveState, string> = {
   idle: '',
 };
 
-/** Connection state and whether the server has stored every change, as the user should trust it. */
-export function StatusIndicator({ status }: { status: SessionStatus }) {
+/**
+ * Connection state and whether the server has stored every change, as the user should trust it.
+ * `showSave` is false for people who cannot edit: they have nothing to save.
+ */
+export function StatusIndicator({ status, showSave = true }: { status: SessionStatus; showSave?: boolean }) {
   const title =
     status.save === 'local'
       ? 'Your changes are kept in this browser and will be sent when the connection returns.'
@@ -37,7 +40,7 @@ export function StatusIndicator({ status }: { status: SessionStatus }) {
         data-state={status.save}
         title={title}
       >
-        {SAVE_TEXT[status.save]}
+        {showSave ? SAVE_TEXT[status.save] : ''}
       </span>
     </div>
   );

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { LIMITS } from '@bullseye/shared';
+import { icpTitleSchema, LIMITS } from '@bullseye/shared';
 import { icpApi } from '../api/icpApi.js';
-import type { ApiError } from '../api/apiError.js';
+import { asApiError } from '../api/apiError.js';
 
-/** Names a new ICP and opens it. */
-export function CreateIcpForm({ onCancel }: { onCancel: () => void }) {
+/** Names a new ICP in the workspace and opens it. */
+export function CreateIcpForm({ workspaceId, onCancel }: { workspaceId: string; onCancel: () => void }) {
   const navigate = useNavigate();
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -13,12 +13,17 @@ export function CreateIcpForm({ onCancel }: { onCancel: () => void }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const checked = icpTitleSchema.safeParse(title);
+    if (!checked.success) {
+      setError(`Title ${checked.error.issues[0]?.message ?? 'is not valid'}.`);
+      return;
+    }
     setBusy(true);
     try {
-      const icp = await icpApi.create(title);
+      const icp = await icpApi.create(workspaceId, checked.data);
       void navigate(`/icp/${icp.id}`);
     } catch (e) {
-      setError((e as ApiError).message);
+      setError(asApiError(e).message);
       setBusy(false);
     }
   }

@@ -1,35 +1,41 @@
 import { useState } from 'react';
-import { Logo } from '../ui/Logo.js';
+import type { WorkspaceDto } from '@bullseye/shared';
+import { AppHeader } from '../features/navigation/AppHeader.js';
+import { useMembershipCheck } from '../features/workspaces/useMembershipCheck.js';
+import { useWorkspace } from '../features/workspaces/useWorkspace.js';
 import { CreateIcpForm } from './CreateIcpForm.js';
 import { IcpRow } from './IcpRow.js';
 import { useIcpList } from './useIcpList.js';
 
-/** The list of ICPs: create, open, rename, archive and restore. */
-export function HomePage() {
+/** `/w/:workspaceId`: the workspace's ICPs. Editors and admins create, rename, archive and restore. */
+export function IcpListPage() {
+  const workspace = useWorkspace();
+  const canManage = workspace.abilities.manageIcps;
   const [archived, setArchived] = useState(false);
   const [creating, setCreating] = useState(false);
-  const { icps, error, reload, replace } = useIcpList(archived);
+  const { icps, error, reload, replace } = useIcpList(workspace.id, archived);
+  useMembershipCheck(error);
 
   return (
     <div className="app-shell">
-      <header className="topbar">
-        <Logo />
-      </header>
-      <main className="home">
-        <div className="home-head">
+      <AppHeader workspace={workspace} />
+      <main className="page">
+        <div className="page-head">
           <div>
             <h1>Ideal Customer Profiles</h1>
             <p className="muted">
               Agree, across sales, marketing, product and customer success, on who your best customers are.
             </p>
           </div>
-          {!creating && (
+          {canManage && !creating && (
             <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
               New ICP
             </button>
           )}
         </div>
-        {creating && <CreateIcpForm onCancel={() => setCreating(false)} />}
+        {canManage && creating && (
+          <CreateIcpForm workspaceId={workspace.id} onCancel={() => setCreating(false)} />
+        )}
 
         <div className="tabs" role="tablist" aria-label="Which ICPs">
           <button
@@ -53,7 +59,7 @@ export function HomePage() {
         </div>
 
         {error && (
-          <div className="banner banner-error" role="alert">
+          <div className="banner banner-error banner-inline" role="alert">
             {error.message}{' '}
             <button type="button" className="btn-link" onClick={() => void reload()}>
               Try again
@@ -61,11 +67,17 @@ export function HomePage() {
           </div>
         )}
         {icps === null && !error && <p className="muted">Loading…</p>}
-        {icps?.length === 0 && <EmptyState archived={archived} onCreate={() => setCreating(true)} />}
+        {icps?.length === 0 && (
+          <EmptyState
+            archived={archived}
+            workspace={workspace}
+            onCreate={canManage ? () => setCreating(true) : null}
+          />
+        )}
         {icps && icps.length > 0 && (
           <ul className="icp-list" aria-label={archived ? 'Archived ICPs' : 'Active ICPs'}>
             {icps.map((icp) => (
-              <IcpRow key={`${icp.id}-${icp.title}`} icp={icp} onChanged={replace} />
+              <IcpRow key={`${icp.id}-${icp.title}`} icp={icp} canManage={canManage} onChanged={replace} />
             ))}
           </ul>
         )}
@@ -74,9 +86,27 @@ export function HomePage() {
   );
 }
 
-function EmptyState({ archived, onCreate }: { archived: boolean; onCreate: () => void }) {
+interface EmptyStateProps {
+  archived: boolean;
+  workspace: WorkspaceDto;
+  /** Null when this person may not create ICPs. */
+  onCreate: (() => void) | null;
+}
+
+function EmptyState({ archived, workspace, onCreate }: EmptyStateProps) {
   if (archived)
     return <p className="empty muted">Nothing archived. Archived ICPs can be restored at any time.</p>;
+  if (!onCreate) {
+    return (
+      <div className="empty card">
+        <h2>No ICPs in {workspace.name} yet</h2>
+        <p>
+          An Ideal Customer Profile describes the companies that get the most value from your product. When an
+          editor or admin of this workspace creates one, it appears here and you can open it.
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="empty card">
       <h2>Write your first ICP together</h2>

@@ -8,12 +8,14 @@ import { useToast } from '../ui/Toast.js';
 
 interface IcpRowProps {
   icp: IcpDto;
+  /** Whether this person may rename, archive and restore ICPs. */
+  canManage: boolean;
   /** The server confirmed a change to this ICP. */
   onChanged: (icp: IcpDto) => void;
 }
 
-/** One ICP in the list: open it, rename it in place, archive or restore it. */
-export function IcpRow({ icp, onChanged }: IcpRowProps) {
+/** One ICP in the list: open it; with the right to, rename it in place, archive or restore it. */
+export function IcpRow({ icp, canManage, onChanged }: IcpRowProps) {
   const toast = useToast();
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(icp.title);
@@ -102,7 +104,7 @@ export function IcpRow({ icp, onChanged }: IcpRowProps) {
           {archived ? `Archived ${relativeTime(icp.archivedAt!)}` : `Edited ${relativeTime(icp.updatedAt)}`}
         </p>
       </div>
-      {!renaming && (
+      {canManage && !renaming && (
         <div className="icp-row-actions">
           {!archived && (
             <button type="button" className="btn btn-sm btn-ghost" onClick={() => setRenaming(true)}>

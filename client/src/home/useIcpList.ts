@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { IcpDto } from '@bullseye/shared';
 import { icpApi } from '../api/icpApi.js';
-import type { ApiError } from '../api/apiError.js';
+import { asApiError, type ApiError } from '../api/apiError.js';
 
 export interface IcpList {
   icps: IcpDto[] | null;
@@ -11,21 +11,22 @@ export interface IcpList {
   replace: (icp: IcpDto) => void;
 }
 
-/** The active or archived ICPs, refreshed when the window regains focus. */
-export function useIcpList(archived: boolean): IcpList {
-  const [loaded, setLoaded] = useState<{ archived: boolean; icps: IcpDto[] } | null>(null);
+/** A workspace's active or archived ICPs, refreshed when the window regains focus. */
+export function useIcpList(workspaceId: string, archived: boolean): IcpList {
+  const [loaded, setLoaded] = useState<{ key: string; icps: IcpDto[] } | null>(null);
+  const key = `${workspaceId}:${archived}`;
   const [error, setError] = useState<ApiError | null>(null);
 
   const reload = useCallback(
     () =>
-      icpApi.list(archived).then(
+      icpApi.list(workspaceId, archived).then(
         (icps) => {
-          setLoaded({ archived, icps });
+          setLoaded({ key: `${workspaceId}:${archived}`, icps });
           setError(null);
         },
-        (e: ApiError) => setError(e),
+        (e: unknown) => setError(asApiError(e)),
       ),
-    [archived],
+    [workspaceId, archived],
   );
 
   useEffect(() => {
@@ -38,19 +39,19 @@ export function useIcpList(archived: boolean): IcpList {
   const replace = useCallback(
     (icp: IcpDto) => {
       setLoaded((current) => {
-        if (!current || current.archived !== archived) return current;
-        const belongs = (icp.archivedAt !== null) === archived;
+        if (!current || current.key !== key) return current;
+        const belongs = (icp.archivedAt !== null) === archived && icp.workspaceId === workspaceId;
         const without = current.icps.filter((i) => i.id !== icp.id);
         const icps = belongs
           ? [icp, ...without].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
           : without;
-        return { archived, icps };
+        return { key, icps };
       });
     },
-    [archived],
+    [key, archived, workspaceId],
   );
 
-  // A list fetched for the other tab is never shown under this one.
-  const icps = loaded?.archived === archived ? loaded.icps : null;
+  // A list fetched for the other tab or workspace is never shown under this one.
+  const icps = loaded?.key === key ? loaded.icps : null;
   return { icps, error, reload, replace };
 }

@@ -3,7 +3,7 @@ import { initialsOf } from '@bullseye/shared';
 interface AvatarProps {
   name: string;
   color: string;
-  size?: 'sm' | 'md';
+  size?: 'sm' | 'md' | 'lg';
   label?: string;
 }
 

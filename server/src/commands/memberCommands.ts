@@ -21,7 +21,7 @@ export class MemberCommands {
 
   async update(workspaceId: string, userId: string, patch: UpdateMemberBody): Promise<MemberDto> {
     await this.db.transaction().execute(async (trx) => {
-      const current = await this.workspaces.membership(workspaceId, userId);
+      const current = await this.workspaces.membership(workspaceId, userId, trx);
       if (!current) throw notFound('Member');
       if (current.role === 'admin' && patch.role !== undefined && patch.role !== 'admin') {
         await this.keepAnAdmin(workspaceId, trx);
@@ -39,7 +39,7 @@ export class MemberCommands {
 
   async remove(workspaceId: string, userId: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      const current = await this.workspaces.membership(workspaceId, userId);
+      const current = await this.workspaces.membership(workspaceId, userId, trx);
       if (!current) throw notFound('Member');
       if (current.role === 'admin') await this.keepAnAdmin(workspaceId, trx);
       await this.workspaces.removeMember(workspaceId, userId, trx);

@@ -67,8 +67,12 @@ export class WorkspaceStore {
     }));
   }
 
-  async membership(workspaceId: string, userId: string): Promise<Membership | undefined> {
-    const row = await this.db
+  async membership(
+    workspaceId: string,
+    userId: string,
+    db: Kysely<Database> = this.db,
+  ): Promise<Membership | undefined> {
+    const row = await db
       .selectFrom('memberships')
       .selectAll()
       .where('workspace_id', '=', workspaceId)

@@ -17,5 +17,5 @@ export const LIMITS = {
   /** Longest an invite link may stay valid, in hours (30 days). */
   maxInviteHours: 720,
   /** API token name length. */
-  maxTokenNameLength: 80,
+  maxTokenNameLength: 60,
 } as const;

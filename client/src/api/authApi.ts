@@ -1,0 +1,21 @@
+import type {
+  ChangePasswordBody,
+  InstanceDto,
+  MeDto,
+  SetupBody,
+  SignInBody,
+  SignUpBody,
+} from '@bullseye/shared';
+import { request } from './request.js';
+
+/** The installation, sessions and the signed-in person. */
+export const authApi = {
+  instance: () => request<InstanceDto>('GET', '/instance'),
+  updateInstance: (signupOpen: boolean) => request<InstanceDto>('PATCH', '/instance', { signupOpen }),
+  setup: (body: SetupBody) => request<MeDto>('POST', '/setup', body),
+  signIn: (body: SignInBody) => request<MeDto>('POST', '/session', body),
+  signOut: () => request<void>('DELETE', '/session'),
+  signUp: (body: SignUpBody) => request<MeDto>('POST', '/signup', body),
+  me: () => request<MeDto>('GET', '/me'),
+  changePassword: (body: ChangePasswordBody) => request<void>('POST', '/me/password', body),
+};

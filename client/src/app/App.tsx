@@ -1,0 +1,48 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { IcpEditorPage } from '../editor/IcpEditorPage.js';
+import { IcpListPage } from '../home/IcpListPage.js';
+import { AccountPage } from '../features/account/AccountPage.js';
+import { SetupPage } from '../features/auth/SetupPage.js';
+import { SignInPage } from '../features/auth/SignInPage.js';
+import { SignUpPage } from '../features/auth/SignUpPage.js';
+import { MeProvider } from '../features/identity/MeProvider.js';
+import { InvitePage } from '../features/invites/InvitePage.js';
+import { MembersPage } from '../features/members/MembersPage.js';
+import { CreateWorkspacePage } from '../features/workspaces/CreateWorkspacePage.js';
+import { HomeRedirect } from '../features/workspaces/HomeRedirect.js';
+import { WorkspaceRoute } from '../features/workspaces/WorkspaceRoute.js';
+import { ToastProvider } from '../ui/Toast.js';
+import { AuthGate } from './AuthGate.js';
+import { NotFoundPage } from './NotFoundPage.js';
+import { RequireSignedIn } from './RequireSignedIn.js';
+
+/** Providers and routes. Public: setup, sign-in, sign-up, invites. Everything else needs a session. */
+export function App() {
+  return (
+    <BrowserRouter>
+      <ToastProvider>
+        <MeProvider>
+          <AuthGate>
+            <Routes>
+              <Route path="/setup" element={<SetupPage />} />
+              <Route path="/sign-in" element={<SignInPage />} />
+              <Route path="/sign-up" element={<SignUpPage />} />
+              <Route path="/invite/:token" element={<InvitePage />} />
+              <Route element={<RequireSignedIn />}>
+                <Route path="/" element={<HomeRedirect />} />
+                <Route path="/workspaces/new" element={<CreateWorkspacePage />} />
+                <Route path="/w/:workspaceId" element={<WorkspaceRoute />}>
+                  <Route index element={<IcpListPage />} />
+                  <Route path="members" element={<MembersPage />} />
+                </Route>
+                <Route path="/account" element={<AccountPage />} />
+                <Route path="/icp/:id" element={<IcpEditorPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </AuthGate>
+        </MeProvider>
+      </ToastProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,33 @@
+import type { CreatedInviteDto } from '@bullseye/shared';
+import { CopyField } from '../../ui/CopyField.js';
+import { formatDateTime } from '../../ui/dateFormat.js';
+import { roleAndFunction } from '../invites/inviteSummary.js';
+
+/** A new invite link, shown this once with a Copy button; afterwards only its details are listed. */
+export function CreatedInviteLink({
+  created,
+  workspaceName,
+  onDone,
+}: {
+  created: CreatedInviteDto;
+  workspaceName: string;
+  onDone: () => void;
+}) {
+  const { invite } = created;
+  return (
+    <div className="secret-box" role="region" aria-label="New invite link">
+      <CopyField label="Invite link" value={created.url} />
+      <p className="small">
+        Anyone with this link can join <strong>{workspaceName}</strong> as{' '}
+        <strong>{roleAndFunction(invite.role, invite.function)}</strong>
+        {invite.approver ? ', as an approver,' : ''} until {formatDateTime(invite.expiresAt)}. Share it with
+        the people you mean to invite. <strong>Copy it now: it is not shown again.</strong>
+      </p>
+      <div className="row end">
+        <button type="button" className="btn btn-sm" onClick={onDone}>
+          Done
+        </button>
+      </div>
+    </div>
+  );
+}
