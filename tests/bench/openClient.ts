@@ -16,15 +16,18 @@ export interface BenchClient {
 }
 
 /**
- * The only place the bench opens a collaboration connection, so that adding credentials (a header
- * or token) later is a change to this function alone. BroadcastChannel is off: clients in this
- * process must meet through the server, or the relay would be measured in-process.
+ * The only place the bench opens a collaboration connection, so credentials live here alone: the
+ * API token of the owner the test harness provisioned, as `Authorization: Bearer`. BroadcastChannel
+ * is off: clients in this process must meet through the server, or the relay would be measured
+ * in-process.
  */
 export function openClient(server: ServerProcess, icpId: string): BenchClient {
+  const token = server.admin?.token;
+  if (!token) throw new Error('the bench server was started without a provisioned owner (no API token)');
   const doc = new Y.Doc();
   const openedAt = performance.now();
   const provider = new WebsocketProvider(`${server.wsUrl}/collab`, icpId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: authorizedWebSocket(token),
     disableBc: true,
     maxBackoffTime: 500,
   });
@@ -51,4 +54,14 @@ export function openClient(server: ServerProcess, icpId: string): BenchClient {
       doc.destroy();
     },
   };
+}
+
+/** `ws` with an Authorization header, in the constructor shape y-websocket calls. */
+function authorizedWebSocket(token: string): typeof globalThis.WebSocket {
+  class AuthorizedWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { authorization: `Bearer ${token}` } });
+    }
+  }
+  return AuthorizedWebSocket as unknown as typeof globalThis.WebSocket;
 }

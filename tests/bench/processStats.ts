@@ -33,4 +33,17 @@ export function readRssBytes(pid: number): number {
   return Number(match[1]) * 1024;
 }
 
+/**
+ * CPU time all processes of the machine spent busy, in milliseconds summed over CPUs (first line
+ * of /proc/stat: everything but idle and iowait). Minus the server's and the bench's own CPU over
+ * the same window, it shows whether something else competed for the CPUs during a measurement.
+ */
+export function readMachineBusyMs(): number {
+  const line = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
+  const [, ...ticks] = line.trim().split(/\s+/).map(Number);
+  const total = ticks.reduce((sum, t) => sum + t, 0);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  return ((total - idle) * 1000) / ticksPerSecond;
+}
+
 export const MiB = 1024 * 1024;

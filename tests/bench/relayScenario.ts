@@ -1,4 +1,4 @@
-import { MiB, readCpuMs, readRssBytes } from './processStats.js';
+import { MiB, readCpuMs, readMachineBusyMs, readRssBytes } from './processStats.js';
 import type { BenchConfig, RelayScenarioSpec } from './benchConfig.js';
 import { createIcps, startBenchServer, stopBenchServer } from './benchServer.js';
 import type { BenchClient } from './openClient.js';
@@ -33,6 +33,8 @@ export interface RelayResult {
   serverCpuPercent: number;
   /** The bench process's own CPU (all clients) as a share of one core: context for latency. */
   clientCpuPercent: number;
+  /** CPU used by other processes of the machine meanwhile; more than a few % taints the run. */
+  otherCpuPercent: number;
   idleRssMiB: number;
   rssMiB: number;
   rssPerIcpMiB: number;
@@ -77,6 +79,7 @@ export async function runRelayScenario(spec: RelayScenarioSpec, config: BenchCon
 
     const rssSamples: number[] = [];
     const cpuBefore = readCpuMs(server.pid);
+    const machineBefore = readMachineBusyMs();
     const clientCpuBefore = process.cpuUsage();
     const startedAt = performance.now();
     latency.measuring = true;
@@ -84,6 +87,7 @@ export async function runRelayScenario(spec: RelayScenarioSpec, config: BenchCon
     await sleep(config.seconds * 1_000);
     latency.measuring = false;
     const cpuAfter = readCpuMs(server.pid);
+    const machineBusyMs = readMachineBusyMs() - machineBefore;
     const clientCpu = process.cpuUsage(clientCpuBefore);
     const elapsedMs = performance.now() - startedAt;
     rssSamples.push(readRssBytes(server.pid));
@@ -94,6 +98,7 @@ export async function runRelayScenario(spec: RelayScenarioSpec, config: BenchCon
     await pollUntil(() => latency.samples.length >= deliveriesExpected, DRAIN_MS, 20);
     const [p50, p95, p99, max] = percentiles(latency.samples, [50, 95, 99, 100]);
     const serverCpuMs = cpuAfter - cpuBefore;
+    const clientCpuMs = (clientCpu.user + clientCpu.system) / 1_000;
     // The median of one-second samples: steady-state memory, not one GC peak or trough.
     const rss = percentile(rssSamples, 50);
     return {
@@ -109,7 +114,8 @@ export async function runRelayScenario(spec: RelayScenarioSpec, config: BenchCon
       serverCpuMs,
       cpuPerDeliveryUs: (serverCpuMs * 1_000) / deliveriesExpected,
       serverCpuPercent: (serverCpuMs / elapsedMs) * 100,
-      clientCpuPercent: ((clientCpu.user + clientCpu.system) / 1_000 / elapsedMs) * 100,
+      clientCpuPercent: (clientCpuMs / elapsedMs) * 100,
+      otherCpuPercent: (Math.max(0, machineBusyMs - serverCpuMs - clientCpuMs) / elapsedMs) * 100,
       idleRssMiB: idleRss / MiB,
       rssMiB: rss / MiB,
       rssPerIcpMiB: (rss - idleRss) / MiB / spec.icps,

@@ -92,3 +92,18 @@ function expectOk<T>(response: ApiResponse<T>): T {
 }
 
 export type { ErrorEnvelope };
+
+/** The error envelope of a refused request, after checking its status and code (and field). */
+export function errorOf(
+  response: ApiResponse,
+  status: number,
+  code: string,
+  field?: string,
+): ErrorEnvelope['error'] {
+  const { error } = (response.body ?? {}) as Partial<ErrorEnvelope>;
+  if (response.status !== status || error?.code !== code || (field !== undefined && error.field !== field)) {
+    const expected = `${status} ${code}${field === undefined ? '' : ` (field ${field})`}`;
+    throw new Error(`expected ${expected}, got ${response.status} ${JSON.stringify(response.body)}`);
+  }
+  return error;
+}

@@ -24,13 +24,15 @@ export interface ConnectOptions {
   waitForSync?: boolean;
   /** The API token to connect with; the provisioned owner's by default. */
   token?: string;
+  /** Upgrade request headers instead of the token, e.g. `{ cookie }` for a browser session. */
+  headers?: Record<string, string>;
 }
 
-/** The `ws` WebSocket with an Authorization header, in the shape y-websocket constructs. */
-function authorizedWebSocket(token: string | undefined): typeof globalThis.WebSocket {
+/** The `ws` WebSocket with fixed upgrade headers, in the shape y-websocket constructs. */
+function authorizedWebSocket(headers: Record<string, string>): typeof globalThis.WebSocket {
   class AuthorizedWebSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+      super(url, protocols, { headers });
     }
   }
   return AuthorizedWebSocket as unknown as typeof globalThis.WebSocket;
@@ -46,8 +48,10 @@ export async function connectClient(
   options: ConnectOptions = {},
 ): Promise<CollabClient> {
   const doc = new Y.Doc();
+  const token = options.token ?? server.admin?.token;
+  const headers = options.headers ?? (token ? { authorization: `Bearer ${token}` } : {});
   const provider = new WebsocketProvider(`${server.wsUrl}/collab`, icpId, doc, {
-    WebSocketPolyfill: authorizedWebSocket(options.token ?? server.admin?.token),
+    WebSocketPolyfill: authorizedWebSocket(headers),
     disableBc: true,
     params: options.params ?? {},
     maxBackoffTime: 500,
@@ -92,6 +96,16 @@ export function waitForSync(provider: WebsocketProvider, timeoutMs = 10_000): Pr
     };
     provider.on('sync', onSync);
   });
+}
+
+/**
+ * Records the close code with which the server stops a stock client (the provider stops for good
+ * on 44xx codes and emits `closed`); the returned function reads it, undefined until then.
+ */
+export function watchClose(client: CollabClient): () => number | undefined {
+  let code: number | undefined;
+  client.provider.once('closed', (event: { code: number }) => (code = event.code));
+  return () => code;
 }
 
 /** Waits until every client's canonical document equals the first one's, and returns it. */

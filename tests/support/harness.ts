@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { backendOptions, type Backend } from './backends.js';
-import { ServerProcess } from './serverProcess.js';
+import { ServerProcess, type ServerProcessOptions } from './serverProcess.js';
 import { StorageInspector } from './storage.js';
 
 /** A running server for one suite, on one backend, and a read-only view of its storage. */
@@ -14,17 +14,22 @@ export interface ServerHandle {
  * Starts a real server (its own process, fresh data) before the suite's tests and tears everything
  * down after them: the process, its data directory and, on PostgreSQL, the throwaway database.
  * Read the returned handle's properties inside hooks and tests, not at collection time.
+ * `options.provision: false` starts a server that still needs its first-run setup.
  */
-export function useServer(backend: Backend, env: Record<string, string> = {}): ServerHandle {
+export function useServer(
+  backend: Backend,
+  env: Record<string, string> = {},
+  options: Pick<ServerProcessOptions, 'provision'> = {},
+): ServerHandle {
   let server: ServerProcess | undefined;
   let storage: StorageInspector | undefined;
   let cleanup: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    const options = await backendOptions(backend);
-    cleanup = options.cleanup;
-    server = new ServerProcess({ databaseUrl: options.databaseUrl, env });
-    storage = new StorageInspector(server.dataDir, options.databaseUrl);
+    const database = await backendOptions(backend);
+    cleanup = database.cleanup;
+    server = new ServerProcess({ databaseUrl: database.databaseUrl, env, provision: options.provision });
+    storage = new StorageInspector(server.dataDir, database.databaseUrl);
     await server.start();
   });
 

@@ -93,6 +93,18 @@ export class RawCollabSocket {
     return this.closeInfo !== undefined;
   }
 
+  /** The close the server sends, which must come within `timeoutMs`. */
+  async closedWithin(timeoutMs = 2_000): Promise<CloseInfo> {
+    await waitFor(
+      () => {
+        if (!this.isClosed) throw new Error(`the socket is still open after ${timeoutMs} ms`);
+        return true;
+      },
+      { timeoutMs },
+    );
+    return this.closed;
+  }
+
   send(data: Uint8Array | string): void {
     this.ws.send(data);
   }

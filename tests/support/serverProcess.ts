@@ -61,6 +61,12 @@ export class ServerProcess {
     return `ws://127.0.0.1:${this.port}`;
   }
 
+  /** The Origin this server's own pages send: PUBLIC_URL's origin when set, else `url`. */
+  get origin(): string {
+    const publicUrl = this.options.env?.PUBLIC_URL;
+    return publicUrl ? new URL(publicUrl).origin : this.url;
+  }
+
   /** Everything the process printed so far (for failure messages). */
   get log(): string {
     return this.output;
@@ -109,7 +115,7 @@ export class ServerProcess {
   /** First-run setup over HTTP, then an API token for the owner. */
   private async provision(): Promise<AdminIdentity> {
     const email = 'owner@example.com';
-    const origin = { origin: this.url, 'content-type': 'application/json' };
+    const origin = { origin: this.origin, 'content-type': 'application/json' };
     const setup = await fetch(`${this.url}/api/setup`, {
       method: 'POST',
       headers: origin,

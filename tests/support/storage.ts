@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import * as Y from 'yjs';
 
 /** Tables of the document store a test may count rows in. */
 export type StorageTable = 'icp_updates' | 'icp_snapshots';
@@ -35,6 +36,49 @@ export class StorageInspector {
     } finally {
       db.close();
     }
+  }
+
+  /**
+   * The ICP's document as stored (its snapshot plus the update log after it), built without the
+   * server: what a restart would serve. The caller destroys the returned Y.Doc.
+   */
+  async storedDoc(icpId: string): Promise<Y.Doc> {
+    const snapshotSql = 'SELECT data FROM icp_snapshots WHERE icp_id = $1';
+    const updatesSql = 'SELECT data FROM icp_updates WHERE icp_id = $1 ORDER BY id';
+    let rows: { data: Uint8Array }[];
+    if (this.databaseUrl) {
+      this.pool ??= new pg.Pool({ connectionString: this.databaseUrl, max: 1 });
+      const client = await this.pool.connect();
+      try {
+        // One snapshot of the database, so a compaction cannot move rows between the two reads.
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const snapshot = await client.query<{ data: Buffer }>(snapshotSql, [icpId]);
+        const updates = await client.query<{ data: Buffer }>(updatesSql, [icpId]);
+        await client.query('COMMIT');
+        rows = [...snapshot.rows, ...updates.rows];
+        client.release();
+      } catch (error) {
+        client.release(true); // discard the connection with its open transaction
+        throw error;
+      }
+    } else {
+      const db = new Database(path.join(this.dataDir, 'bullseye.sqlite'), {
+        readonly: true,
+        fileMustExist: true,
+      });
+      try {
+        // One read transaction, so a compaction cannot move rows between the two reads.
+        rows = db.transaction(() => [
+          ...(db.prepare(snapshotSql.replace('$1', '?')).all(icpId) as { data: Buffer }[]),
+          ...(db.prepare(updatesSql.replace('$1', '?')).all(icpId) as { data: Buffer }[]),
+        ])();
+      } finally {
+        db.close();
+      }
+    }
+    const doc = new Y.Doc();
+    for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.data));
+    return doc;
   }
 
   async close(): Promise<void> {

@@ -66,17 +66,24 @@ export interface AwarenessIdentity {
   color: string;
 }
 
+/** One presence entry as relayed: a client id, its clock and its JSON state (`null`: it left). */
+export interface PresenceEntry {
+  clientID: number;
+  clock: number;
+  state: string;
+}
+
 /**
- * Re-encodes an awareness update with only the clients `keep` accepts, each state's `user` set to
- * `identity`, so nobody can appear under another person's name or move another connection's
- * cursor. Answers null when nothing is left. Throws MalformedMessageError for a non-JSON state.
+ * The entries of an awareness update that `keep` accepts, each state's `user` set to `identity`,
+ * so nobody can appear under another person's name or move another connection's cursor. Every
+ * state must be JSON, kept or not; otherwise throws MalformedMessageError.
  */
-export function stampAwareness(
+export function stampAwarenessEntries(
   update: Uint8Array,
   keep: (clientID: number) => boolean,
   identity: AwarenessIdentity,
-): Uint8Array | null {
-  const kept: { clientID: number; clock: number; state: string }[] = [];
+): PresenceEntry[] {
+  const kept: PresenceEntry[] = [];
   try {
     const d = decoding.createDecoder(update);
     const count = decoding.readVarUint(d);
@@ -94,13 +101,30 @@ export function stampAwareness(
   } catch {
     throw new MalformedMessageError('awareness state is not JSON');
   }
-  if (kept.length === 0) return null;
+  return kept;
+}
+
+/** Encodes presence entries as one awareness update (the payload of an awareness message). */
+export function encodeAwarenessEntries(entries: readonly PresenceEntry[]): Uint8Array {
   const e = encoding.createEncoder();
-  encoding.writeVarUint(e, kept.length);
-  for (const entry of kept) {
+  encoding.writeVarUint(e, entries.length);
+  for (const entry of entries) {
     encoding.writeVarUint(e, entry.clientID);
     encoding.writeVarUint(e, entry.clock);
     encoding.writeVarString(e, entry.state);
   }
   return encoding.toUint8Array(e);
+}
+
+/**
+ * Re-encodes an awareness update with only the clients `keep` accepts, stamped as by
+ * `stampAwarenessEntries`. Answers null when nothing is left.
+ */
+export function stampAwareness(
+  update: Uint8Array,
+  keep: (clientID: number) => boolean,
+  identity: AwarenessIdentity,
+): Uint8Array | null {
+  const kept = stampAwarenessEntries(update, keep, identity);
+  return kept.length === 0 ? null : encodeAwarenessEntries(kept);
 }

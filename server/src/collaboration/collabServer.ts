@@ -4,7 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, colorForName, icpAbilities, LIMITS, SCHEMA_VERSION } from '@bullseye/shared';
 import type { IcpRow } from '../db/icpStore.js';
 import { presentIcp } from '../presenters/icp.js';
-import type { CollabEvents } from './collabEvents.js';
+import type { CollabEvents, RevokedCredential } from './collabEvents.js';
 import { buildDoc, type UpdateLog } from '../db/updateLog.js';
 import type { IcpStore } from '../db/icpStore.js';
 import { UpdateCommitter } from './committer.js';
@@ -74,11 +74,16 @@ export class CollabServer implements CollabEvents {
   }
 
   /** Closes the sockets opened with a session that ended or a token that was revoked. */
-  credentialRevoked(credential: { sessionId?: string; tokenId?: string }): void {
+  credentialRevoked(credential: RevokedCredential): void {
+    const { sessionsOf } = credential;
     this.closeWhere(
       (c) =>
         (credential.sessionId !== undefined && c.actor.sessionId === credential.sessionId) ||
-        (credential.tokenId !== undefined && c.actor.tokenId === credential.tokenId),
+        (credential.tokenId !== undefined && c.actor.tokenId === credential.tokenId) ||
+        (sessionsOf !== undefined &&
+          c.actor.via === 'session' &&
+          c.actor.user.id === sessionsOf.userId &&
+          c.actor.sessionId !== sessionsOf.exceptSessionId),
       CloseCode.unauthorized,
       'credential revoked',
     );

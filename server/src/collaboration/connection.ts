@@ -6,7 +6,12 @@ import { CloseCode } from '@bullseye/shared';
 import type { UpdateCommitter } from './committer.js';
 import type { Role } from '@bullseye/shared';
 import type { Actor } from '../auth/authenticator.js';
-import { readAwarenessEntries, stampAwareness, type AwarenessIdentity } from './awarenessFrames.js';
+import {
+  encodeAwarenessEntries,
+  readAwarenessEntries,
+  stampAwarenessEntries,
+  type AwarenessIdentity,
+} from './awarenessFrames.js';
 import {
   decodeClientMessage,
   encodeAwarenessMessage,
@@ -186,7 +191,7 @@ export class Connection {
   /**
    * Stock clients echo every peer's awareness back; entries whose clock advances nothing are
    * dropped without parsing JSON. Real changes are stamped with this connection's identity,
-   * limited to client ids this connection owns, applied and relayed.
+   * limited to client ids this connection owns, applied, and handed to the room to relay.
    */
   private handleAwareness(update: Uint8Array): void {
     const awareness = this.room.awareness;
@@ -211,19 +216,19 @@ export class Connection {
       const owner = owners.get(id);
       return owner === undefined || owner === this;
     };
-    const stamped = stampAwareness(update, mine, this.options.identity);
-    if (!stamped) return;
-    for (const entry of readAwarenessEntries(stamped)) {
-      if (entry.removed) {
+    const stamped = stampAwarenessEntries(update, mine, this.options.identity);
+    if (stamped.length === 0) return;
+    for (const entry of stamped) {
+      if (entry.state === 'null') {
         this.awarenessIds.delete(entry.clientID);
       } else {
         this.awarenessIds.add(entry.clientID);
         owners.set(entry.clientID, this);
       }
     }
-    applyAwarenessUpdate(awareness, stamped, this);
+    applyAwarenessUpdate(awareness, encodeAwarenessEntries(stamped), this);
     collabStats.awarenessRelayed++;
-    this.room.broadcast(encodeAwarenessMessage(stamped), this);
+    this.room.relayPresence(stamped, this);
   }
 
   /** Called once the socket has closed: withdraws this connection's presence. */

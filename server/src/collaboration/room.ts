@@ -2,7 +2,36 @@ import * as Y from 'yjs';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { ServerEvent } from '@bullseye/shared';
 import { encodeAwarenessMessage, encodeEvent } from './messages.js';
+import { encodeAwarenessEntries, type PresenceEntry } from './awarenessFrames.js';
 import type { Connection } from './connection.js';
+
+/**
+ * Presence relays of a busy room are merged: a change after a quiet spell is relayed at once, and
+ * later ones within this window are gathered (the latest state per client) and relayed together
+ * when it ends. Every stock client answers each awareness message it receives by echoing it back,
+ * so in a room of 50 typing people one merged relay instead of five saves 4 × 49 messages out and
+ * 4 × 49 echoes in, for at most this much extra cursor delay. Document updates are never delayed.
+ */
+export const PRESENCE_WINDOW_MS = 50;
+
+interface PendingPresence extends PresenceEntry {
+  from: Connection;
+}
+
+/**
+ * Rooms holding presence to relay at the end of their window. One process-wide timer serves them
+ * all: a timer per room would wake the server once per cursor move in small rooms, which costs
+ * more than the relays it saves.
+ */
+const roomsWithPendingPresence = new Set<Room>();
+let presenceTimer: NodeJS.Timeout | undefined;
+
+function relayPendingPresence(): void {
+  presenceTimer = undefined;
+  const rooms = [...roomsWithPendingPresence];
+  roomsWithPendingPresence.clear();
+  for (const room of rooms) room.flushPresence();
+}
 
 /**
  * One loaded ICP: its Y.Doc (holding only committed updates), its awareness (presence) and the
@@ -20,6 +49,10 @@ export class Room {
   holds = 0;
   unloadTimer: NodeJS.Timeout | undefined;
   destroyed = false;
+  /** Presence changes applied to `awareness` but not yet relayed, by client id. */
+  private readonly pendingPresence = new Map<number, PendingPresence>();
+  /** When presence was last relayed (`performance.now()`). */
+  private presenceRelayedAt = -Infinity;
 
   constructor(
     readonly icpId: string,
@@ -38,11 +71,54 @@ export class Room {
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    if (typeof origin === 'object' && origin !== null && 'isConnection' in origin) return; // relayed raw already
+    if (typeof origin === 'object' && origin !== null && 'isConnection' in origin) return; // relayed already
     const clients = [...change.added, ...change.updated, ...change.removed];
     if (clients.length === 0) return;
+    // What clients published before (e.g. a last cursor move before a disconnect) goes out first.
+    this.flushPresence();
     this.broadcast(encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness, clients)));
   };
+
+  /**
+   * Relays presence entries `from` published (already applied to `awareness`): at once if the
+   * room's presence was quiet, otherwise merged into the relay at the end of the current window.
+   */
+  relayPresence(entries: readonly PresenceEntry[], from: Connection): void {
+    for (const entry of entries) {
+      const pending = this.pendingPresence.get(entry.clientID);
+      if (pending === undefined || pending.clock <= entry.clock)
+        this.pendingPresence.set(entry.clientID, { ...entry, from });
+    }
+    if (roomsWithPendingPresence.has(this)) return;
+    if (performance.now() - this.presenceRelayedAt >= PRESENCE_WINDOW_MS) {
+      this.flushPresence();
+      return;
+    }
+    roomsWithPendingPresence.add(this);
+    if (presenceTimer === undefined) {
+      presenceTimer = setTimeout(relayPendingPresence, PRESENCE_WINDOW_MS);
+      presenceTimer.unref();
+    }
+  }
+
+  /** Sends pending presence to every connection, except each publisher's own entries. */
+  flushPresence(): void {
+    if (this.pendingPresence.size === 0 || this.destroyed) return;
+    this.presenceRelayedAt = performance.now();
+    const entries = [...this.pendingPresence.values()];
+    this.pendingPresence.clear();
+    const publishers = new Set(entries.map((entry) => entry.from));
+    let toEveryone: Uint8Array | undefined;
+    for (const connection of this.connections) {
+      if (publishers.has(connection)) {
+        const others = entries.filter((entry) => entry.from !== connection);
+        if (others.length > 0) connection.send(encodeAwarenessMessage(encodeAwarenessEntries(others)));
+      } else {
+        toEveryone ??= encodeAwarenessMessage(encodeAwarenessEntries(entries));
+        connection.send(toEveryone);
+      }
+    }
+  }
 
   /** Sends a message to every connection of the room except `except`. */
   broadcast(message: Uint8Array, except?: Connection): void {
@@ -73,6 +149,8 @@ export class Room {
   destroy(): void {
     this.destroyed = true;
     clearTimeout(this.unloadTimer);
+    roomsWithPendingPresence.delete(this);
+    this.pendingPresence.clear();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awarenessOwners.clear();
     this.awareness.destroy();

@@ -3,7 +3,7 @@ import type { AccountCommands } from '../../commands/accountCommands.js';
 import type { AuthService, SetCookies } from '../../auth/authService.js';
 import type { CollabEvents } from '../../collaboration/collabEvents.js';
 import type { SettingsStore } from '../../db/settingsStore.js';
-import { forbidden } from '../../errors.js';
+import { forbidden, HttpError } from '../../errors.js';
 import { requireActor } from '../../middlewares/authenticate.js';
 import { parse } from '../../middlewares/validate.js';
 import type { RequestHandler } from 'express';
@@ -75,9 +75,15 @@ export function authRouter({ auth, accounts, settings, access, loginLimiter }: A
   });
 
   router.post('/me/password', async (req, res) => {
-    requireActor(req);
+    const actor = requireActor(req);
+    // better-auth changes the password of the session in the cookie: an API token cannot do it.
+    if (actor.via !== 'session') {
+      throw new HttpError(403, 'session_required', 'Sign in with your password to change it');
+    }
     const body = parse(op.changePassword.body, req.body, 'body');
     setCookies(res, await auth.changePassword(req.headers, body.currentPassword, body.newPassword));
+    // Every other session was signed out: their open sockets must not outlive them.
+    access.credentialRevoked({ sessionsOf: { userId: actor.user.id, exceptSessionId: actor.sessionId } });
     res.status(204).end();
   });
 

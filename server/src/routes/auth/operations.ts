@@ -68,9 +68,9 @@ export const authOperations = {
   changePassword: {
     method: 'post',
     path: '/me/password',
-    summary: 'Change the password; other sessions are signed out',
+    summary: 'Change the password (signed in, not with an API token); other sessions are signed out',
     body: changePasswordBodySchema,
     response: { status: 204, schema: noContentSchema },
-    errors: [400, 401],
+    errors: [400, 401, 403],
   },
 } satisfies Record<string, Operation>;
