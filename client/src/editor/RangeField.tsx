@@ -84,7 +84,11 @@ export function RangeField({ doc, section, readOnly }: RangeFieldProps) {
         </div>
       )}
       <p
-        className={readOnly ? 'range-summary range-summary-readonly' : 'range-summary muted small'}
+        className={
+          readOnly && (value.min !== null || value.max !== null)
+            ? 'range-summary range-summary-readonly'
+            : 'range-summary muted small'
+        }
         data-testid={`range-${section.key}`}
       >
         {summary(value, section)}
