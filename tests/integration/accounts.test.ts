@@ -162,6 +162,22 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
       );
     });
 
+    it('signing out with a token and a cookie ends the cookie session and closes its socket', async () => {
+      const member = await addMember(ctx.server, 'editor');
+      const icp = await createIcp(ctx.server, 'Signed out by a script');
+      const session = await signIn(ctx.server, member.email, member.password);
+      const cookie = cookieFrom(session.headers);
+      const socket = pool.track(await RawCollabSocket.open(collabUrl(ctx.server, icp.id), { cookie }));
+
+      const signOut = await request(ctx.server, 'DELETE', '/api/session', {
+        as: { token: member.token },
+        headers: { cookie },
+      });
+      expect(signOut.status).toBe(204);
+      errorOf(await request(ctx.server, 'GET', '/api/me', { as: { cookie } }), 401, 'unauthenticated');
+      expect((await socket.closedWithin()).code).toBe(CloseCode.unauthorized);
+    });
+
     it('signs out: the old cookie no longer works on HTTP, and its open socket is closed with 4401', async () => {
       const member = await addMember(ctx.server, 'editor');
       const icp = await createIcp(ctx.server, 'Signed out');

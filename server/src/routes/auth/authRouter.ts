@@ -64,7 +64,8 @@ export function authRouter({ auth, accounts, settings, access, loginLimiter }: A
   });
 
   router.delete('/session', async (req, res) => {
-    const sessionId = req.actor?.sessionId;
+    // The cookie's session ends even when the request was authenticated by an API token.
+    const sessionId = req.actor?.sessionId ?? (await auth.session(req.headers))?.sessionId;
     setCookies(res, await auth.signOut(req.headers));
     if (sessionId) access.credentialRevoked({ sessionId });
     res.status(204).end();
