@@ -6,7 +6,7 @@ import { createIcps, startBenchServer, stopBenchServer } from './benchServer.js'
 import { openClient, type BenchClient } from './openClient.js';
 import { percentile } from './percentile.js';
 import { awaitConvergence, openRoomClients } from './roomClients.js';
-import { seededRandom } from './seededRandom.js';
+import { seededRandom } from '../support/seededRandom.js';
 import { pollUntil, sleep, withTimeout } from './timeouts.js';
 import { NARRATIVE_SECTIONS, Typist } from './typist.js';
 

@@ -5,7 +5,7 @@ import type { BenchClient } from './openClient.js';
 import { percentile, percentiles } from './percentile.js';
 import { RelayLatency } from './relayLatency.js';
 import { awaitConvergence, openRoomClients } from './roomClients.js';
-import { seededRandom } from './seededRandom.js';
+import { seededRandom } from '../support/seededRandom.js';
 import { Ticker } from './ticker.js';
 import { pollUntil, sleep } from './timeouts.js';
 import { NARRATIVE_SECTIONS, Typist } from './typist.js';

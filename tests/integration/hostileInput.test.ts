@@ -8,6 +8,7 @@ import { ClientPool, type CollabClient } from '../support/collabClient.js';
 import { useServer } from '../support/harness.js';
 import { appendParagraph, paragraphsOf } from '../support/icpDocs.js';
 import { collabUrl, RawCollabSocket, syncUpdateMessage } from '../support/rawSocket.js';
+import { seededRandom } from '../support/seededRandom.js';
 import { waitFor } from '../support/waitFor.js';
 
 /** A valid Yjs update that would add recognisable content, if the server ever stored it. */
@@ -213,15 +214,3 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
     expect(paragraphsOf(fresh.doc, 'evidence')).toHaveLength(markers);
   });
 });
-
-/** A small deterministic PRNG (mulberry32) so a failing fuzz case can be reproduced. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { assertJsonStates, MAX_AWARENESS_STATE_BYTES, readAwarenessEntries } from './awarenessFrames.js';
+import { MAX_AWARENESS_STATE_BYTES, readAwarenessEntries, stampAwarenessEntries } from './awarenessFrames.js';
 import { MalformedMessageError } from './messages.js';
 
 describe('readAwarenessEntries', () => {
@@ -43,12 +43,17 @@ describe('readAwarenessEntries', () => {
   });
 });
 
-describe('assertJsonStates', () => {
+describe('stampAwarenessEntries', () => {
+  const identity = { id: 'u1', name: 'Ada Lovelace', color: '#0090ff' };
+  const everyone = () => true;
+
   it('accepts real awareness updates and refuses states that are not JSON', () => {
     const doc = new Y.Doc();
     const awareness = new Awareness(doc);
     awareness.setLocalState({ user: { name: 'Ada', color: '#0090ff' } });
-    expect(() => assertJsonStates(encodeAwarenessUpdate(awareness, [doc.clientID]))).not.toThrow();
+    expect(() =>
+      stampAwarenessEntries(encodeAwarenessUpdate(awareness, [doc.clientID]), everyone, identity),
+    ).not.toThrow();
     awareness.destroy();
 
     const e = encoding.createEncoder();
@@ -56,6 +61,19 @@ describe('assertJsonStates', () => {
     encoding.writeVarUint(e, 42);
     encoding.writeVarUint(e, 1);
     encoding.writeVarString(e, '{"user": not json');
-    expect(() => assertJsonStates(encoding.toUint8Array(e))).toThrow(MalformedMessageError);
+    expect(() => stampAwarenessEntries(encoding.toUint8Array(e), everyone, identity)).toThrow(
+      MalformedMessageError,
+    );
+  });
+
+  it('replaces the claimed user with the account identity and keeps only accepted clients', () => {
+    const doc = new Y.Doc();
+    const awareness = new Awareness(doc);
+    awareness.setLocalState({ user: { name: 'Someone Else', color: '#000000' }, section: 'goals' });
+    const update = encodeAwarenessUpdate(awareness, [doc.clientID]);
+    const [entry] = stampAwarenessEntries(update, everyone, identity);
+    expect(JSON.parse(entry!.state)).toEqual({ user: identity, section: 'goals' });
+    expect(stampAwarenessEntries(update, () => false, identity)).toEqual([]);
+    awareness.destroy();
   });
 });

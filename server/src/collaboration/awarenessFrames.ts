@@ -41,24 +41,6 @@ export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   }
 }
 
-/**
- * Checks that every state in an awareness update is JSON, before it is applied: y-protocols would
- * throw half-way through applying it. Only called for updates that change something.
- */
-export function assertJsonStates(update: Uint8Array): void {
-  try {
-    const d = decoding.createDecoder(update);
-    const count = decoding.readVarUint(d);
-    for (let i = 0; i < count; i++) {
-      decoding.readVarUint(d); // client id
-      decoding.readVarUint(d); // clock
-      JSON.parse(decoding.readVarString(d));
-    }
-  } catch {
-    throw new MalformedMessageError('awareness state is not JSON');
-  }
-}
-
 /** Who a connection's presence says it is: always taken from the authenticated account. */
 export interface AwarenessIdentity {
   id: string;
@@ -114,17 +96,4 @@ export function encodeAwarenessEntries(entries: readonly PresenceEntry[]): Uint8
     encoding.writeVarString(e, entry.state);
   }
   return encoding.toUint8Array(e);
-}
-
-/**
- * Re-encodes an awareness update with only the clients `keep` accepts, stamped as by
- * `stampAwarenessEntries`. Answers null when nothing is left.
- */
-export function stampAwareness(
-  update: Uint8Array,
-  keep: (clientID: number) => boolean,
-  identity: AwarenessIdentity,
-): Uint8Array | null {
-  const kept = stampAwarenessEntries(update, keep, identity);
-  return kept.length === 0 ? null : encodeAwarenessEntries(kept);
 }

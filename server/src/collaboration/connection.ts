@@ -196,10 +196,13 @@ export class Connection {
   private handleAwareness(update: Uint8Array): void {
     const awareness = this.room.awareness;
     const owners = this.room.awarenessOwners;
+    const mine = (id: number) => {
+      const owner = owners.get(id);
+      return owner === undefined || owner === this;
+    };
     let advances = false;
     for (const entry of readAwarenessEntries(update)) {
-      const owner = owners.get(entry.clientID);
-      if (owner !== undefined && owner !== this) continue;
+      if (!mine(entry.clientID)) continue;
       const current = awareness.meta.get(entry.clientID)?.clock ?? -1;
       if (
         entry.clock > current ||
@@ -212,10 +215,6 @@ export class Connection {
       collabStats.awarenessDropped++;
       return;
     }
-    const mine = (id: number) => {
-      const owner = owners.get(id);
-      return owner === undefined || owner === this;
-    };
     const stamped = stampAwarenessEntries(update, mine, this.options.identity);
     if (stamped.length === 0) return;
     for (const entry of stamped) {

@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { abilitiesFor, COLLAB_PATH, CollabParam, icpIdSchema } from '@bullseye/shared';
+import { COLLAB_PATH, CollabParam, icpIdSchema } from '@bullseye/shared';
 import type { Actor, Authenticator } from '../auth/authenticator.js';
 import type { IcpStore } from '../db/icpStore.js';
 import type { Membership, WorkspaceStore } from '../db/workspaceStore.js';
 import { isAllowedOrigin, type OriginPolicy } from '../middlewares/originCheck.js';
+import { can } from '../policies/policies.js';
 
 /** What the upgrade checks learn about a connection before it is accepted. */
 export interface UpgradeContext {
@@ -92,6 +93,7 @@ export function checkIcpAccess(icps: IcpStore, workspaces: WorkspaceStore): Upgr
     if (!icp || !membership) throw new UpgradeRefusal(404, 'icp_not_found', 'No such ICP');
     ctx.membership = membership;
     ctx.archived = icp.archived_at !== null;
-    ctx.readOnly = !abilitiesFor(membership.role).edit;
+    // The role decides; the archived state is the room's own read-only flag, kept live.
+    ctx.readOnly = !can(membership, 'edit');
   };
 }

@@ -64,12 +64,12 @@ export class AccountCommands {
   }
 
   async me(user: UserDto): Promise<MeDto> {
-    const [ownerId, workspaces] = await Promise.all([
+    const [ownerId, workspaces, stored] = await Promise.all([
       this.settings.ownerId(),
       this.workspaces.listForUser(user.id),
+      this.users.find(user.id),
     ]);
-    const fresh = (await this.users.find(user.id)) ?? user;
-    return presentMe(fresh, ownerId === user.id, workspaces);
+    return presentMe(stored ?? user, ownerId === user.id, workspaces);
   }
 }
 

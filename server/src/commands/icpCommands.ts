@@ -1,9 +1,9 @@
 import type { IcpDto } from '@bullseye/shared';
-import { icpAbilities } from '@bullseye/shared';
 import type { IcpStore } from '../db/icpStore.js';
 import type { Membership } from '../db/workspaceStore.js';
 import type { CollabEvents } from '../collaboration/collabEvents.js';
 import { notFound } from '../errors.js';
+import { memberAbilities } from '../policies/policies.js';
 import { presentIcp } from '../presenters/icp.js';
 
 /**
@@ -18,14 +18,14 @@ export class IcpCommands {
 
   async create(membership: Membership, title: string): Promise<IcpDto> {
     const row = await this.icps.create(membership.workspaceId, title);
-    return presentIcp(row, icpAbilities(membership.role, false));
+    return presentIcp(row, memberAbilities(membership, row));
   }
 
   async rename(membership: Membership, id: string, title: string): Promise<IcpDto> {
     const row = await this.icps.rename(id, title);
     if (!row) throw notFound('ICP');
     await this.collab.publishIcp(row);
-    return presentIcp(row, icpAbilities(membership.role, row.archived_at !== null));
+    return presentIcp(row, memberAbilities(membership, row));
   }
 
   async setArchived(membership: Membership, id: string, archived: boolean): Promise<IcpDto> {
@@ -33,6 +33,6 @@ export class IcpCommands {
     if (!row) throw notFound('ICP');
     await this.collab.setReadOnly(id, archived);
     await this.collab.publishIcp(row);
-    return presentIcp(row, icpAbilities(membership.role, archived));
+    return presentIcp(row, memberAbilities(membership, row));
   }
 }

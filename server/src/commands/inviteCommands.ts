@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import type {
   CreatedInviteDto,
-  CreateInviteBody,
+  CreateInvite,
   InviteInfoDto,
   Role,
   IcpFunction,
   UserDto,
 } from '@bullseye/shared';
-import { createInviteBodySchema } from '@bullseye/shared';
 import { hashSecret, newSecret } from '../auth/secrets.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/schema.js';
@@ -33,10 +32,9 @@ export class InviteCommands {
   async create(
     workspace: WorkspaceRow,
     creator: UserDto,
-    body: CreateInviteBody,
+    input: CreateInvite,
     origin: string,
   ): Promise<CreatedInviteDto> {
-    const input = createInviteBodySchema.parse(body);
     const token = newSecret();
     const row = await this.invites.create({
       workspaceId: workspace.id,

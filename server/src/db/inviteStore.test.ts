@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { UserDto } from '@bullseye/shared';
+import { createInviteBodySchema, type UserDto } from '@bullseye/shared';
 import type { Clock } from '../clock.js';
 import { InviteCommands } from '../commands/inviteCommands.js';
 import { HttpError } from '../errors.js';
@@ -102,7 +102,8 @@ describe('invite expiry', () => {
   });
 
   it('lets a person join with a link that has not expired, and counts the use', async () => {
-    const created = await commands.create(workspace, admin, { role: 'viewer' }, 'http://localhost:3000');
+    const body = createInviteBodySchema.parse({ role: 'viewer' }); // as the route parses it
+    const created = await commands.create(workspace, admin, body, 'http://localhost:3000');
     clock.set(new Date(T0.getTime() + 71 * HOUR)); // the default is 72 hours
     const joiner = await insertUser('Joiner');
     const { membership } = await commands.accept(created.token, joiner.id);

@@ -10,17 +10,16 @@ export interface IcpSubject {
 }
 
 /**
- * What a member may do, in the workspace or (with `icp`) on one ICP. Non-members can do nothing.
- * The rules themselves are the table in shared/src/logic/abilities.ts.
+ * What a member may do, in the workspace or (with `icp`) on one ICP. The rules themselves are the
+ * table in shared/src/logic/abilities.ts.
  */
-export function abilities(membership: Membership | undefined, icp?: IcpSubject): WorkspaceAbilities | null {
-  if (!membership) return null;
+export function memberAbilities(membership: Membership, icp?: IcpSubject): WorkspaceAbilities {
   return icp ? icpAbilities(membership.role, icp.archived_at !== null) : abilitiesFor(membership.role);
 }
 
-/** The one question every path asks: may this member do this? */
+/** The one question every path asks: may this member do this? Non-members can do nothing. */
 export function can(membership: Membership | undefined, ability: Ability, icp?: IcpSubject): boolean {
-  return abilities(membership, icp)?.[ability] ?? false;
+  return membership ? memberAbilities(membership, icp)[ability] : false;
 }
 
 /**

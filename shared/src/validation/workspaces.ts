@@ -44,7 +44,10 @@ export const createInviteBodySchema = z.strictObject({
     .max(LIMITS.maxInviteHours, { message: `must be at most ${LIMITS.maxInviteHours} hours` })
     .default(72),
 });
+/** What a client sends (expiry optional). */
 export type CreateInviteBody = z.input<typeof createInviteBodySchema>;
+/** What the server works with once the body is parsed (expiry defaulted). */
+export type CreateInvite = z.output<typeof createInviteBodySchema>;
 
 export const inviteParamsSchema = z.object({ workspaceId: workspaceIdSchema, inviteId: uuid('an invite') });
 

@@ -4,7 +4,7 @@ import type { IcpCommands } from '../../commands/icpCommands.js';
 import { requireActor } from '../../middlewares/authenticate.js';
 import { parse } from '../../middlewares/validate.js';
 import type { AccessLoader } from '../../policies/accessLoader.js';
-import { abilities } from '../../policies/policies.js';
+import { memberAbilities } from '../../policies/policies.js';
 import { presentIcp } from '../../presenters/icp.js';
 import { icpOperations as op } from './operations.js';
 
@@ -17,7 +17,7 @@ export function icpsRouter(icps: IcpStore, commands: IcpCommands, access: Access
     const query = parse(op.listIcps.query, req.query, 'query');
     const { membership } = await access.workspace(actor, query.workspaceId, 'read');
     const rows = await icps.list({ workspaceId: query.workspaceId, archived: query.archived });
-    res.json({ icps: rows.map((row) => presentIcp(row, abilities(membership, row)!)) });
+    res.json({ icps: rows.map((row) => presentIcp(row, memberAbilities(membership, row))) });
   });
 
   router.post('/icps', async (req, res) => {
@@ -31,7 +31,7 @@ export function icpsRouter(icps: IcpStore, commands: IcpCommands, access: Access
     const actor = requireActor(req);
     const { id } = parse(op.getIcp.params, req.params, 'params');
     const { icp, membership } = await access.icp(actor, id, 'read');
-    res.json(presentIcp(icp, abilities(membership, icp)!));
+    res.json(presentIcp(icp, memberAbilities(membership, icp)));
   });
 
   router.patch('/icps/:id', async (req, res) => {

@@ -1,4 +1,4 @@
-/** mulberry32: a tiny deterministic PRNG, so every run types the same text at the same places. */
+/** mulberry32: a tiny deterministic PRNG, so a run (a bench, a fuzz case) can be reproduced exactly. */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
