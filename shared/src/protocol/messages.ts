@@ -1,3 +1,5 @@
+import type { ThreadDto } from '../validation/comments.js';
+
 /**
  * The collaboration protocol at `/collab/<icpId>`. Message types 0–3 are the standard y-websocket
  * ones (y-protocols sync and awareness). Bullseye adds its own types from 100 up, sent only to
@@ -36,10 +38,17 @@ export const CollabParam = {
 export const COLLAB_PATH = '/collab/';
 
 /** Events the server pushes to opted-in clients of one ICP. */
-export type ServerEvent = {
-  type: 'icp.updated';
-  icp: { id: string; title: string; archivedAt: string | null; updatedAt: string };
-};
+export type ServerEvent =
+  | {
+      type: 'icp.updated';
+      icp: { id: string; title: string; archivedAt: string | null; updatedAt: string };
+    }
+  /** A thread was started, replied to, edited, resolved or reopened (as this client may see it). */
+  | { type: 'comments.thread'; thread: ThreadDto }
+  /** A thread was deleted with its first comment. */
+  | { type: 'comments.threadDeleted'; icpId: string; threadId: string }
+  /** This person's inbox changed (sent only to their own connections). */
+  | { type: 'inbox.changed'; unreadCount: number };
 
 /**
  * Whether a client → server frame is a document update the server acknowledges with `saved`

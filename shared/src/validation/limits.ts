@@ -18,4 +18,16 @@ export const LIMITS = {
   maxInviteHours: 720,
   /** API token name length. */
   maxTokenNameLength: 60,
+  /** Length of one comment, in characters. */
+  maxCommentLength: 4000,
+  /** Length of the quoted text or criterion a thread keeps to show once its anchor is gone. */
+  maxQuoteLength: 300,
+  /** Length of one encoded Yjs relative position of a text anchor. */
+  maxAnchorPositionLength: 128,
+  /** Comment threads one ICP may hold (resolved ones count). */
+  maxThreadsPerIcp: 1000,
+  /** Comments (first one and replies) in one thread. */
+  maxCommentsPerThread: 200,
+  /** Largest page of inbox items. */
+  maxInboxPage: 100,
 } as const;
