@@ -19,8 +19,12 @@ import { loginRateLimit } from './middlewares/loginRateLimit.js';
 import { originCheck, type OriginPolicy } from './middlewares/originCheck.js';
 import { authRouter } from './routes/auth/authRouter.js';
 import { authOperations } from './routes/auth/operations.js';
+import { commentsRouter } from './routes/comments/commentsRouter.js';
+import { commentOperations } from './routes/comments/operations.js';
 import { icpsRouter } from './routes/icps/icpsRouter.js';
 import { icpOperations } from './routes/icps/operations.js';
+import { inboxRouter } from './routes/inbox/inboxRouter.js';
+import { inboxOperations } from './routes/inbox/operations.js';
 import { invitesRouter } from './routes/invites/invitesRouter.js';
 import { inviteOperations } from './routes/invites/operations.js';
 import { tokensRouter } from './routes/tokens/tokensRouter.js';
@@ -60,11 +64,21 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
     ],
     unloadDelayMs: config.unloadDelayMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    // Editing an ICP follows it, like commenting does (unless the person unfollowed it).
+    onEdit: (icpId, userId) => services.follows.followIfNew(icpId, userId),
   });
   const commands = services.commands(collab);
   const openapi = buildOpenApi(
-    { ...authOperations, ...workspaceOperations, ...inviteOperations, ...tokenOperations, ...icpOperations },
-    '0.2.0',
+    {
+      ...authOperations,
+      ...workspaceOperations,
+      ...inviteOperations,
+      ...tokenOperations,
+      ...icpOperations,
+      ...commentOperations,
+      ...inboxOperations,
+    },
+    '0.3.0',
   );
 
   const app = express();
@@ -121,6 +135,8 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
   );
   app.use('/api', tokensRouter(services.tokens, commands.tokens));
   app.use('/api', icpsRouter(icps, commands.icps, services.access));
+  app.use('/api', commentsRouter(commands.comments, services.follows, services.access));
+  app.use('/api', inboxRouter(commands.inbox));
   app.use('/api', (_req, _res, next) => next(routeNotFound()));
 
   if (fs.existsSync(path.join(config.clientDist, 'index.html'))) {

@@ -22,6 +22,8 @@ export const unauthenticated = () =>
   new HttpError(401, 'unauthenticated', 'Sign in, or send Authorization: Bearer <API token>');
 export const forbidden = (ability: string) =>
   new HttpError(403, 'forbidden', `Your role does not allow this (${ability})`);
+/** 403 from a rule about this record rather than the role alone (e.g. editing others' comments). */
+export const notAllowed = (message: string) => new HttpError(403, 'forbidden', message);
 export const conflict = (code: string, message: string) => new HttpError(409, code, message);
 export const routeNotFound = () => new HttpError(404, 'route_not_found', 'No such API endpoint');
 export const payloadTooLarge = (limit: number) =>

@@ -3,6 +3,9 @@ import type { Clock } from './clock.js';
 import type { DatabaseHandle } from './db/database.js';
 import type { IcpStore } from './db/icpStore.js';
 import { ApiTokenStore } from './db/apiTokenStore.js';
+import { CommentStore } from './db/commentStore.js';
+import { FollowStore } from './db/followStore.js';
+import { InboxStore } from './db/inboxStore.js';
 import { InviteStore } from './db/inviteStore.js';
 import { SettingsStore } from './db/settingsStore.js';
 import { UserStore } from './db/userStore.js';
@@ -12,6 +15,8 @@ import { Authenticator } from './auth/authenticator.js';
 import { createBetterAuth } from './auth/betterAuth.js';
 import type { CollabEvents } from './collaboration/collabEvents.js';
 import { AccountCommands } from './commands/accountCommands.js';
+import { CommentCommands } from './commands/commentCommands.js';
+import { InboxCommands } from './commands/inboxCommands.js';
 import { IcpCommands } from './commands/icpCommands.js';
 import { InviteCommands } from './commands/inviteCommands.js';
 import { MemberCommands } from './commands/memberCommands.js';
@@ -26,6 +31,9 @@ export async function createServices(database: DatabaseHandle, config: Config, c
   const workspaces = new WorkspaceStore(db, clock);
   const invites = new InviteStore(db, clock);
   const tokens = new ApiTokenStore(db, clock);
+  const comments = new CommentStore(db, clock);
+  const inbox = new InboxStore(db, clock);
+  const follows = new FollowStore(db, clock);
   const betterAuth = createBetterAuth({
     db,
     dialect: database.dialect,
@@ -35,13 +43,16 @@ export async function createServices(database: DatabaseHandle, config: Config, c
   });
   const auth = new AuthService(betterAuth);
   const authenticator = new Authenticator(auth, tokens, users);
-  const access = new AccessLoader(workspaces, icps);
+  const access = new AccessLoader(workspaces, icps, comments);
   return {
     settings,
     users,
     workspaces,
     invites,
     tokens,
+    comments,
+    inbox,
+    follows,
     auth,
     authenticator,
     access,
@@ -53,6 +64,8 @@ export async function createServices(database: DatabaseHandle, config: Config, c
         invites: new InviteCommands(db, invites, workspaces, users, clock),
         tokens: new TokenCommands(tokens, events),
         icps: new IcpCommands(icps, events),
+        comments: new CommentCommands(db, comments, inbox, follows, workspaces, events),
+        inbox: new InboxCommands(db, inbox, events),
       };
     },
   };

@@ -300,6 +300,16 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
           'listTokens',
           'createToken',
           'revokeToken',
+          'listComments',
+          'createComment',
+          'replyToComment',
+          'updateComment',
+          'deleteComment',
+          'resolveComment',
+          'reopenComment',
+          'followIcp',
+          'listInbox',
+          'markInboxRead',
         ].sort(),
       );
     });

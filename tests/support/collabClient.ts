@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import WebSocket from 'ws';
-import { canonicalJson } from '@bullseye/shared';
+import * as decoding from 'lib0/decoding';
+import { canonicalJson, MessageType, type ServerEvent } from '@bullseye/shared';
 import type { ServerProcess } from './serverProcess.js';
 import { waitFor } from './waitFor.js';
 
@@ -13,6 +14,13 @@ export interface CollabClient {
   awareness: Awareness;
   /** Canonical JSON of this client's document, for convergence checks. */
   canonical(): string;
+  /**
+   * Bullseye events (message type 101) received so far, in order; only clients opened with
+   * `params: { acks: '1' }` get any. Stock providers ignore these messages; this one records them.
+   */
+  events: ServerEvent[];
+  /** The latest `saved` count the server sent (acks=1 only): this client's committed updates. */
+  readonly saved: number;
   /** Disconnects for good (no reconnect) and frees the document. Safe to call twice. */
   destroy(): void;
 }
@@ -26,6 +34,11 @@ export interface ConnectOptions {
   token?: string;
   /** Upgrade request headers instead of the token, e.g. `{ cookie }` for a browser session. */
   headers?: Record<string, string>;
+  /**
+   * A document state the client has before it connects, like a tab reopening with what
+   * y-indexeddb kept; it sends whatever the server lacks of it during the sync.
+   */
+  initialState?: Uint8Array;
 }
 
 /** The `ws` WebSocket with fixed upgrade headers, in the shape y-websocket constructs. */
@@ -48,6 +61,7 @@ export async function connectClient(
   options: ConnectOptions = {},
 ): Promise<CollabClient> {
   const doc = new Y.Doc();
+  if (options.initialState) Y.applyUpdate(doc, options.initialState);
   const token = options.token ?? server.admin?.token;
   const headers = options.headers ?? (token ? { authorization: `Bearer ${token}` } : {});
   const provider = new WebsocketProvider(`${server.wsUrl}/collab`, icpId, doc, {
@@ -56,12 +70,25 @@ export async function connectClient(
     params: options.params ?? {},
     maxBackoffTime: 500,
   });
+  const events: ServerEvent[] = [];
+  // The provider dispatches by message type; teach it Bullseye's two, as the Bullseye client does.
+  let saved = 0;
+  provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
+    saved = decoding.readVarUint(decoder);
+  };
+  provider.messageHandlers[MessageType.event] = (_encoder, decoder) => {
+    events.push(JSON.parse(decoding.readVarString(decoder)) as ServerEvent);
+  };
   let destroyed = false;
   const client: CollabClient = {
     doc,
     provider,
     awareness: provider.awareness,
     canonical: () => canonicalJson(doc),
+    events,
+    get saved() {
+      return saved;
+    },
     destroy() {
       if (destroyed) return;
       destroyed = true;

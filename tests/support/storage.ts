@@ -3,8 +3,8 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import * as Y from 'yjs';
 
-/** Tables of the document store a test may count rows in. */
-export type StorageTable = 'icp_updates' | 'icp_snapshots';
+/** Tables with an `icp_id` a test may count rows in (per ICP). */
+export type StorageTable = 'icp_updates' | 'icp_snapshots' | 'comments' | 'inbox_items' | 'icp_follows';
 
 /**
  * Read-only look into the server's document storage (the SQLite file under DATA_DIR, or the

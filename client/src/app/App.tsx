@@ -6,6 +6,7 @@ import { SetupPage } from '../features/auth/SetupPage.js';
 import { SignInPage } from '../features/auth/SignInPage.js';
 import { SignUpPage } from '../features/auth/SignUpPage.js';
 import { MeProvider } from '../features/identity/MeProvider.js';
+import { InboxPage } from '../features/inbox/InboxPage.js';
 import { InvitePage } from '../features/invites/InvitePage.js';
 import { MembersPage } from '../features/members/MembersPage.js';
 import { CreateWorkspacePage } from '../features/workspaces/CreateWorkspacePage.js';
@@ -36,6 +37,7 @@ export function App() {
                   <Route path="members" element={<MembersPage />} />
                 </Route>
                 <Route path="/account" element={<AccountPage />} />
+                <Route path="/inbox" element={<InboxPage />} />
                 <Route path="/icp/:id" element={<IcpEditorPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

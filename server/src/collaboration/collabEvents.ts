@@ -1,3 +1,4 @@
+import type { ThreadRecord } from '../db/commentStore.js';
 import type { IcpRow } from '../db/icpStore.js';
 
 /** Which sockets' credential no longer works. */
@@ -24,6 +25,12 @@ export interface CollabEvents {
   publishIcp(row: IcpRow): Promise<void>;
   /** An ICP became read-only (archived) or writable again. */
   setReadOnly(icpId: string, readOnly: boolean): Promise<void>;
+  /** A thread was started, replied to, edited, resolved or reopened (on ICP `icp`). */
+  publishThread(icp: IcpRow, thread: ThreadRecord): Promise<void>;
+  /** A thread was deleted with its first comment. */
+  publishThreadDeleted(icpId: string, threadId: string): Promise<void>;
+  /** These people's inboxes changed; each hears their own unread count on all their sockets. */
+  inboxChanged(unreadCounts: ReadonlyMap<string, number>): void;
 }
 
 export const noCollabEvents: CollabEvents = {
@@ -31,4 +38,7 @@ export const noCollabEvents: CollabEvents = {
   credentialRevoked: () => undefined,
   publishIcp: () => Promise.resolve(),
   setReadOnly: () => Promise.resolve(),
+  publishThread: () => Promise.resolve(),
+  publishThreadDeleted: () => Promise.resolve(),
+  inboxChanged: () => undefined,
 };

@@ -2,13 +2,16 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, colorForName, icpAbilities, LIMITS, SCHEMA_VERSION } from '@bullseye/shared';
+import type { ThreadRecord } from '../db/commentStore.js';
 import type { IcpRow } from '../db/icpStore.js';
+import { presentThread } from '../presenters/comment.js';
 import { presentIcp } from '../presenters/icp.js';
 import type { CollabEvents, RevokedCredential } from './collabEvents.js';
 import { buildDoc, type UpdateLog } from '../db/updateLog.js';
 import type { IcpStore } from '../db/icpStore.js';
 import { UpdateCommitter } from './committer.js';
 import { Connection } from './connection.js';
+import { encodeEvent } from './messages.js';
 import { Room } from './room.js';
 import { parseTarget, UpgradeRefusal, type UpgradeCheck, type UpgradeContext } from './upgrade.js';
 
@@ -20,6 +23,11 @@ export interface CollabServerOptions {
   unloadDelayMs: number;
   compactAfterUpdates: number;
   heartbeatMs?: number;
+  /**
+   * Called once per connection, when its first change to the document is committed (editing an
+   * ICP makes its editor follow it). Failures are logged; they never affect the socket.
+   */
+  onEdit?: (icpId: string, userId: string) => Promise<void>;
 }
 
 /**
@@ -62,6 +70,41 @@ export class CollabServer implements CollabEvents {
       type: 'icp.updated',
       icp: presentIcp(row, icpAbilities(connection.role, row.archived_at !== null)),
     }));
+  }
+
+  /** Pushes a started or changed thread to the ICP's open clients, as each of them may see it. */
+  async publishThread(icp: IcpRow, thread: ThreadRecord): Promise<void> {
+    const room = await this.rooms.get(icp.id)?.catch(() => undefined);
+    const archived = icp.archived_at !== null;
+    room?.broadcastEvent((connection) => ({
+      type: 'comments.thread',
+      thread: presentThread(thread, {
+        userId: connection.actor.user.id,
+        abilities: icpAbilities(connection.role, archived),
+      }),
+    }));
+  }
+
+  async publishThreadDeleted(icpId: string, threadId: string): Promise<void> {
+    const room = await this.rooms.get(icpId)?.catch(() => undefined);
+    room?.broadcastEvent(() => ({ type: 'comments.threadDeleted', icpId, threadId }));
+  }
+
+  /** Tells each person, on every socket they have open (any ICP), their new unread count. */
+  inboxChanged(unreadCounts: ReadonlyMap<string, number>): void {
+    if (unreadCounts.size === 0) return;
+    const messages = new Map<string, Uint8Array>();
+    for (const connection of this.sockets.values()) {
+      const userId = connection.actor.user.id;
+      const unreadCount = unreadCounts.get(userId);
+      if (unreadCount === undefined || !connection.wantsAcks) continue;
+      let message = messages.get(userId);
+      if (!message) {
+        message = encodeEvent({ type: 'inbox.changed', unreadCount });
+        messages.set(userId, message);
+      }
+      connection.send(message);
+    }
   }
 
   /** Closes a member's sockets in that workspace; they reconnect with the access they have now. */
@@ -139,6 +182,7 @@ export class CollabServer implements CollabEvents {
       actor,
       role: ctx.membership!.role,
       identity: { id: actor.user.id, name: actor.user.name, color: colorForName(actor.user.id) },
+      onFirstEdit: () => this.reportEdit(room.icpId, actor.user.id),
     });
     room.connections.add(connection);
     this.sockets.set(ws, connection);
@@ -153,6 +197,17 @@ export class CollabServer implements CollabEvents {
       this.scheduleUnload(room);
     });
     connection.start();
+  }
+
+  private reportEdit(icpId: string, userId: string): void {
+    const onEdit = this.options.onEdit;
+    if (!onEdit) return;
+    const failed = (error: unknown) => console.error(`icp ${icpId}: edit hook failed for ${userId}`, error);
+    try {
+      onEdit(icpId, userId).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
   }
 
   private getRoom(icpId: string, workspaceId: string): Promise<Room> {

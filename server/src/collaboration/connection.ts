@@ -32,6 +32,8 @@ export interface ConnectionOptions {
   identity: AwarenessIdentity;
   /** The client asked for `saved` and `event` messages (`acks=1`). */
   wantsAcks: boolean;
+  /** Called once, when the first update of this connection that changes the document is committed. */
+  onFirstEdit?: () => void;
 }
 
 /** Counters the benchmark and logs read; cheap to keep. */
@@ -50,6 +52,7 @@ export class Connection {
   private received = 0;
   private corked = false;
   private closed = false;
+  private edited = false;
 
   constructor(
     readonly ws: WebSocket,
@@ -183,7 +186,10 @@ export class Connection {
       }
       collabStats.docUpdates++;
       room.updatesSinceCompaction++;
-      room.applyCommitted(update, relay, this);
+      if (room.applyCommitted(update, relay, this) && !this.edited) {
+        this.edited = true;
+        this.options.onFirstEdit?.();
+      }
       ack();
     });
   }

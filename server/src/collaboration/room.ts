@@ -62,10 +62,18 @@ export class Room {
     public readOnly: boolean,
   ) {
     this.awareness = new Awareness(doc);
+    doc.on('afterTransaction', this.onTransaction);
     this.awareness.setLocalState(null);
     // Removals the server makes itself (timeouts, disconnects) are announced to everyone.
     this.awareness.on('update', this.onAwarenessUpdate);
   }
+
+  /** Whether the latest transaction on the doc changed its content (set synchronously). */
+  private lastTransactionChanged = false;
+
+  private readonly onTransaction = (transaction: Y.Transaction): void => {
+    this.lastTransactionChanged = transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0;
+  };
 
   private readonly onAwarenessUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },
@@ -134,16 +142,21 @@ export class Room {
     }
   }
 
-  /** Applies a committed update and relays it to everyone but its sender. */
-  applyCommitted(update: Uint8Array, relay: Uint8Array, origin: Connection): void {
+  /**
+   * Applies a committed update and relays it to everyone but its sender. Answers whether it
+   * changed the document (a client re-sending what the server has, e.g. on reconnect, does not).
+   */
+  applyCommitted(update: Uint8Array, relay: Uint8Array, origin: Connection): boolean {
+    this.lastTransactionChanged = false;
     try {
       Y.applyUpdate(this.doc, update, origin);
     } catch (error) {
       // Validated before commit, so this is a Yjs-level surprise; the stored log skips it on load.
       console.error(`icp ${this.icpId}: committed update could not be applied`, error);
-      return;
+      return false;
     }
     this.broadcast(relay, origin);
+    return this.lastTransactionChanged;
   }
 
   destroy(): void {
@@ -152,6 +165,7 @@ export class Room {
     roomsWithPendingPresence.delete(this);
     this.pendingPresence.clear();
     this.awareness.off('update', this.onAwarenessUpdate);
+    this.doc.off('afterTransaction', this.onTransaction);
     this.awarenessOwners.clear();
     this.awareness.destroy();
     this.doc.destroy();

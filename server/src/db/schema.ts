@@ -93,6 +93,58 @@ export interface SettingsTable {
   value: string;
 }
 
+/**
+ * Comments: a thread is its first comment (the root, `thread_id` null), which carries the anchor,
+ * the blocking flag and the resolved state; replies point at their root.
+ */
+export interface CommentsTable {
+  id: string;
+  icp_id: string;
+  thread_id: string | null;
+  /** Null once the author's account is gone. */
+  author_id: string | null;
+  body: string;
+  /** JSON: the resolved mentions, `[{ type: 'user', userId } | { type: 'function', function }]`. */
+  mentions: string;
+  /** Roots only: 'icp' | 'criterion' | 'text'. */
+  anchor_type: string | null;
+  anchor_section: string | null;
+  anchor_item_id: string | null;
+  anchor_start: string | null;
+  anchor_end: string | null;
+  anchor_quote: string | null;
+  /** 0 or 1; roots only. */
+  blocking: number;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+  created_at: Timestamp;
+  edited_at: Timestamp | null;
+  /** On roots, the thread's latest activity (comment, edit, resolution, reopening). */
+  updated_at: Timestamp;
+}
+
+/** One notification per person and comment. */
+export interface InboxItemsTable {
+  id: string;
+  user_id: string;
+  icp_id: string;
+  thread_id: string;
+  comment_id: string;
+  /** 'mention' | 'reply' | 'new_thread' */
+  reason: string;
+  actor_id: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+/** Who follows an ICP; `following` 0 is an explicit unfollow that auto-follow leaves alone. */
+export interface IcpFollowsTable {
+  icp_id: string;
+  user_id: string;
+  following: number;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -104,4 +156,7 @@ export interface Database {
   icps: IcpsTable;
   icp_updates: IcpUpdatesTable;
   icp_snapshots: IcpSnapshotsTable;
+  comments: CommentsTable;
+  inbox_items: InboxItemsTable;
+  icp_follows: IcpFollowsTable;
 }

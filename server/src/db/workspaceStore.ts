@@ -81,8 +81,8 @@ export class WorkspaceStore {
     return row && toMembership(row);
   }
 
-  async members(workspaceId: string) {
-    const rows = await this.db
+  async members(workspaceId: string, db: Kysely<Database> = this.db) {
+    const rows = await db
       .selectFrom('memberships')
       .innerJoin('users', 'users.id', 'memberships.user_id')
       .selectAll('memberships')

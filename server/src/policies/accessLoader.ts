@@ -1,16 +1,25 @@
+import type { CommentRow, CommentStore } from '../db/commentStore.js';
 import type { IcpStore, IcpRow } from '../db/icpStore.js';
 import type { Membership, WorkspaceRow, WorkspaceStore } from '../db/workspaceStore.js';
 import type { Actor } from '../auth/authenticator.js';
 import { authorize, type Ability } from './policies.js';
 
+/** A comment named by a request, with its ICP and the caller's membership in that ICP's workspace. */
+export interface CommentAccess {
+  comment: CommentRow;
+  icp: IcpRow;
+  membership: Membership;
+}
+
 /**
- * Loads a workspace or ICP named by a request together with the actor's membership, and
+ * Loads a workspace, ICP or comment named by a request together with the actor's membership, and
  * authorizes the ability the route needs, so no route can forget a check.
  */
 export class AccessLoader {
   constructor(
     private readonly workspaces: WorkspaceStore,
     private readonly icps: IcpStore,
+    private readonly comments: CommentStore,
   ) {}
 
   async workspace(
@@ -34,5 +43,19 @@ export class AccessLoader {
       : undefined;
     authorize(membership, ability, 'ICP', icp);
     return { icp: icp!, membership };
+  }
+
+  /**
+   * A comment with its ICP: ids of other workspaces' comments answer 404 exactly like unknown ones;
+   * the ability is checked on the comment's ICP (archived ICPs take commenting away).
+   */
+  async comment(actor: Actor, commentId: string, ability: Ability): Promise<CommentAccess> {
+    const comment = await this.comments.find(commentId);
+    const icp = comment ? await this.icps.find(comment.icp_id) : undefined;
+    const membership = icp?.workspace_id
+      ? await this.workspaces.membership(icp.workspace_id, actor.user.id)
+      : undefined;
+    authorize(membership, ability, 'Comment', icp);
+    return { comment: comment!, icp: icp!, membership };
   }
 }

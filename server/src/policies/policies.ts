@@ -1,4 +1,4 @@
-import { abilitiesFor, icpAbilities, type WorkspaceAbilities } from '@bullseye/shared';
+import { abilitiesFor, icpAbilities, type CommentViewer, type WorkspaceAbilities } from '@bullseye/shared';
 import type { Membership } from '../db/workspaceStore.js';
 import { forbidden, notFound } from '../errors.js';
 
@@ -15,6 +15,11 @@ export interface IcpSubject {
  */
 export function memberAbilities(membership: Membership, icp?: IcpSubject): WorkspaceAbilities {
   return icp ? icpAbilities(membership.role, icp.archived_at !== null) : abilitiesFor(membership.role);
+}
+
+/** Who reads a comment thread, for the comment rules in shared/src/logic/commentRules.ts. */
+export function commentViewer(membership: Membership, icp: IcpSubject): CommentViewer {
+  return { userId: membership.userId, abilities: memberAbilities(membership, icp) };
 }
 
 /** The one question every path asks: may this member do this? Non-members can do nothing. */

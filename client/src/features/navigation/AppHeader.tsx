@@ -2,13 +2,14 @@ import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import type { WorkspaceDto } from '@bullseye/shared';
 import { Logo } from '../../ui/Logo.js';
+import { InboxLink } from '../inbox/InboxLink.js';
 import { useMe } from '../identity/useMe.js';
 import { UserMenu } from './UserMenu.js';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher.js';
 
 /**
  * The top bar of every signed-in screen except the editor: the mark, the workspace switcher, the
- * workspace's sections, and the person's menu.
+ * workspace's sections, the inbox, and the person's menu.
  */
 export function AppHeader({ workspace, children }: { workspace: WorkspaceDto | null; children?: ReactNode }) {
   const hasWorkspaces = useMe().workspaces.length > 0;
@@ -33,6 +34,7 @@ export function AppHeader({ workspace, children }: { workspace: WorkspaceDto | n
       )}
       <div className="topbar-right">
         {children}
+        <InboxLink />
         <UserMenu />
       </div>
     </header>

@@ -7,6 +7,9 @@ import * as createInvites from './20261124T1002_create_invites.js';
 import * as createApiTokens from './20261124T1003_create_api_tokens.js';
 import * as createSettings from './20261124T1004_create_settings.js';
 import * as addIcpWorkspace from './20261124T1005_add_icp_workspace.js';
+import * as createComments from './20261124T1100_create_comments.js';
+import * as createInboxItems from './20261124T1101_create_inbox_items.js';
+import * as createIcpFollows from './20261124T1102_create_icp_follows.js';
 
 /**
  * Every migration, in order. Names are timestamps so they sort; one change per file. Migrations
@@ -22,6 +25,9 @@ export function migrationProvider(dialect: 'sqlite' | 'postgres'): MigrationProv
     '20261124T1003_create_api_tokens': createApiTokens,
     '20261124T1004_create_settings': createSettings,
     '20261124T1005_add_icp_workspace': addIcpWorkspace,
+    '20261124T1100_create_comments': createComments,
+    '20261124T1101_create_inbox_items': createInboxItems,
+    '20261124T1102_create_icp_follows': createIcpFollows,
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
