@@ -13,6 +13,10 @@ export interface Person {
 }
 
 export type MemberRole = 'admin' | 'editor' | 'commenter' | 'viewer';
+export type MemberFunction = 'sales' | 'marketing' | 'product' | 'customer_success';
+
+/** A role, or a role with the function the person represents. */
+export type Membership = MemberRole | { role: MemberRole; function?: MemberFunction; approver?: boolean };
 
 interface Fixtures {
   /** A fresh server whose owner (an admin of `server.admin.workspaceId`) is already set up. */
@@ -21,7 +25,7 @@ interface Fixtures {
    * A new member of the owner's workspace (joined through an invite link made by the API),
    * signed in in a fresh browser context, with `path` open.
    */
-  person: (name: string, path: string, role?: MemberRole) => Promise<Person>;
+  person: (name: string, path: string, membership?: Membership) => Promise<Person>;
   /** A fresh install nobody has set up yet. */
   freshServer: ServerProcess;
   /** A fresh browser context for someone with no account yet. */
@@ -39,8 +43,12 @@ export const test = base.extend<Fixtures>({
   },
   person: async ({ browser, server }, use, testInfo) => {
     const people: Person[] = [];
-    await use(async (name, pagePath, role = 'editor') => {
-      const cookie = await joinAs(server, name, role);
+    await use(async (name, pagePath, membership = 'editor') => {
+      const cookie = await joinAs(
+        server,
+        name,
+        typeof membership === 'string' ? { role: membership } : membership,
+      );
       const context = await browser.newContext();
       await context.addCookies([{ ...cookie, url: server.url }]);
       const person = await openPage(context, name, `${server.url}${pagePath}`);
@@ -83,12 +91,12 @@ export function emailOf(name: string): string {
 export const PASSWORD = 'a long workshop password';
 
 /** Joins the owner's workspace through an invite link and returns the new session cookie. */
-async function joinAs(server: ServerProcess, name: string, role: MemberRole) {
+async function joinAs(server: ServerProcess, name: string, membership: Exclude<Membership, MemberRole>) {
   const admin = server.adminHeaders({ 'content-type': 'application/json' });
   const invite = await fetch(`${server.url}/api/workspaces/${server.admin!.workspaceId}/invites`, {
     method: 'POST',
     headers: admin,
-    body: JSON.stringify({ role }),
+    body: JSON.stringify(membership),
   });
   expect(invite.status).toBe(201);
   const { token } = (await invite.json()) as { token: string };

@@ -29,6 +29,7 @@ import {
 } from '../support/actors.js';
 import { BACKENDS } from '../support/backends.js';
 import { ClientPool } from '../support/collabClient.js';
+import { listThreads, startThread } from '../support/comments.js';
 import { useServer } from '../support/harness.js';
 import { collabUrl, expectUpgradeRefused } from '../support/rawSocket.js';
 import { waitFor } from '../support/waitFor.js';
@@ -58,6 +59,12 @@ const MATRIX = {
   listInvites:    { admin: 200,     editor: 403,     commenter: 403,         viewer: 403,         nonMember: 404, anonymous: 401 },
   createInvite:   { admin: 201,     editor: 403,     commenter: 403,         viewer: 403,         nonMember: 404, anonymous: 401 },
   revokeInvite:   { admin: 204,     editor: 403,     commenter: 403,         viewer: 403,         nonMember: 404, anonymous: 401 },
+  listComments:   { admin: 200,     editor: 200,     commenter: 200,         viewer: 200,         nonMember: 404, anonymous: 401 },
+  createComment:  { admin: 201,     editor: 201,     commenter: 201,         viewer: 403,         nonMember: 404, anonymous: 401 },
+  replyToComment: { admin: 201,     editor: 201,     commenter: 201,         viewer: 403,         nonMember: 404, anonymous: 401 },
+  resolveComment: { admin: 200,     editor: 200,     commenter: 200,         viewer: 403,         nonMember: 404, anonymous: 401 },
+  deleteOthersComment: { admin: 204, editor: 403,    commenter: 403,         viewer: 403,         nonMember: 404, anonymous: 401 },
+  followIcp:      { admin: 200,     editor: 200,     commenter: 200,         viewer: 200,         nonMember: 404, anonymous: 401 },
   webSocketWrite: { admin: 'write', editor: 'write', commenter: 'read-only', viewer: 'read-only', nonMember: 404, anonymous: 401 },
 } as const satisfies Record<string, Record<ActorName, number | 'write' | 'read-only'>>;
 
@@ -89,7 +96,7 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
   let members: Record<'admin' | 'editor' | 'commenter' | 'viewer' | 'nonMember', Account>;
   let signedOutCookie: string;
   /** An ICP and an invite link of Acme that the read actions look for. */
-  let fixture: { icp: IcpDto; inviteId: string };
+  let fixture: { icp: IcpDto; inviteId: string; threadId: string };
 
   const acme = () => ctx.server.admin!.workspaceId;
   /** The installation owner (an admin of Acme) prepares and inspects; never the actor under test. */
@@ -117,7 +124,8 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     );
     const icp = await createIcp(ctx.server, 'Fixture ICP');
     const invite = await createInvite(ctx.server, acme(), { role: 'viewer' });
-    fixture = { icp, inviteId: invite.invite.id };
+    const thread = await startThread(ctx.server, icp.id, 'Fixture thread');
+    fixture = { icp, inviteId: invite.invite.id, threadId: thread.id };
   });
 
   function credentialsOf(actor: ActorName, via: Via): Credentials | null {
@@ -156,6 +164,7 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
       200,
       'list ICPs',
     ).icps.map((icp) => icp.title);
+  const threadsAsOwner = async (icpId: string) => (await listThreads(ctx.server, icpId, '', owner())).threads;
   /** A person who just joined Acme as a viewer, for the cells that change or remove a member. */
   const newTarget = () => addMember(ctx.server, 'viewer');
 
@@ -279,6 +288,62 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
         took: async () =>
           (await request(ctx.server, 'GET', `/api/invites/${link.token}`, { as: null })).status === 404,
       };
+    },
+    async listComments(as) {
+      const response = await request<{ threads?: { id: string }[] }>(
+        ctx.server,
+        'GET',
+        `/api/icps/${fixture.icp.id}/comments`,
+        { as },
+      );
+      return { response, took: async () => !!response.body.threads?.some((t) => t.id === fixture.threadId) };
+    },
+    async createComment(as) {
+      const icp = await createIcp(ctx.server, 'Commented');
+      const body = `Question ${randomUUID()}`;
+      const response = await request(ctx.server, 'POST', `/api/icps/${icp.id}/comments`, {
+        body: { body, anchor: { type: 'icp' } },
+        as,
+      });
+      return {
+        response,
+        took: async () => (await threadsAsOwner(icp.id)).some((t) => t.comments[0]?.body === body),
+      };
+    },
+    async replyToComment(as) {
+      const icp = await createIcp(ctx.server, 'Replied');
+      const thread = await startThread(ctx.server, icp.id, 'Why this band?');
+      const response = await request(ctx.server, 'POST', `/api/comments/${thread.id}/replies`, {
+        body: { body: 'Because of the cohort data' },
+        as,
+      });
+      return { response, took: async () => (await threadsAsOwner(icp.id))[0]?.comments.length === 2 };
+    },
+    async resolveComment(as) {
+      const icp = await createIcp(ctx.server, 'Resolved');
+      const thread = await startThread(ctx.server, icp.id, 'Settle this');
+      const response = await request(ctx.server, 'POST', `/api/comments/${thread.id}/resolve`, { as });
+      return { response, took: async () => (await threadsAsOwner(icp.id))[0]?.status === 'resolved' };
+    },
+    async deleteOthersComment(as) {
+      const icp = await createIcp(ctx.server, 'Moderated');
+      const thread = await startThread(ctx.server, icp.id, 'Written by the owner');
+      const response = await request(ctx.server, 'DELETE', `/api/comments/${thread.id}`, { as });
+      return { response, took: async () => (await threadsAsOwner(icp.id)).length === 0 };
+    },
+    async followIcp(as) {
+      const icp = await createIcp(ctx.server, 'Followed');
+      const response = await request<{ following?: boolean }>(
+        ctx.server,
+        'PUT',
+        `/api/icps/${icp.id}/follow`,
+        {
+          body: { following: true },
+          as,
+        },
+      );
+      // The owner's own follow state is not the actor's; the answer is what the actor now has.
+      return { response, took: async () => response.body.following === true };
     },
   };
 
