@@ -1,6 +1,8 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { addListItem, IcpValueError, removeListItem, type IcpListSection } from '@bullseye/shared';
 import type * as Y from 'yjs';
+import { targetKey, useCommentsOptional } from '../features/comments/commentsContext.js';
+import { CriterionComments } from '../features/comments/CriterionComments.js';
 import { useListItems } from './useListItems.js';
 
 interface ChipsFieldProps {
@@ -21,6 +23,7 @@ export function ChipsField({ doc, section, readOnly }: ChipsFieldProps) {
   const [navigated, setNavigated] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const listboxId = useId();
+  const commentTarget = useCommentsOptional()?.selectedTarget ?? null;
 
   const options = useMemo(() => {
     const taken = new Set(items.map((i) => i.text.toLocaleLowerCase()));
@@ -76,8 +79,14 @@ export function ChipsField({ doc, section, readOnly }: ChipsFieldProps) {
     <div className="chips-field">
       <ul className="chips" data-testid={`chips-${section.key}`} aria-label={section.title}>
         {items.map((item) => (
-          <li key={item.id} className="chip" data-testid="chip" data-item-id={item.id}>
+          <li
+            key={item.id}
+            className={`chip ${commentTarget === targetKey(section.key, item.id) ? 'comment-target-active' : ''}`}
+            data-testid="chip"
+            data-item-id={item.id}
+          >
             <span>{item.text}</span>
+            <CriterionComments section={section.key} itemId={item.id} text={item.text} />
             {!readOnly && (
               <button
                 type="button"

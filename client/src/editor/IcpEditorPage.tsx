@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type Dispatch,
+  type ReactNode,
+  type SetStateAction,
+} from 'react';
 import { Link, useParams } from 'react-router';
 import { colorForName, type IcpDto, type WorkspaceDto } from '@bullseye/shared';
 import { icpApi } from '../api/icpApi.js';
@@ -10,6 +19,10 @@ import { useAuth } from '../features/identity/useAuth.js';
 import { useMe } from '../features/identity/useMe.js';
 import { UserMenu } from '../features/navigation/UserMenu.js';
 import { rememberWorkspace } from '../features/navigation/lastWorkspace.js';
+import { CommentSidebar } from '../features/comments/CommentSidebar.js';
+import { CommentsProvider } from '../features/comments/CommentsProvider.js';
+import { CommentsToggle } from '../features/comments/CommentsToggle.js';
+import { useCommentsOptional } from '../features/comments/commentsContext.js';
 import { Logo } from '../ui/Logo.js';
 import { useToast } from '../ui/Toast.js';
 import { AccessBadge } from './AccessBadge.js';
@@ -132,7 +145,7 @@ function LiveEditor({ session, user, icp, workspace, setIcp, onLostAccess }: Liv
   }
 
   return (
-    <>
+    <CommentsProvider key={icp.id} icp={icp} session={session}>
       <header className="topbar editor-topbar">
         <Logo />
         <nav className="crumbs" aria-label="Breadcrumb">
@@ -146,6 +159,7 @@ function LiveEditor({ session, user, icp, workspace, setIcp, onLostAccess }: Liv
         <div className="topbar-right">
           <AccessBadge archived={archived} abilities={icp.abilities} />
           <StatusIndicator status={status} showSave={canEdit} />
+          <CommentsToggle />
           <button type="button" className="btn btn-sm" onClick={() => window.print()}>
             Print
           </button>
@@ -174,17 +188,27 @@ function LiveEditor({ session, user, icp, workspace, setIcp, onLostAccess }: Liv
           )}
         </div>
       )}
-      <main className="editor-main">
-        <h1 className="print-title">{icp.title}</h1>
-        <IcpPage
-          session={session}
-          user={user}
-          people={people}
-          readOnly={!canEdit || status.connection === 'closed'}
-        />
-      </main>
-    </>
+      <EditorLayout>
+        <main className="editor-main">
+          <h1 className="print-title">{icp.title}</h1>
+          <IcpPage
+            session={session}
+            user={user}
+            people={people}
+            readOnly={!canEdit || status.connection === 'closed'}
+          />
+        </main>
+        <CommentSidebar />
+      </EditorLayout>
+    </CommentsProvider>
   );
+}
+
+/** The page and, beside it on wide screens, the comment sidebar. */
+function EditorLayout({ children }: { children: ReactNode }) {
+  const comments = useCommentsOptional();
+  const docked = comments?.sidebarOpen && comments.sidebarDocked;
+  return <div className={`editor-layout ${docked ? 'editor-layout-comments' : ''}`}>{children}</div>;
 }
 
 function NoAccess() {

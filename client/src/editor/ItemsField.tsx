@@ -9,6 +9,8 @@ import {
   type IcpListSection,
 } from '@bullseye/shared';
 import type * as Y from 'yjs';
+import { targetKey, useCommentsOptional } from '../features/comments/commentsContext.js';
+import { CriterionComments } from '../features/comments/CriterionComments.js';
 import { useListItems } from './useListItems.js';
 
 interface ItemsFieldProps {
@@ -25,6 +27,7 @@ export function ItemsField({ doc, section, readOnly }: ItemsFieldProps) {
   const items = useListItems(doc, section.key);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const commentTarget = useCommentsOptional()?.selectedTarget ?? null;
 
   function run(action: () => void): boolean {
     try {
@@ -51,6 +54,8 @@ export function ItemsField({ doc, section, readOnly }: ItemsFieldProps) {
           <ItemRow
             key={item.id}
             item={item}
+            section={section.key}
+            commentActive={commentTarget === targetKey(section.key, item.id)}
             readOnly={readOnly}
             label={`${section.title} ${index + 1}`}
             maxLength={section.maxLength}
@@ -92,6 +97,9 @@ export function ItemsField({ doc, section, readOnly }: ItemsFieldProps) {
 
 interface ItemRowProps {
   item: ListItem;
+  section: string;
+  /** The selected comment thread is on this item. */
+  commentActive: boolean;
   readOnly: boolean;
   label: string;
   maxLength: number;
@@ -105,6 +113,8 @@ interface ItemRowProps {
 /** Shows the live text; while focused, the person's own draft, saved on Enter or when leaving. */
 function ItemRow({
   item,
+  section,
+  commentActive,
   readOnly,
   label,
   maxLength,
@@ -115,7 +125,16 @@ function ItemRow({
   canMoveDown,
 }: ItemRowProps) {
   const [draft, setDraft] = useState<string | null>(null);
-  if (readOnly) return <li className="item">{item.text}</li>;
+  const className = `item ${commentActive ? 'comment-target-active' : ''}`;
+  const comments = <CriterionComments section={section} itemId={item.id} text={item.text} />;
+  if (readOnly) {
+    return (
+      <li className={className} data-testid="item" data-item-id={item.id}>
+        <span className="item-text">{item.text}</span>
+        {comments}
+      </li>
+    );
+  }
 
   function commit() {
     if (draft !== null && draft.trim() !== item.text && !onSave(draft)) return;
@@ -123,7 +142,7 @@ function ItemRow({
   }
 
   return (
-    <li className="item" data-testid="item" data-item-id={item.id}>
+    <li className={className} data-testid="item" data-item-id={item.id}>
       <input
         className="input input-bare"
         aria-label={label}
@@ -143,6 +162,7 @@ function ItemRow({
           }
         }}
       />
+      {comments}
       <span className="item-actions">
         <button
           type="button"

@@ -1,10 +1,17 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { IcpRichTextSection } from '@bullseye/shared';
 import { narrativeExtensions } from '@bullseye/shared/schema';
 import type { IcpSession, PresenceUser } from '../collab/IcpSession.js';
+import { CommentHighlights } from '../features/comments/commentHighlights.js';
+import { useCommentsOptional } from '../features/comments/commentsContext.js';
+import { CommentIcon } from '../features/comments/CommentIcon.js';
+import { SelectionCommentButton } from '../features/comments/SelectionCommentButton.js';
+import { COMMENT_SHORTCUT } from '../features/comments/shortcuts.js';
+import { useCommentOnSelection } from '../features/comments/useCommentOnSelection.js';
+import { DRAFT_HIGHLIGHT_ID, useSectionHighlights } from '../features/comments/useSectionHighlights.js';
 
 interface NarrativeEditorProps {
   session: IcpSession;
@@ -15,15 +22,19 @@ interface NarrativeEditorProps {
 
 /**
  * A narrative section: a Tiptap editor bound to the section's `Y.XmlFragment`, showing the others'
- * named carets. Undo (Ctrl/Cmd+Z) undoes only this person's own changes in this section.
+ * named carets and the comment threads anchored in its text. Undo (Ctrl/Cmd+Z) undoes only this
+ * person's own changes in this section. Selecting text offers a "Comment" button, also to people
+ * who may comment but not edit.
  */
 export function NarrativeEditor({ session, section, user, readOnly }: NarrativeEditorProps) {
+  const fragment = useMemo(() => session.doc.getXmlFragment(section.key), [session, section.key]);
   const editor = useEditor(
     {
       extensions: [
         ...narrativeExtensions(),
         Collaboration.configure({ document: session.doc, field: section.key }),
         CollaborationCaret.configure({ provider: { awareness: session.awareness }, user }),
+        CommentHighlights.configure({ fragment }),
       ],
       editable: !readOnly,
       editorProps: {
@@ -43,6 +54,22 @@ export function NarrativeEditor({ session, section, user, readOnly }: NarrativeE
     editor.setEditable(!readOnly);
   }, [editor, readOnly]);
 
+  const comments = useCommentsOptional();
+  const commentOnSelection = useCommentOnSelection(editor, fragment, section.key);
+  useSectionHighlights(editor, section.key);
+  const body = useRef<HTMLDivElement>(null);
+
+  /** A click on highlighted text (not the end of a drag selecting it) selects its thread. */
+  function onClick(event: MouseEvent) {
+    const target = (event.target as Element).closest<HTMLElement>('[data-thread-id]');
+    const id = target?.dataset.threadId;
+    if (!comments || !id || id === DRAFT_HIGHLIGHT_ID || !window.getSelection()?.isCollapsed) return;
+    // After the editor has read the caret this click placed: redrawing the highlights first would
+    // put its previous selection back. While typing in a narrow window, no drawer over the text.
+    const openSidebar = comments.sidebarDocked || readOnly;
+    setTimeout(() => comments.select(id, { openSidebar }), 0);
+  }
+
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -57,14 +84,19 @@ export function NarrativeEditor({ session, section, user, readOnly }: NarrativeE
 
   return (
     <div className={`narrative ${readOnly ? 'narrative-readonly' : ''}`}>
-      {!readOnly && <Toolbar editor={editor} state={state} label={section.title} />}
-      <div className="narrative-body">
+      {!readOnly && (
+        <Toolbar editor={editor} state={state} label={section.title} onComment={commentOnSelection} />
+      )}
+      <div className="narrative-body" ref={body} onClick={onClick}>
         {state.empty && (
           <p className="placeholder" aria-hidden="true">
             {readOnly ? 'Nothing written yet.' : section.placeholder}
           </p>
         )}
         <EditorContent editor={editor} />
+        {commentOnSelection && (
+          <SelectionCommentButton editor={editor} onComment={commentOnSelection} container={body} />
+        )}
       </div>
       {state.length > section.maxChars * 0.8 && (
         <p className={`small ${state.length > section.maxChars ? 'field-error' : 'muted'}`}>
@@ -83,7 +115,15 @@ interface ToolbarState {
   orderedList: boolean;
 }
 
-function Toolbar({ editor, state, label }: { editor: Editor; state: ToolbarState; label: string }) {
+interface ToolbarProps {
+  editor: Editor;
+  state: ToolbarState;
+  label: string;
+  /** Starts a thread on the selection; null when this person may not comment. */
+  onComment: (() => boolean) | null;
+}
+
+function Toolbar({ editor, state, label, onComment }: ToolbarProps) {
   const buttons = [
     { name: 'Bold', active: state.bold, run: () => editor.chain().focus().toggleBold().run(), text: 'B' },
     {
@@ -121,6 +161,18 @@ function Toolbar({ editor, state, label }: { editor: Editor; state: ToolbarState
           {b.text}
         </button>
       ))}
+      {onComment && (
+        <button
+          type="button"
+          className="tool tool-comment"
+          aria-label={`Comment (${COMMENT_SHORTCUT})`}
+          title={`Comment on the selected text (${COMMENT_SHORTCUT})`}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => onComment()}
+        >
+          <CommentIcon size={14} />
+        </button>
+      )}
     </div>
   );
 }

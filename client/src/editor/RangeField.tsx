@@ -12,7 +12,8 @@ import {
 } from '@bullseye/shared';
 import type * as Y from 'yjs';
 import { useYValue } from '../collab/useYValue.js';
-import { formatCompact, formatExact, parseAmount } from './numberFormat.js';
+import { formatExact, parseAmount } from './numberFormat.js';
+import { rangeSummary } from './rangeSummary.js';
 
 interface RangeFieldProps {
   doc: Y.Doc;
@@ -91,7 +92,7 @@ export function RangeField({ doc, section, readOnly }: RangeFieldProps) {
         }
         data-testid={`range-${section.key}`}
       >
-        {summary(value, section)}
+        {rangeSummary(value, section)}
       </p>
       {crossed && !readOnly && (
         <p className="field-warning" role="status">
@@ -112,15 +113,6 @@ function rangeErrorText(error: IcpValueError, noun: string): string {
   if (error.message.startsWith('minimum')) return `The ${error.message}.`;
   const bound = error.field.endsWith('.max') ? 'Maximum' : error.field.endsWith('.min') ? 'Minimum' : 'Value';
   return `${bound} ${noun} ${error.message}.`;
-}
-
-function summary(value: RangeValue, section: RangeSection): string {
-  const unit = section.unit === 'employees' ? ' employees' : '';
-  const fmt = (n: number) => formatCompact(n, section.unit === 'money' ? value.currency : undefined);
-  if (value.min === null && value.max === null) return 'No band set yet.';
-  if (value.max === null) return `${fmt(value.min!)}+${unit}`;
-  if (value.min === null) return `Up to ${fmt(value.max)}${unit}`;
-  return `${fmt(value.min)} – ${fmt(value.max)}${unit}`;
 }
 
 interface BoundInputProps {

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { SectionCompleteness, SectionDefinition } from '@bullseye/shared';
 import type { IcpSession } from '../collab/IcpSession.js';
 import type { Participant } from '../collab/usePresence.js';
+import { targetKey, useCommentsOptional } from '../features/comments/commentsContext.js';
+import { SectionCommentTools } from '../features/comments/SectionCommentTools.js';
 import { Avatar } from '../ui/Avatar.js';
 
 interface SectionFrameProps {
@@ -22,9 +24,11 @@ const STATUS_LABEL = { empty: 'Empty', thin: 'Needs work', complete: 'Complete' 
  */
 export function SectionFrame({ section, session, present, completeness, children, wide }: SectionFrameProps) {
   const titleId = `section-title-${section.key}`;
+  const commentTarget = useCommentsOptional()?.selectedTarget;
+  const commentActive = section.kind === 'range' && commentTarget === targetKey(section.key, null);
   return (
     <section
-      className={`section section-${section.kind} ${wide ? 'section-wide' : ''} ${present.length ? 'section-busy' : ''}`}
+      className={`section section-${section.kind} ${wide ? 'section-wide' : ''} ${present.length ? 'section-busy' : ''} ${commentActive ? 'comment-target-active' : ''}`}
       id={`section-${section.key}`}
       data-section={section.key}
       aria-labelledby={titleId}
@@ -46,6 +50,7 @@ export function SectionFrame({ section, session, present, completeness, children
           )}
           {section.title}
         </h3>
+        <SectionCommentTools section={section} doc={session.doc} />
         <div className="section-presence" data-testid={`section-presence-${section.key}`}>
           {present.map((p) => (
             <Avatar
