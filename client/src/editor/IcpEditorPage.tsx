@@ -18,6 +18,8 @@ import { usePresence } from '../collab/usePresence.js';
 import { useAuth } from '../features/identity/useAuth.js';
 import { useMe } from '../features/identity/useMe.js';
 import { UserMenu } from '../features/navigation/UserMenu.js';
+import { InboxLink } from '../features/inbox/InboxLink.js';
+import { unreadInbox } from '../features/inbox/unreadInbox.js';
 import { rememberWorkspace } from '../features/navigation/lastWorkspace.js';
 import { CommentSidebar } from '../features/comments/CommentSidebar.js';
 import { CommentsProvider } from '../features/comments/CommentsProvider.js';
@@ -101,6 +103,8 @@ function LiveEditor({ session, user, icp, workspace, setIcp, onLostAccess }: Liv
     return session.onEvent((event) => {
       if (event.type === 'icp.updated' && event.icp.id === icp.id) {
         setIcp((current) => (current ? { ...current, ...event.icp } : current));
+      } else if (event.type === 'inbox.changed') {
+        unreadInbox.set(event.unreadCount);
       }
     });
   }, [session, icp.id, setIcp]);
@@ -163,6 +167,7 @@ function LiveEditor({ session, user, icp, workspace, setIcp, onLostAccess }: Liv
           <button type="button" className="btn btn-sm" onClick={() => window.print()}>
             Print
           </button>
+          <InboxLink />
           <PresenceBar people={people} selfId={selfId} self={<UserMenu />} />
         </div>
       </header>
