@@ -1,14 +1,8 @@
-import { useCallback, useRef, useSyncExternalStore } from 'react';
+import { useCallback } from 'react';
 import type * as Y from 'yjs';
 import type { CommentAnchorDto, ThreadDto } from '@bullseye/shared';
+import { useDocValue } from '../../collab/useDocValue.js';
 import { placeAnchors, type AnchorPlacement } from './threadOrder.js';
-
-interface Cache {
-  doc: Y.Doc;
-  threads: ReadonlyMap<string, ThreadDto>;
-  version: number;
-  value: Map<string, AnchorPlacement>;
-}
 
 /**
  * Where each thread's anchor is in the live document, recomputed when the threads change and after
@@ -18,44 +12,13 @@ export function useThreadPlacements(
   doc: Y.Doc,
   threads: ReadonlyMap<string, ThreadDto>,
 ): Map<string, AnchorPlacement> {
-  const cache = useRef<Cache | null>(null);
-  const version = useRef(0);
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      let frame = 0;
-      const onUpdate = () => {
-        if (frame) return;
-        frame = requestAnimationFrame(() => {
-          frame = 0;
-          version.current++;
-          listener();
-        });
-      };
-      doc.on('update', onUpdate);
-      return () => {
-        cancelAnimationFrame(frame);
-        doc.off('update', onUpdate);
-      };
-    },
-    [doc],
+  const read = useCallback(
+    (d: Y.Doc) =>
+      placeAnchors(d, new Map<string, CommentAnchorDto>([...threads.values()].map((t) => [t.id, t.anchor]))),
+    [threads],
   );
-  return useSyncExternalStore(subscribe, () => {
-    const current = cache.current;
-    if (
-      current &&
-      current.doc === doc &&
-      current.threads === threads &&
-      current.version === version.current
-    ) {
-      return current.value;
-    }
-    const anchors = new Map<string, CommentAnchorDto>([...threads.values()].map((t) => [t.id, t.anchor]));
-    const placed = placeAnchors(doc, anchors);
-    // Typing elsewhere moves nothing: keep the same map so nothing re-renders.
-    const value = current && samePlacements(current.value, placed) ? current.value : placed;
-    cache.current = { doc, threads, version: version.current, value };
-    return value;
-  });
+  // Typing elsewhere moves nothing: keep the same map so nothing re-renders.
+  return useDocValue(doc, read, samePlacements);
 }
 
 function samePlacements(a: Map<string, AnchorPlacement>, b: Map<string, AnchorPlacement>): boolean {
