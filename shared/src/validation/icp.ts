@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CURRENCIES, sectionOf, type Currency, type RangeSectionKey } from '../icp/layout.js';
 import { LIMITS } from './limits.js';
+import { FUNCTIONS } from '../logic/roles.js';
+import { icpReviewDtoSchema, reviewIntervalDaysSchema } from './versions.js';
 
 /** An ICP id: a UUID, as issued by the server. */
 export const icpIdSchema = z.uuid({ message: 'must be an ICP id (a UUID)' });
@@ -22,7 +24,12 @@ export const createIcpBodySchema = z.strictObject({
 });
 export type CreateIcpBody = z.infer<typeof createIcpBodySchema>;
 
-export const updateIcpBodySchema = z.strictObject({ title: icpTitleSchema });
+/** Rename, and/or set the review cadence (days between approval and the next review). */
+export const updateIcpBodySchema = z
+  .strictObject({ title: icpTitleSchema.optional(), reviewIntervalDays: reviewIntervalDaysSchema.optional() })
+  .refine((b) => b.title !== undefined || b.reviewIntervalDays !== undefined, {
+    message: 'must change title or reviewIntervalDays',
+  });
 export type UpdateIcpBody = z.infer<typeof updateIcpBodySchema>;
 
 export const listIcpsQuerySchema = z.strictObject({
@@ -87,6 +94,13 @@ export const icpDtoSchema = z.object({
     manageIcps: z.boolean(),
     manageMembers: z.boolean(),
   }),
+  reviewAbilities: z.object({
+    requestSignOff: z.boolean(),
+    restore: z.boolean(),
+    signOffFor: z.enum(FUNCTIONS).nullable(),
+    approve: z.boolean(),
+  }),
+  review: icpReviewDtoSchema,
 });
 
 export const icpListDtoSchema = z.object({ icps: z.array(icpDtoSchema) });

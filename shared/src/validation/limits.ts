@@ -30,4 +30,8 @@ export const LIMITS = {
   maxCommentsPerThread: 200,
   /** Largest page of inbox items. */
   maxInboxPage: 100,
+  /** Length of a version's name. */
+  maxVersionNameLength: 80,
+  /** Length of a version's note, a sign-off's reason, an approval's note. */
+  maxVersionNoteLength: 1000,
 } as const;
