@@ -3,6 +3,8 @@ export * from './icp/accessors.js';
 export * from './icp/fragment.js';
 export * from './icp/canonical.js';
 export * from './icp/textAnchors.js';
+export * from './icp/diff.js';
+export * from './icp/markdown.js';
 export * from './schema/version.js';
 export * from './validation/limits.js';
 export * from './validation/icp.js';
