@@ -4,6 +4,10 @@ import { App } from './app/App.js';
 import './styles/app.css';
 import './styles/comments.css';
 import './styles/inbox.css';
+import './styles/panel.css';
+import './styles/review.css';
+import './styles/versions.css';
+import './styles/audit.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

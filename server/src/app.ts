@@ -19,6 +19,8 @@ import { loginRateLimit } from './middlewares/loginRateLimit.js';
 import { originCheck, type OriginPolicy } from './middlewares/originCheck.js';
 import { authRouter } from './routes/auth/authRouter.js';
 import { authOperations } from './routes/auth/operations.js';
+import { auditRouter } from './routes/audit/auditRouter.js';
+import { auditOperations } from './routes/audit/operations.js';
 import { commentsRouter } from './routes/comments/commentsRouter.js';
 import { commentOperations } from './routes/comments/operations.js';
 import { icpsRouter } from './routes/icps/icpsRouter.js';
@@ -27,8 +29,12 @@ import { inboxRouter } from './routes/inbox/inboxRouter.js';
 import { inboxOperations } from './routes/inbox/operations.js';
 import { invitesRouter } from './routes/invites/invitesRouter.js';
 import { inviteOperations } from './routes/invites/operations.js';
+import { reviewOperations } from './routes/reviews/operations.js';
+import { reviewsRouter } from './routes/reviews/reviewsRouter.js';
 import { tokensRouter } from './routes/tokens/tokensRouter.js';
 import { tokenOperations } from './routes/tokens/operations.js';
+import { versionOperations } from './routes/versions/operations.js';
+import { versionsRouter } from './routes/versions/versionsRouter.js';
 import { workspacesRouter } from './routes/workspaces/workspacesRouter.js';
 import { workspaceOperations } from './routes/workspaces/operations.js';
 
@@ -66,8 +72,13 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
     compactAfterUpdates: config.compactAfterUpdates,
     // Editing an ICP follows it, like commenting does (unless the person unfollowed it).
     onEdit: (icpId, userId) => services.follows.followIfNew(icpId, userId),
+    // Automatic history: a version per AUTO_VERSION_INTERVAL_MS of editing and when the last editor leaves.
+    autoVersions: {
+      intervalMs: config.autoVersionIntervalMs,
+      record: (icpId, state) => commands.versions.recordAuto(icpId, state),
+    },
   });
-  const commands = services.commands(collab);
+  const commands = services.commands(collab, collab);
   const openapi = buildOpenApi(
     {
       ...authOperations,
@@ -77,8 +88,11 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
       ...icpOperations,
       ...commentOperations,
       ...inboxOperations,
+      ...versionOperations,
+      ...reviewOperations,
+      ...auditOperations,
     },
-    '0.3.0',
+    '0.4.0',
   );
 
   const app = express();
@@ -134,7 +148,10 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
     }),
   );
   app.use('/api', tokensRouter(services.tokens, commands.tokens));
-  app.use('/api', icpsRouter(icps, commands.icps, services.access));
+  app.use('/api', icpsRouter(commands.icps, services.access));
+  app.use('/api', versionsRouter(commands.versions, services.access));
+  app.use('/api', reviewsRouter(commands.reviews, services.access));
+  app.use('/api', auditRouter(commands.audit, services.access));
   app.use('/api', commentsRouter(commands.comments, services.follows, services.access));
   app.use('/api', inboxRouter(commands.inbox));
   app.use('/api', (_req, _res, next) => next(routeNotFound()));

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       databaseUrl: undefined,
       sqliteSynchronous: 'FULL',
+      autoVersionIntervalMs: 600_000,
     });
     expect(config.dataDir).toMatch(/\/data$/);
     expect(config.allowSameOrigin).toBe(true);
@@ -20,6 +21,11 @@ describe('loadConfig', () => {
       'https://icp.example.com',
     ]);
     expect(loadConfig({ PUBLIC_URL: 'https://icp.example.com' }).allowSameOrigin).toBe(false);
+  });
+
+  it('reads the automatic history interval', () => {
+    expect(loadConfig({ AUTO_VERSION_INTERVAL_MS: '250' }).autoVersionIntervalMs).toBe(250);
+    expect(() => loadConfig({ AUTO_VERSION_INTERVAL_MS: '0' })).toThrow(/AUTO_VERSION_INTERVAL_MS/);
   });
 
   it('names the variable that is wrong', () => {

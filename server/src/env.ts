@@ -16,6 +16,12 @@ const envSchema = z.object({
   UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5_000),
   /** Updates in the tail of the log that trigger a background compaction. */
   COMPACT_AFTER_UPDATES: z.coerce.number().int().min(1).default(500),
+  /** Editing time between automatic versions of an ICP (one is also kept when the last editor leaves). */
+  AUTO_VERSION_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .default(10 * 60_000),
   /** Failed sign-ins allowed per client address and email within LOGIN_WINDOW_MS. */
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   LOGIN_WINDOW_MS: z.coerce
@@ -41,6 +47,8 @@ export interface Config {
   sqliteSynchronous: 'FULL' | 'NORMAL';
   unloadDelayMs: number;
   compactAfterUpdates: number;
+  /** At most one automatic version per this much editing time. */
+  autoVersionIntervalMs: number;
   loginMaxAttempts: number;
   loginWindowMs: number;
   /** Where the built client lives; served at `/` when present. */
@@ -67,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     unloadDelayMs: e.UNLOAD_DELAY_MS,
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    autoVersionIntervalMs: e.AUTO_VERSION_INTERVAL_MS,
     loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
     loginWindowMs: e.LOGIN_WINDOW_MS,
     clientDist: path.resolve(import.meta.dirname, '../../client/dist'),

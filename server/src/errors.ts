@@ -24,6 +24,8 @@ export const forbidden = (ability: string) =>
   new HttpError(403, 'forbidden', `Your role does not allow this (${ability})`);
 /** 403 from a rule about this record rather than the role alone (e.g. editing others' comments). */
 export const notAllowed = (message: string) => new HttpError(403, 'forbidden', message);
+/** 403 with its own code, for refusals the client tells apart (e.g. `not_your_function`). */
+export const forbiddenBecause = (code: string, message: string) => new HttpError(403, code, message);
 export const conflict = (code: string, message: string) => new HttpError(409, code, message);
 export const routeNotFound = () => new HttpError(404, 'route_not_found', 'No such API endpoint');
 export const payloadTooLarge = (limit: number) =>

@@ -10,7 +10,11 @@ export interface Operation {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
-  response: { status: number; schema: z.ZodType };
+  /**
+   * The success answer. `content` lists its media types when it is not (only) JSON, e.g. a
+   * download offered as Markdown or JSON; otherwise `schema` is the JSON body.
+   */
+  response: { status: number; schema: z.ZodType; content?: Record<string, z.ZodType> };
   errors: readonly number[];
 }
 
@@ -49,7 +53,11 @@ export function buildOpenApi(operations: Record<string, Operation>, version: str
           ? { description: 'Done; no body' }
           : {
               description: 'Success',
-              content: { 'application/json': { schema: jsonSchema(op.response.schema, 'output') } },
+              content: Object.fromEntries(
+                Object.entries(op.response.content ?? { 'application/json': op.response.schema }).map(
+                  ([mediaType, schema]) => [mediaType, { schema: jsonSchema(schema, 'output') }],
+                ),
+              ),
             },
     };
     for (const status of op.errors) {

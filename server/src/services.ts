@@ -3,24 +3,32 @@ import type { Clock } from './clock.js';
 import type { DatabaseHandle } from './db/database.js';
 import type { IcpStore } from './db/icpStore.js';
 import { ApiTokenStore } from './db/apiTokenStore.js';
+import { AuditStore } from './db/auditStore.js';
 import { CommentStore } from './db/commentStore.js';
 import { FollowStore } from './db/followStore.js';
 import { InboxStore } from './db/inboxStore.js';
 import { InviteStore } from './db/inviteStore.js';
+import { ReviewStore } from './db/reviewStore.js';
 import { SettingsStore } from './db/settingsStore.js';
+import { UpdateLog } from './db/updateLog.js';
 import { UserStore } from './db/userStore.js';
+import { VersionStore } from './db/versionStore.js';
 import { WorkspaceStore } from './db/workspaceStore.js';
 import { AuthService } from './auth/authService.js';
 import { Authenticator } from './auth/authenticator.js';
 import { createBetterAuth } from './auth/betterAuth.js';
-import type { CollabEvents } from './collaboration/collabEvents.js';
+import type { CollabEvents, LiveDrafts } from './collaboration/collabEvents.js';
+import { StoredDrafts } from './collaboration/storedDrafts.js';
 import { AccountCommands } from './commands/accountCommands.js';
+import { AuditCommands } from './commands/auditCommands.js';
 import { CommentCommands } from './commands/commentCommands.js';
 import { InboxCommands } from './commands/inboxCommands.js';
 import { IcpCommands } from './commands/icpCommands.js';
 import { InviteCommands } from './commands/inviteCommands.js';
 import { MemberCommands } from './commands/memberCommands.js';
+import { ReviewCommands } from './commands/reviewCommands.js';
 import { TokenCommands } from './commands/tokenCommands.js';
+import { VersionCommands } from './commands/versionCommands.js';
 import { AccessLoader } from './policies/accessLoader.js';
 
 /** The stores and account services, shared by the HTTP app and the admin CLI. */
@@ -34,6 +42,9 @@ export async function createServices(database: DatabaseHandle, config: Config, c
   const comments = new CommentStore(db, clock);
   const inbox = new InboxStore(db, clock);
   const follows = new FollowStore(db, clock);
+  const versions = new VersionStore(db, clock);
+  const reviews = new ReviewStore(db, clock);
+  const audit = new AuditStore(db, clock);
   const betterAuth = createBetterAuth({
     db,
     dialect: database.dialect,
@@ -43,7 +54,7 @@ export async function createServices(database: DatabaseHandle, config: Config, c
   });
   const auth = new AuthService(betterAuth);
   const authenticator = new Authenticator(auth, tokens, users);
-  const access = new AccessLoader(workspaces, icps, comments);
+  const access = new AccessLoader(workspaces, icps, comments, versions);
   return {
     settings,
     users,
@@ -53,17 +64,27 @@ export async function createServices(database: DatabaseHandle, config: Config, c
     comments,
     inbox,
     follows,
+    versions,
+    reviews,
+    audit,
     auth,
     authenticator,
     access,
-    /** Commands that also notify open sockets (the collaboration server, or nothing in the CLI). */
-    commands(events: CollabEvents) {
+    /**
+     * Commands that also notify open sockets and reach live drafts: the collaboration server, or
+     * (the CLI) no sockets and drafts straight from the update log.
+     */
+    commands(events: CollabEvents, drafts: LiveDrafts = new StoredDrafts(new UpdateLog(db, clock))) {
+      const icpCommands = new IcpCommands(icps, reviews, events, clock);
       return {
         accounts: new AccountCommands(db, auth, users, workspaces, settings),
         members: new MemberCommands(db, workspaces, users, events),
         invites: new InviteCommands(db, invites, workspaces, users, clock),
         tokens: new TokenCommands(tokens, events),
-        icps: new IcpCommands(icps, events),
+        icps: icpCommands,
+        versions: new VersionCommands(db, icps, versions, reviews, audit, drafts, events),
+        reviews: new ReviewCommands(db, icps, versions, reviews, comments, audit, icpCommands),
+        audit: new AuditCommands(audit, icps),
         comments: new CommentCommands(db, comments, inbox, follows, workspaces, events),
         inbox: new InboxCommands(db, inbox, events),
       };

@@ -65,6 +65,21 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
       expect(icp.createdAt).toMatch(ISO_DATE);
       expect(icp.updatedAt).toBe(icp.createdAt);
       expect(icp.archivedAt).toBeNull();
+      // The owner is an admin without a function and not an approver.
+      expect(icp.reviewAbilities).toEqual({
+        requestSignOff: true,
+        restore: true,
+        signOffFor: null,
+        approve: false,
+      });
+      expect(icp.review).toEqual({
+        state: 'draft',
+        reviewDue: false,
+        reviewDueAt: null,
+        reviewIntervalDays: 90,
+        current: null,
+        approved: null,
+      });
     });
 
     it('accepts a title of exactly the maximum length', async () => {
@@ -194,6 +209,8 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
       ['a wrong type', { title: ['a'] }, 'title'],
       ['an unknown field', { title: 'Fine', archivedAt: null }, 'archivedAt'],
       ['a non-object body', 'true', 'body'],
+      ['nothing to change', {}, 'body'],
+      ['a review interval below 7 days', { title: 'Fine', reviewIntervalDays: 6 }, 'reviewIntervalDays'],
     ])('refuses a rename with %s (400) and keeps the title', async (_case, body, field) => {
       const icp = await createIcp(ctx.server, 'Unchanged');
       expectError(
@@ -203,6 +220,23 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
         field,
       );
       expect((await request<IcpDto>(ctx.server, 'GET', `/api/icps/${icp.id}`)).body.title).toBe('Unchanged');
+    });
+
+    it('sets the review cadence alone or with a new title', async () => {
+      const icp = await createIcp(ctx.server, 'Cadence');
+      const cadence = await request<IcpDto>(ctx.server, 'PATCH', `/api/icps/${icp.id}`, {
+        body: { reviewIntervalDays: 180 },
+      });
+      expect(cadence.status).toBe(200);
+      expect(cadence.body).toMatchObject({
+        title: 'Cadence',
+        review: { reviewIntervalDays: 180, reviewDueAt: null },
+      });
+      const both = await request<IcpDto>(ctx.server, 'PATCH', `/api/icps/${icp.id}`, {
+        body: { title: 'Cadence, renamed', reviewIntervalDays: 7 },
+      });
+      expect(both.body).toMatchObject({ title: 'Cadence, renamed', review: { reviewIntervalDays: 7 } });
+      expect((await request<IcpDto>(ctx.server, 'GET', `/api/icps/${icp.id}`)).body).toEqual(both.body);
     });
 
     it('refuses a rename with invalid JSON or an oversized body', async () => {
@@ -310,6 +344,17 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
           'followIcp',
           'listInbox',
           'markInboxRead',
+          'listVersions',
+          'createVersion',
+          'getVersion',
+          'diffVersions',
+          'restoreVersion',
+          'requestSignOff',
+          'signOff',
+          'approveVersion',
+          'exportVersion',
+          'listAuditLog',
+          'verifyAuditLog',
         ].sort(),
       );
     });

@@ -7,8 +7,9 @@ import * as Y from 'yjs';
 export type StorageTable = 'icp_updates' | 'icp_snapshots' | 'comments' | 'inbox_items' | 'icp_follows';
 
 /**
- * Read-only look into the server's document storage (the SQLite file under DATA_DIR, or the
- * PostgreSQL database), for assertions about what is stored rather than what is served.
+ * A look into the server's storage (the SQLite file under DATA_DIR, or the PostgreSQL database),
+ * for assertions about what is stored rather than what is served; `tamper` writes behind the
+ * server's back, as an attacker with database access would.
  */
 export class StorageInspector {
   private pool: pg.Pool | undefined;
@@ -79,6 +80,43 @@ export class StorageInspector {
     const doc = new Y.Doc();
     for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.data));
     return doc;
+  }
+
+  /**
+   * Runs one writing statement directly against the database, behind the server's back (e.g. to
+   * tamper with an audit row, or to move a date into the past). `$1`, `$2`… are its parameters.
+   * Answers how many rows it changed.
+   */
+  async tamper(statement: string, params: unknown[] = []): Promise<number> {
+    if (this.databaseUrl) {
+      this.pool ??= new pg.Pool({ connectionString: this.databaseUrl, max: 1 });
+      const result = await this.pool.query(statement, params);
+      return result.rowCount ?? 0;
+    }
+    const db = new Database(path.join(this.dataDir, 'bullseye.sqlite'), { fileMustExist: true });
+    try {
+      db.pragma('busy_timeout = 5000');
+      return db.prepare(statement.replace(/\$\d+/g, '?')).run(...params).changes;
+    } finally {
+      db.close();
+    }
+  }
+
+  /** Rows of any query, for assertions about stored records (`$1`… parameters). */
+  async rows<T>(query: string, params: unknown[] = []): Promise<T[]> {
+    if (this.databaseUrl) {
+      this.pool ??= new pg.Pool({ connectionString: this.databaseUrl, max: 1 });
+      return (await this.pool.query(query, params)).rows as T[];
+    }
+    const db = new Database(path.join(this.dataDir, 'bullseye.sqlite'), {
+      readonly: true,
+      fileMustExist: true,
+    });
+    try {
+      return db.prepare(query.replace(/\$\d+/g, '?')).all(...params) as T[];
+    } finally {
+      db.close();
+    }
   }
 
   async close(): Promise<void> {

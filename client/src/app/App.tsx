@@ -2,6 +2,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { IcpEditorPage } from '../editor/IcpEditorPage.js';
 import { IcpListPage } from '../home/IcpListPage.js';
 import { AccountPage } from '../features/account/AccountPage.js';
+import { AuditPage } from '../features/audit/AuditPage.js';
 import { SetupPage } from '../features/auth/SetupPage.js';
 import { SignInPage } from '../features/auth/SignInPage.js';
 import { SignUpPage } from '../features/auth/SignUpPage.js';
@@ -9,6 +10,8 @@ import { MeProvider } from '../features/identity/MeProvider.js';
 import { InboxPage } from '../features/inbox/InboxPage.js';
 import { InvitePage } from '../features/invites/InvitePage.js';
 import { MembersPage } from '../features/members/MembersPage.js';
+import { ComparePage } from '../features/versions/ComparePage.js';
+import { VersionPage } from '../features/versions/VersionPage.js';
 import { CreateWorkspacePage } from '../features/workspaces/CreateWorkspacePage.js';
 import { HomeRedirect } from '../features/workspaces/HomeRedirect.js';
 import { WorkspaceRoute } from '../features/workspaces/WorkspaceRoute.js';
@@ -35,10 +38,13 @@ export function App() {
                 <Route path="/w/:workspaceId" element={<WorkspaceRoute />}>
                   <Route index element={<IcpListPage />} />
                   <Route path="members" element={<MembersPage />} />
+                  <Route path="audit" element={<AuditPage />} />
                 </Route>
                 <Route path="/account" element={<AccountPage />} />
                 <Route path="/inbox" element={<InboxPage />} />
                 <Route path="/icp/:id" element={<IcpEditorPage />} />
+                <Route path="/icp/:id/versions/:versionId" element={<VersionPage />} />
+                <Route path="/icp/:id/compare" element={<ComparePage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

@@ -21,15 +21,20 @@ import { UserMenu } from '../features/navigation/UserMenu.js';
 import { InboxLink } from '../features/inbox/InboxLink.js';
 import { unreadInbox } from '../features/inbox/unreadInbox.js';
 import { rememberWorkspace } from '../features/navigation/lastWorkspace.js';
-import { CommentSidebar } from '../features/comments/CommentSidebar.js';
 import { CommentsProvider } from '../features/comments/CommentsProvider.js';
 import { CommentsToggle } from '../features/comments/CommentsToggle.js';
-import { useCommentsOptional } from '../features/comments/commentsContext.js';
+import { ReviewProvider } from '../features/review/ReviewProvider.js';
+import { ReviewStatusButton } from '../features/review/ReviewStatusButton.js';
+import { HistoryToggle } from '../features/versions/HistoryToggle.js';
+import { VersionsProvider } from '../features/versions/VersionsProvider.js';
 import { Logo } from '../ui/Logo.js';
 import { useToast } from '../ui/Toast.js';
 import { AccessBadge } from './AccessBadge.js';
+import { EditorSidePanel } from './EditorSidePanel.js';
 import { IcpPage } from './IcpPage.js';
 import { PresenceBar } from './PresenceBar.js';
+import { isShowing, PANEL_ID, useSidePanel } from './sidePanelContext.js';
+import { SidePanelProvider } from './SidePanelProvider.js';
 import { StatusIndicator } from './StatusIndicator.js';
 import { TitleEditor } from './TitleEditor.js';
 import { useIcp } from './useIcp.js';
@@ -88,8 +93,29 @@ interface LiveEditorProps {
   onLostAccess: () => void;
 }
 
-function LiveEditor({ session, user, icp, workspace, setIcp, onLostAccess }: LiveEditorProps) {
+/** The live editor with its right-hand panel (Comments, Review, History). */
+function LiveEditor(props: LiveEditorProps) {
+  return (
+    <SidePanelProvider key={props.icp.id}>
+      <PanelledEditor {...props} />
+    </SidePanelProvider>
+  );
+}
+
+function PanelledEditor({ session, user, icp, workspace, setIcp, onLostAccess }: LiveEditorProps) {
   const selfId = useMe().user.id;
+  const panel = useSidePanel();
+  const { show: showPanel, close: closePanel, toggle: togglePanel } = panel;
+  /** A top bar toggle: over the page (a drawer), the panel takes the keyboard when it opens. */
+  const toggleTab = (tab: 'review' | 'history') => {
+    const opening = !isShowing(panel, tab);
+    togglePanel(tab);
+    if (opening && !panel.docked) requestAnimationFrame(() => document.getElementById(PANEL_ID)?.focus());
+  };
+  const setCommentsOpen = useCallback(
+    (open: boolean) => (open ? showPanel('comments') : closePanel()),
+    [showPanel, closePanel],
+  );
   const toast = useToast();
   const { refresh } = useAuth();
   const status = useSessionStatus(session);
@@ -98,7 +124,7 @@ function LiveEditor({ session, user, icp, workspace, setIcp, onLostAccess }: Liv
   const canEdit = icp.abilities.edit && !archived;
   const lastCheck = useRef(0);
 
-  // Renames and archiving by anyone else arrive as server events on the collaboration socket.
+  // Renames, archiving and review changes by anyone else arrive as server events on the socket.
   useEffect(() => {
     return session.onEvent((event) => {
       if (event.type === 'icp.updated' && event.icp.id === icp.id) {
@@ -149,71 +175,112 @@ function LiveEditor({ session, user, icp, workspace, setIcp, onLostAccess }: Liv
   }
 
   return (
-    <CommentsProvider key={icp.id} icp={icp} session={session}>
-      <header className="topbar editor-topbar">
-        <Logo />
-        <nav className="crumbs" aria-label="Breadcrumb">
-          {workspace && <span className="crumb-workspace">{workspace.name}</span>}
-          <Link to={`/w/${icp.workspaceId}`} className="link">
-            All ICPs
-          </Link>
-          <span aria-hidden="true">/</span>
-        </nav>
-        <TitleEditor icp={icp} readOnly={archived || !icp.abilities.manageIcps} onRenamed={setIcp} />
-        <div className="topbar-right">
-          <AccessBadge archived={archived} abilities={icp.abilities} />
-          <StatusIndicator status={status} showSave={canEdit} />
-          <CommentsToggle />
-          <button type="button" className="btn btn-sm" onClick={() => window.print()}>
-            Print
-          </button>
-          <InboxLink />
-          <PresenceBar people={people} selfId={selfId} self={<UserMenu />} />
-        </div>
-      </header>
-      {status.closeReason && (
-        <div className="banner banner-error" role="alert">
-          {status.closeReason}{' '}
-          <button type="button" className="btn-link" onClick={() => window.location.reload()}>
-            Reload
-          </button>
-        </div>
-      )}
-      {archived && (
-        <div className="banner" role="status">
-          This ICP is archived and read-only.
-          {icp.abilities.manageIcps && (
-            <>
-              {' '}
-              <button type="button" className="btn-link" onClick={() => void restore()}>
-                Restore it
-              </button>{' '}
-              to edit.
-            </>
+    <CommentsProvider
+      key={icp.id}
+      icp={icp}
+      session={session}
+      open={isShowing(panel, 'comments')}
+      onOpenChange={setCommentsOpen}
+    >
+      <VersionsProvider key={icp.id} icp={icp} session={session}>
+        <ReviewProvider key={icp.id} icp={icp} setIcp={setIcp} session={session}>
+          <header className="topbar editor-topbar">
+            <Logo />
+            <nav className="crumbs" aria-label="Breadcrumb">
+              {workspace && <span className="crumb-workspace">{workspace.name}</span>}
+              <Link to={`/w/${icp.workspaceId}`} className="link">
+                All ICPs
+              </Link>
+              <span aria-hidden="true">/</span>
+            </nav>
+            <TitleEditor icp={icp} readOnly={archived || !icp.abilities.manageIcps} onRenamed={setIcp} />
+            <div className="topbar-right">
+              <AccessBadge archived={archived} abilities={icp.abilities} />
+              <ReviewStatusButton
+                expanded={isShowing(panel, 'review')}
+                controls={PANEL_ID}
+                onClick={() => toggleTab('review')}
+              />
+              <StatusIndicator status={status} showSave={canEdit} />
+              <div className="topbar-group">
+                <CommentsToggle />
+                <HistoryToggle
+                  expanded={isShowing(panel, 'history')}
+                  controls={PANEL_ID}
+                  onClick={() => toggleTab('history')}
+                />
+                <button
+                  type="button"
+                  className="btn btn-sm btn-icon"
+                  onClick={() => window.print()}
+                  aria-label="Print"
+                  title="Print the live draft on one page"
+                >
+                  <PrintIcon />
+                </button>
+              </div>
+              <InboxLink />
+              <PresenceBar people={people} selfId={selfId} self={<UserMenu />} />
+            </div>
+          </header>
+          {status.closeReason && (
+            <div className="banner banner-error" role="alert">
+              {status.closeReason}{' '}
+              <button type="button" className="btn-link" onClick={() => window.location.reload()}>
+                Reload
+              </button>
+            </div>
           )}
-        </div>
-      )}
-      <EditorLayout>
-        <main className="editor-main">
-          <h1 className="print-title">{icp.title}</h1>
-          <IcpPage
-            session={session}
-            user={user}
-            people={people}
-            readOnly={!canEdit || status.connection === 'closed'}
-          />
-        </main>
-        <CommentSidebar />
-      </EditorLayout>
+          {archived && (
+            <div className="banner" role="status">
+              This ICP is archived and read-only.
+              {icp.abilities.manageIcps && (
+                <>
+                  {' '}
+                  <button type="button" className="btn-link" onClick={() => void restore()}>
+                    Restore it
+                  </button>{' '}
+                  to edit.
+                </>
+              )}
+            </div>
+          )}
+          <EditorLayout>
+            <main className="editor-main">
+              <h1 className="print-title">{icp.title}</h1>
+              <IcpPage
+                session={session}
+                user={user}
+                people={people}
+                readOnly={!canEdit || status.connection === 'closed'}
+              />
+            </main>
+            <EditorSidePanel />
+          </EditorLayout>
+        </ReviewProvider>
+      </VersionsProvider>
     </CommentsProvider>
   );
 }
 
-/** The page and, beside it on wide screens, the comment sidebar. */
+function PrintIcon() {
+  return (
+    <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
+      <path
+        d="M6 7.5V3h8v4.5M6 14H4.5A1.5 1.5 0 0 1 3 12.5v-3A1.5 1.5 0 0 1 4.5 8h11A1.5 1.5 0 0 1 17 9.5v3a1.5 1.5 0 0 1-1.5 1.5H14M6 11.5h8V17H6z"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}
+
+/** The page and, beside it on wide screens, the panel. */
 function EditorLayout({ children }: { children: ReactNode }) {
-  const comments = useCommentsOptional();
-  const docked = comments?.sidebarOpen && comments.sidebarDocked;
-  return <div className={`editor-layout ${docked ? 'editor-layout-comments' : ''}`}>{children}</div>;
+  const { open, docked } = useSidePanel();
+  return <div className={`editor-layout ${open && docked ? 'editor-layout-panel' : ''}`}>{children}</div>;
 }
 
 function NoAccess() {

@@ -30,9 +30,10 @@ export function StatusIndicator({ status, showSave = true }: { status: SessionSt
         className={`conn conn-${status.connection}`}
         data-testid="connection-status"
         data-state={status.connection}
+        title={CONNECTION_TEXT[status.connection]}
       >
         <span className="conn-dot" aria-hidden="true" />
-        {CONNECTION_TEXT[status.connection]}
+        <span className="conn-text">{CONNECTION_TEXT[status.connection]}</span>
       </span>
       <span
         className={`save save-${status.save}`}

@@ -3,6 +3,10 @@ import { Link } from 'react-router';
 import { LIMITS, type IcpDto } from '@bullseye/shared';
 import { icpApi } from '../api/icpApi.js';
 import type { ApiError } from '../api/apiError.js';
+import { useNow } from '../features/comments/useNow.js';
+import { dueWording } from '../features/review/dueWording.js';
+import { reviewSummaryLine } from '../features/review/reviewNextStep.js';
+import { ReviewStatusPill } from '../features/review/ReviewStatusPill.js';
 import { relativeTime } from '../ui/relativeTime.js';
 import { useToast } from '../ui/Toast.js';
 
@@ -14,13 +18,18 @@ interface IcpRowProps {
   onChanged: (icp: IcpDto) => void;
 }
 
-/** One ICP in the list: open it; with the right to, rename it in place, archive or restore it. */
+/**
+ * One ICP in the list: its review status (and Review due), open it; with the right to, rename it in
+ * place, archive or restore it.
+ */
 export function IcpRow({ icp, canManage, onChanged }: IcpRowProps) {
   const toast = useToast();
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(icp.title);
   const [error, setError] = useState<string | null>(null);
   const archived = icp.archivedAt !== null;
+  const now = useNow(60_000);
+  const summary = reviewSummaryLine(icp.review, dueWording(icp.review, now));
 
   async function rename(event: FormEvent) {
     event.preventDefault();
@@ -91,9 +100,12 @@ export function IcpRow({ icp, canManage, onChanged }: IcpRowProps) {
             </button>
           </form>
         ) : (
-          <Link to={`/icp/${icp.id}`} className="icp-row-title">
-            {icp.title}
-          </Link>
+          <div className="icp-row-head">
+            <Link to={`/icp/${icp.id}`} className="icp-row-title">
+              {icp.title}
+            </Link>
+            <ReviewStatusPill review={icp.review} now={now} />
+          </div>
         )}
         {error && (
           <p className="field-error" role="alert">
@@ -102,6 +114,7 @@ export function IcpRow({ icp, canManage, onChanged }: IcpRowProps) {
         )}
         <p className="muted small">
           {archived ? `Archived ${relativeTime(icp.archivedAt!)}` : `Edited ${relativeTime(icp.updatedAt)}`}
+          {summary && <span className="icp-row-review"> · {summary}</span>}
         </p>
       </div>
       {canManage && !renaming && (

@@ -1,3 +1,5 @@
+import type * as Y from 'yjs';
+import type { IcpReviewDto } from '@bullseye/shared';
 import type { ThreadRecord } from '../db/commentStore.js';
 import type { IcpRow } from '../db/icpStore.js';
 
@@ -21,8 +23,13 @@ export interface CollabEvents {
    * ended except the one that asked for it (a password change signs out the other sessions).
    */
   credentialRevoked(credential: RevokedCredential): void;
-  /** An ICP record (title, archive state) changed. */
-  publishIcp(row: IcpRow): Promise<void>;
+  /**
+   * An ICP record (title, archive state, review cadence) or its review changed; each client hears
+   * the whole ICP with its own abilities.
+   */
+  publishIcp(row: IcpRow, review: IcpReviewDto): Promise<void>;
+  /** A version of the ICP was recorded (named, automatic or by a restore). */
+  versionsChanged(icpId: string): Promise<void>;
   /** An ICP became read-only (archived) or writable again. */
   setReadOnly(icpId: string, readOnly: boolean): Promise<void>;
   /** A thread was started, replied to, edited, resolved or reopened (on ICP `icp`). */
@@ -37,8 +44,36 @@ export const noCollabEvents: CollabEvents = {
   memberChanged: () => undefined,
   credentialRevoked: () => undefined,
   publishIcp: () => Promise.resolve(),
+  versionsChanged: () => Promise.resolve(),
   setReadOnly: () => Promise.resolve(),
   publishThread: () => Promise.resolve(),
   publishThreadDeleted: () => Promise.resolve(),
   inboxChanged: () => undefined,
 };
+
+/** The state before and after a server-side change of the live draft (full Yjs states). */
+export interface DraftChange {
+  before: Uint8Array;
+  after: Uint8Array;
+}
+
+/**
+ * The live draft of an ICP, as commands read and change it. The collaboration server serves it
+ * from the loaded document when there is one; without sockets (the admin CLI) it is the log.
+ */
+export interface LiveDrafts {
+  /** The draft's committed state: the loaded document's, else built from the update log. */
+  draftState(icpId: string): Promise<Uint8Array>;
+  /**
+   * Changes the draft as one new Yjs change (`change` runs inside one transaction on a copy of
+   * the committed document), commits it to the update log, then shows it to open clients. Then
+   * `record` runs with the states before and after, while the draft is still held in memory (so
+   * nothing else records it meanwhile, e.g. the automatic history when it unloads).
+   */
+  changeDraft<T>(
+    icpId: string,
+    workspaceId: string,
+    change: (doc: Y.Doc) => void,
+    record: (change: DraftChange) => Promise<T>,
+  ): Promise<T>;
+}

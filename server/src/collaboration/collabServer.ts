@@ -1,18 +1,29 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CloseCode, colorForName, icpAbilities, LIMITS, SCHEMA_VERSION } from '@bullseye/shared';
+import * as Y from 'yjs';
+import {
+  CloseCode,
+  colorForName,
+  icpAbilities,
+  LIMITS,
+  reviewAbilities,
+  SCHEMA_VERSION,
+  type IcpReviewDto,
+} from '@bullseye/shared';
 import type { ThreadRecord } from '../db/commentStore.js';
 import type { IcpRow } from '../db/icpStore.js';
 import { presentThread } from '../presenters/comment.js';
 import { presentIcp } from '../presenters/icp.js';
-import type { CollabEvents, RevokedCredential } from './collabEvents.js';
+import { AutoVersions, type AutoVersionHook } from './autoVersions.js';
+import type { CollabEvents, DraftChange, LiveDrafts, RevokedCredential } from './collabEvents.js';
 import { buildDoc, type UpdateLog } from '../db/updateLog.js';
 import type { IcpStore } from '../db/icpStore.js';
 import { UpdateCommitter } from './committer.js';
 import { Connection } from './connection.js';
-import { encodeEvent } from './messages.js';
+import { encodeEvent, encodeSyncUpdate } from './messages.js';
 import { Room } from './room.js';
+import { changeState } from './storedDrafts.js';
 import { parseTarget, UpgradeRefusal, type UpgradeCheck, type UpgradeContext } from './upgrade.js';
 
 export interface CollabServerOptions {
@@ -28,13 +39,15 @@ export interface CollabServerOptions {
    * ICP makes its editor follow it). Failures are logged; they never affect the socket.
    */
   onEdit?: (icpId: string, userId: string) => Promise<void>;
+  /** Automatic history while an ICP is edited (see AutoVersions); none when absent. */
+  autoVersions?: AutoVersionHook;
 }
 
 /**
  * The collaboration endpoint: y-websocket protocol over `ws`, one Room per loaded ICP, every
  * update committed to the log before anyone else sees it.
  */
-export class CollabServer implements CollabEvents {
+export class CollabServer implements CollabEvents, LiveDrafts {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxCollabMessageBytes });
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly compacting = new Set<string>();
@@ -42,9 +55,11 @@ export class CollabServer implements CollabEvents {
   private readonly heartbeat: NodeJS.Timeout;
   private readonly touchedAt = new Map<string, number>();
   private readonly sockets = new Map<WebSocket, Connection>();
+  private readonly autoVersions: AutoVersions;
   private closing = false;
 
   constructor(private readonly options: CollabServerOptions) {
+    this.autoVersions = new AutoVersions(options.autoVersions, (room) => this.settledState(room));
     this.committer = new UpdateCommitter(options.updateLog, (batch) => this.afterCommit(batch));
     this.heartbeat = setInterval(() => this.checkHeartbeats(), options.heartbeatMs ?? 30_000);
     this.heartbeat.unref();
@@ -63,13 +78,91 @@ export class CollabServer implements CollabEvents {
     return this.rooms.size;
   }
 
-  /** Pushes a changed ICP record to its open clients, each with their own abilities. */
-  async publishIcp(row: IcpRow): Promise<void> {
+  /** Pushes a changed ICP record and its review to its open clients, each with their own abilities. */
+  async publishIcp(row: IcpRow, review: IcpReviewDto): Promise<void> {
     const room = await this.rooms.get(row.id)?.catch(() => undefined);
+    const archived = row.archived_at !== null;
     room?.broadcastEvent((connection) => ({
       type: 'icp.updated',
-      icp: presentIcp(row, icpAbilities(connection.role, row.archived_at !== null)),
+      icp: presentIcp(
+        row,
+        icpAbilities(connection.role, archived),
+        reviewAbilities(connection.reviewer, archived),
+        review,
+      ),
     }));
+  }
+
+  /** Tells the ICP's open clients that its list of versions changed (history panels refresh). */
+  async versionsChanged(icpId: string): Promise<void> {
+    const room = await this.rooms.get(icpId)?.catch(() => undefined);
+    room?.broadcastEvent(() => ({ type: 'versions.changed', icpId }));
+  }
+
+  async draftState(icpId: string): Promise<Uint8Array> {
+    const loaded = await this.rooms.get(icpId)?.catch(() => undefined);
+    if (loaded && !loaded.destroyed) return Y.encodeStateAsUpdate(loaded.doc);
+    const doc = buildDoc(await this.options.updateLog.load(icpId), (error) =>
+      console.error(`icp ${icpId}: skipped an unreadable stored update`, error),
+    );
+    try {
+      return Y.encodeStateAsUpdate(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /**
+   * Changes the live draft on the server's side (a restore): loads the ICP if needed, runs `change`
+   * on a copy of the committed document, commits the resulting update through the same group
+   * committer as clients' updates, and only then applies and relays it to every open client.
+   */
+  async changeDraft<T>(
+    icpId: string,
+    workspaceId: string,
+    change: (doc: Y.Doc) => void,
+    record: (change: DraftChange) => Promise<T>,
+  ): Promise<T> {
+    if (this.closing) throw new Error('the collaboration server is shutting down');
+    const room = await this.getRoom(icpId, workspaceId);
+    room.holds++;
+    try {
+      const before = Y.encodeStateAsUpdate(room.doc);
+      const { update, after } = changeState(before, change);
+      if (update) await this.commitServerUpdate(room, update);
+      return await record({ before, after });
+    } finally {
+      room.holds--;
+      this.scheduleUnload(room);
+    }
+  }
+
+  private commitServerUpdate(room: Room, update: Uint8Array): Promise<void> {
+    room.pendingWrites++;
+    return new Promise((resolve, reject) => {
+      this.committer.enqueue({ icpId: room.icpId, data: update }, (error) => {
+        room.pendingWrites--;
+        if (error) {
+          reject(error);
+          return;
+        }
+        room.updatesSinceCompaction++;
+        if (!room.destroyed) room.applyCommitted(update, encodeSyncUpdate(update), null);
+        resolve();
+      });
+    });
+  }
+
+  /** The room's committed state once updates in flight have landed (undefined if it is gone). */
+  private async settledState(room: Room): Promise<Uint8Array | undefined> {
+    room.holds++;
+    try {
+      await this.committer.idle();
+      return room.destroyed ? undefined : Y.encodeStateAsUpdate(room.doc);
+    } finally {
+      room.holds--;
+      this.scheduleUnload(room);
+    }
   }
 
   /** Pushes a started or changed thread to the ICP's open clients, as each of them may see it. */
@@ -181,6 +274,7 @@ export class CollabServer implements CollabEvents {
       wantsAcks: ctx.wantsAcks,
       actor,
       role: ctx.membership!.role,
+      reviewer: ctx.membership!,
       identity: { id: actor.user.id, name: actor.user.name, color: colorForName(actor.user.id) },
       onFirstEdit: () => this.reportEdit(room.icpId, actor.user.id),
     });
@@ -194,6 +288,10 @@ export class CollabServer implements CollabEvents {
       room.connections.delete(connection);
       this.sockets.delete(ws);
       connection.cleanup();
+      // The last editor leaving records what they left behind in the automatic history.
+      if (connection.mayWrite && !this.closing && ![...room.connections].some((c) => c.mayWrite)) {
+        void this.autoVersions.take(room);
+      }
       this.scheduleUnload(room);
     });
     connection.start();
@@ -246,6 +344,7 @@ export class CollabServer implements CollabEvents {
       this.scheduleUnload(room);
       return;
     }
+    this.autoVersions.takeBeforeUnload(room, () => Y.encodeStateAsUpdate(room.doc));
     this.rooms.delete(room.icpId);
     room.destroy();
     if (room.updatesSinceCompaction > 0) await this.compact(room.icpId);
@@ -265,6 +364,7 @@ export class CollabServer implements CollabEvents {
       this.options.icps.touch(touched).catch((e: unknown) => console.error('touch failed', e));
     for (const icpId of new Set(batch.map((u) => u.icpId))) {
       void this.rooms.get(icpId)?.then((room) => {
+        if (!room.destroyed) this.autoVersions.changed(room);
         if (room.updatesSinceCompaction >= this.options.compactAfterUpdates) this.compactInBackground(room);
       });
     }
@@ -308,9 +408,13 @@ export class CollabServer implements CollabEvents {
     const rooms = await Promise.all([...this.rooms.values()].map((p) => p.catch(() => undefined)));
     for (const room of rooms) {
       if (!room) continue;
+      // What changed since the last automatic version is recorded before the database closes.
+      this.autoVersions.takeBeforeUnload(room, () => Y.encodeStateAsUpdate(room.doc));
       room.destroy();
       if (room.updatesSinceCompaction > 0) await this.compact(room.icpId);
     }
+    this.autoVersions.stop();
+    await this.autoVersions.idle();
     this.rooms.clear();
     this.wss.close();
   }

@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '@bullseye/shared';
 import type { UpdateCommitter } from './committer.js';
-import type { Role } from '@bullseye/shared';
+import type { Reviewer, Role } from '@bullseye/shared';
 import type { Actor } from '../auth/authenticator.js';
 import {
   encodeAwarenessEntries,
@@ -28,6 +28,8 @@ export interface ConnectionOptions {
   readOnly: boolean;
   actor: Actor;
   role: Role;
+  /** The member as the review rules see them (function, approver), for the ICP's review abilities. */
+  reviewer: Reviewer;
   /** Shown to others as this connection's presence, whatever the client claims. */
   identity: AwarenessIdentity;
   /** The client asked for `saved` and `event` messages (`acks=1`). */
@@ -71,6 +73,15 @@ export class Connection {
 
   get role(): Role {
     return this.options.role;
+  }
+
+  get reviewer(): Reviewer {
+    return this.options.reviewer;
+  }
+
+  /** Whether this member may write (the room may still be read-only while archived). */
+  get mayWrite(): boolean {
+    return !this.options.readOnly;
   }
 
   get readOnly(): boolean {

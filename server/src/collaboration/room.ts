@@ -143,10 +143,11 @@ export class Room {
   }
 
   /**
-   * Applies a committed update and relays it to everyone but its sender. Answers whether it
-   * changed the document (a client re-sending what the server has, e.g. on reconnect, does not).
+   * Applies a committed update and relays it to everyone but its sender (everyone when the server
+   * itself made it: `origin` null). Answers whether it changed the document (a client re-sending
+   * what the server has, e.g. on reconnect, does not).
    */
-  applyCommitted(update: Uint8Array, relay: Uint8Array, origin: Connection): boolean {
+  applyCommitted(update: Uint8Array, relay: Uint8Array, origin: Connection | null): boolean {
     this.lastTransactionChanged = false;
     try {
       Y.applyUpdate(this.doc, update, origin);
@@ -155,7 +156,7 @@ export class Room {
       console.error(`icp ${this.icpId}: committed update could not be applied`, error);
       return false;
     }
-    this.broadcast(relay, origin);
+    this.broadcast(relay, origin ?? undefined);
     return this.lastTransactionChanged;
   }
 

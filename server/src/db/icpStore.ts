@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
+import { DEFAULT_REVIEW_INTERVAL_DAYS } from '@bullseye/shared';
 import type { Database, IcpsTable } from './schema.js';
 import type { Clock } from '../clock.js';
 
@@ -21,13 +22,27 @@ export class IcpStore {
       created_at: now,
       updated_at: now,
       archived_at: null,
+      review_interval_days: DEFAULT_REVIEW_INTERVAL_DAYS,
     };
     await this.db.insertInto('icps').values(row).execute();
     return row;
   }
 
-  async find(id: string): Promise<IcpRow | undefined> {
-    return this.db.selectFrom('icps').selectAll().where('id', '=', id).executeTakeFirst();
+  async find(id: string, db: Kysely<Database> = this.db): Promise<IcpRow | undefined> {
+    return db.selectFrom('icps').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /**
+   * Locks an ICP's row for the rest of the transaction (a write that changes nothing), so its
+   * versions, reviews and approvals change one at a time. False if the ICP does not exist.
+   */
+  async lock(id: string, db: Kysely<Database>): Promise<boolean> {
+    const result = await db
+      .updateTable('icps')
+      .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   async list(options: { workspaceId: string; archived: boolean }): Promise<IcpRow[]> {
@@ -39,10 +54,6 @@ export class IcpStore {
       .orderBy('updated_at', 'desc')
       .orderBy('id')
       .execute();
-  }
-
-  async rename(id: string, title: string): Promise<IcpRow | undefined> {
-    return this.update(id, { title });
   }
 
   async setArchived(id: string, archived: boolean): Promise<IcpRow | undefined> {
@@ -60,9 +71,10 @@ export class IcpStore {
       .execute();
   }
 
-  private async update(
+  /** Changes the title and/or the review cadence. */
+  async update(
     id: string,
-    patch: Partial<Pick<IcpRow, 'title' | 'archived_at'>>,
+    patch: Partial<Pick<IcpRow, 'title' | 'archived_at' | 'review_interval_days'>>,
   ): Promise<IcpRow | undefined> {
     const result = await this.db
       .updateTable('icps')

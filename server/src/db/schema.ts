@@ -11,6 +11,8 @@ export interface IcpsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   archived_at: Timestamp | null;
+  /** Days between an approval and the next review; 90 unless changed. */
+  review_interval_days: ColumnType<number, number | undefined, number>;
 }
 
 /** The append-only Yjs update log: one row per committed update. */
@@ -145,6 +147,83 @@ export interface IcpFollowsTable {
   updated_at: Timestamp;
 }
 
+/** Immutable snapshots of an ICP; never updated. */
+export interface IcpVersionsTable {
+  id: string;
+  icp_id: string;
+  /** 1, 2, 3… per ICP. */
+  number: number;
+  name: string | null;
+  note: string | null;
+  /** 'named' | 'auto' | 'restore' */
+  kind: string;
+  author_id: string | null;
+  created_at: Timestamp;
+  /** The ICP's title when the version was taken. */
+  title: string;
+  /** The Yjs state (a full update), like icp_snapshots.data. */
+  state: Uint8Array;
+  /** Canonical JSON of the document (shared/src/icp/canonical.ts). */
+  canonical: string;
+  /** SHA-256 (hex) of `canonical`. */
+  hash: string;
+  /** The number of the version a 'restore' version brought back. */
+  restored_from: number | null;
+}
+
+/** A version put under review; open while `closed_at` is null (one per ICP at most). */
+export interface IcpReviewsTable {
+  id: string;
+  icp_id: string;
+  version_id: string;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  closed_at: Timestamp | null;
+  /** 'approved' | 'superseded' once closed. */
+  outcome: string | null;
+}
+
+/** One function's decision in a review; later ones of the same function replace earlier ones. */
+export interface SignOffsTable {
+  id: string;
+  review_id: string;
+  icp_id: string;
+  version_id: string;
+  function: string;
+  /** 'approve' | 'request_changes' */
+  decision: string;
+  reason: string | null;
+  user_id: string | null;
+  created_at: Timestamp;
+  version_hash: string;
+}
+
+/** An approved version; the ICP's approved version is its latest approval's. */
+export interface ApprovalsTable {
+  id: string;
+  icp_id: string;
+  version_id: string;
+  review_id: string;
+  approved_by: string | null;
+  approved_at: Timestamp;
+  note: string | null;
+  version_hash: string;
+}
+
+/** The append-only, hash-chained audit log; one chain per workspace. */
+export interface AuditLogTable {
+  workspace_id: string;
+  seq: number;
+  icp_id: string | null;
+  kind: string;
+  actor_id: string | null;
+  at: Timestamp;
+  /** Canonical JSON of what happened. */
+  data: string;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -159,4 +238,9 @@ export interface Database {
   comments: CommentsTable;
   inbox_items: InboxItemsTable;
   icp_follows: IcpFollowsTable;
+  icp_versions: IcpVersionsTable;
+  icp_reviews: IcpReviewsTable;
+  sign_offs: SignOffsTable;
+  approvals: ApprovalsTable;
+  audit_log: AuditLogTable;
 }

@@ -1,5 +1,6 @@
 import type { CommentRow, CommentStore } from '../db/commentStore.js';
 import type { IcpStore, IcpRow } from '../db/icpStore.js';
+import type { VersionRecord, VersionStore } from '../db/versionStore.js';
 import type { Membership, WorkspaceRow, WorkspaceStore } from '../db/workspaceStore.js';
 import type { Actor } from '../auth/authenticator.js';
 import { authorize, type Ability } from './policies.js';
@@ -11,8 +12,15 @@ export interface CommentAccess {
   membership: Membership;
 }
 
+/** A version named by a request, with its ICP and the caller's membership in that ICP's workspace. */
+export interface VersionAccess {
+  version: VersionRecord;
+  icp: IcpRow;
+  membership: Membership;
+}
+
 /**
- * Loads a workspace, ICP or comment named by a request together with the actor's membership, and
+ * Loads a workspace, ICP, comment or version named by a request together with the actor's membership, and
  * authorizes the ability the route needs, so no route can forget a check.
  */
 export class AccessLoader {
@@ -20,6 +28,7 @@ export class AccessLoader {
     private readonly workspaces: WorkspaceStore,
     private readonly icps: IcpStore,
     private readonly comments: CommentStore,
+    private readonly versions: VersionStore,
   ) {}
 
   async workspace(
@@ -57,5 +66,16 @@ export class AccessLoader {
       : undefined;
     authorize(membership, ability, 'Comment', icp);
     return { comment: comment!, icp: icp!, membership };
+  }
+
+  /** A version with its ICP: other workspaces' versions answer 404 exactly like unknown ones. */
+  async version(actor: Actor, versionId: string, ability: Ability): Promise<VersionAccess> {
+    const version = await this.versions.find(versionId);
+    const icp = version ? await this.icps.find(version.icp_id) : undefined;
+    const membership = icp?.workspace_id
+      ? await this.workspaces.membership(icp.workspace_id, actor.user.id)
+      : undefined;
+    authorize(membership, ability, 'Version', icp);
+    return { version: version!, icp: icp!, membership };
   }
 }

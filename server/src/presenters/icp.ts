@@ -1,8 +1,16 @@
-import type { IcpDto, WorkspaceAbilities } from '@bullseye/shared';
+import type { IcpDto, IcpReviewDto, ReviewAbilities, WorkspaceAbilities } from '@bullseye/shared';
 import type { IcpRow } from '../db/icpStore.js';
 
-/** The only shape of an ICP that leaves the server, with what the reader may do with it. */
-export function presentIcp(row: IcpRow, abilities: WorkspaceAbilities): IcpDto {
+/**
+ * The only shape of an ICP that leaves the server: the record, what the reader may do with it
+ * (also in its review), and where it stands in its review.
+ */
+export function presentIcp(
+  row: IcpRow,
+  abilities: WorkspaceAbilities,
+  reviewAbilities: ReviewAbilities,
+  review: IcpReviewDto,
+): IcpDto {
   return {
     id: row.id,
     workspaceId: row.workspace_id ?? '',
@@ -11,5 +19,7 @@ export function presentIcp(row: IcpRow, abilities: WorkspaceAbilities): IcpDto {
     updatedAt: row.updated_at,
     archivedAt: row.archived_at,
     abilities,
+    reviewAbilities,
+    review,
   };
 }

@@ -1,3 +1,4 @@
+import type { IcpDto } from '../dto/icp.js';
 import type { ThreadDto } from '../validation/comments.js';
 
 /**
@@ -39,10 +40,13 @@ export const COLLAB_PATH = '/collab/';
 
 /** Events the server pushes to opted-in clients of one ICP. */
 export type ServerEvent =
-  | {
-      type: 'icp.updated';
-      icp: { id: string; title: string; archivedAt: string | null; updatedAt: string };
-    }
+  /**
+   * The ICP record or its review changed (renamed, archived, review cadence, sign-off requested,
+   * signed, approved): the whole ICP, with this client's abilities and review abilities.
+   */
+  | { type: 'icp.updated'; icp: IcpDto }
+  /** A version of the ICP was recorded (named, automatic or by a restore); history lists refresh. */
+  | { type: 'versions.changed'; icpId: string }
   /** A thread was started, replied to, edited, resolved or reopened (as this client may see it). */
   | { type: 'comments.thread'; thread: ThreadDto }
   /** A thread was deleted with its first comment. */

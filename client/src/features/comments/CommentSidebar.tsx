@@ -18,7 +18,8 @@ const EMPTY_TEXT: Record<CommentFilter, string> = {
 
 /**
  * The comment threads of the ICP, in the order of the page: filters, the blocking banner, the
- * thread being written and the threads. Beside the page on wide screens, a drawer on narrow ones.
+ * thread being written and the threads. It is the Comments tab of the editor's panel, which sits
+ * beside the page on wide screens and is a drawer on narrow ones.
  */
 export function CommentSidebar() {
   const comments = useComments();
@@ -62,7 +63,7 @@ export function CommentSidebar() {
   return (
     <aside
       id={SIDEBAR_ID}
-      className={`comment-sidebar ${sidebarDocked ? 'comment-sidebar-docked' : 'comment-sidebar-drawer'}`}
+      className="comment-sidebar"
       aria-label="Comments"
       data-testid="comment-sidebar"
       tabIndex={-1}
@@ -70,34 +71,29 @@ export function CommentSidebar() {
     >
       <div className="comment-sidebar-head">
         <div className="comment-sidebar-title">
-          <h2>Comments</h2>
-          <FollowButton />
-          <button
-            type="button"
-            className="icon-btn comment-sidebar-close"
-            aria-label="Close comments"
-            title="Close comments"
-            onClick={() => comments.setSidebarOpen(false)}
+          <div
+            className="tabs comment-tabs"
+            role="tablist"
+            aria-label="Show threads"
+            onKeyDown={onTabKeyDown}
           >
-            ×
-          </button>
-        </div>
-        <div className="tabs comment-tabs" role="tablist" aria-label="Show threads" onKeyDown={onTabKeyDown}>
-          {tabs.map((tab) => (
-            <button
-              key={tab.key}
-              type="button"
-              role="tab"
-              id={`comment-tab-${tab.key}`}
-              aria-selected={filter === tab.key}
-              aria-controls={PANEL_ID}
-              tabIndex={filter === tab.key ? 0 : -1}
-              className={`tab ${filter === tab.key ? 'tab-active' : ''}`}
-              onClick={() => setFilter(tab.key)}
-            >
-              {tab.label}
-            </button>
-          ))}
+            {tabs.map((tab) => (
+              <button
+                key={tab.key}
+                type="button"
+                role="tab"
+                id={`comment-tab-${tab.key}`}
+                aria-selected={filter === tab.key}
+                aria-controls={PANEL_ID}
+                tabIndex={filter === tab.key ? 0 : -1}
+                className={`tab ${filter === tab.key ? 'tab-active' : ''}`}
+                onClick={() => setFilter(tab.key)}
+              >
+                {tab.label}
+              </button>
+            ))}
+          </div>
+          <FollowButton />
         </div>
         {counts.blockingOpen > 0 && (
           <div className="blocking-banner" role="status" data-testid="blocking-banner">

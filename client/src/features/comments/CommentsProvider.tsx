@@ -25,14 +25,19 @@ export const DOCKED_QUERY = '(min-width: 1200px)';
 interface CommentsProviderProps {
   icp: IcpDto;
   session: IcpSession;
+  /** Whether the comment sidebar is shown (the editor's panel is open on its Comments tab). */
+  open: boolean;
+  /** Shows or hides the comment sidebar. */
+  onOpenChange: (open: boolean) => void;
   children: ReactNode;
 }
 
 /**
  * The comment threads of one open ICP and the UI state around them (sidebar, filter, selected
- * thread, the thread being written), for the editor and the sidebar alike. Key it by ICP id.
+ * thread, the thread being written), for the editor and the sidebar alike. Key it by ICP id. The
+ * sidebar is one tab of the editor's panel, so whether it is open is the editor's to say.
  */
-export function CommentsProvider({ icp, session, children }: CommentsProviderProps) {
+export function CommentsProvider({ icp, session, open, onOpenChange, children }: CommentsProviderProps) {
   const me = useMe();
   const meId = me.user.id;
   const myFunction = me.workspaces.find((w) => w.id === icp.workspaceId)?.function ?? null;
@@ -50,7 +55,8 @@ export function CommentsProvider({ icp, session, children }: CommentsProviderPro
   );
 
   const docked = useMediaQuery(DOCKED_QUERY);
-  const [sidebarOpen, setSidebarOpen] = useState(() => window.matchMedia(DOCKED_QUERY).matches);
+  const sidebarOpen = open;
+  const setSidebarOpen = onOpenChange;
   const [filter, setFilter] = useState<CommentFilter>('open');
   const [selected, setSelected] = useState<string | null>(null);
   const [draft, setDraft] = useState<CommentAnchor | null>(null);
@@ -101,7 +107,7 @@ export function CommentsProvider({ icp, session, children }: CommentsProviderPro
       if (options.reveal)
         setReveal((r) => ({ id: threadId, flash: !!options.flash, nonce: (r?.nonce ?? 0) + 1 }));
     },
-    [byId, meId],
+    [byId, meId, setSidebarOpen],
   );
 
   useDeepLinkThread(live.loaded, byId, select);
@@ -118,12 +124,15 @@ export function CommentsProvider({ icp, session, children }: CommentsProviderPro
     [byId, meId],
   );
 
-  const startDraft = useCallback((anchor: CommentAnchor) => {
-    setDraft(anchor);
-    setSelected(null);
-    setSidebarOpen(true);
-    setFilter((f) => (f === 'resolved' ? 'open' : f));
-  }, []);
+  const startDraft = useCallback(
+    (anchor: CommentAnchor) => {
+      setDraft(anchor);
+      setSelected(null);
+      setSidebarOpen(true);
+      setFilter((f) => (f === 'resolved' ? 'open' : f));
+    },
+    [setSidebarOpen],
+  );
   const cancelDraft = useCallback(() => setDraft(null), []);
 
   const revealNow = useEffectEvent((id: string, flash: boolean) => {
@@ -188,6 +197,7 @@ export function CommentsProvider({ icp, session, children }: CommentsProviderPro
       select,
       startDraft,
       cancelDraft,
+      setSidebarOpen,
       chooseFilter,
       apply,
       forget,

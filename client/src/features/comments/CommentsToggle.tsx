@@ -24,7 +24,7 @@ export function CommentsToggle() {
       }}
     >
       <CommentIcon />
-      Comments
+      <span className="toggle-label">Comments</span>
       {counts.open > 0 && (
         <span className="count-badge">
           <span aria-hidden="true">{counts.open}</span>

@@ -30,6 +30,9 @@ export function AppHeader({ workspace, children }: { workspace: WorkspaceDto | n
           <NavLink to={`/w/${workspace.id}/members`} className="topnav-link">
             Members
           </NavLink>
+          <NavLink to={`/w/${workspace.id}/audit`} className="topnav-link">
+            Audit log
+          </NavLink>
         </nav>
       )}
       <div className="topbar-right">

@@ -10,6 +10,12 @@ import * as addIcpWorkspace from './20261124T1005_add_icp_workspace.js';
 import * as createComments from './20261124T1100_create_comments.js';
 import * as createInboxItems from './20261124T1101_create_inbox_items.js';
 import * as createIcpFollows from './20261124T1102_create_icp_follows.js';
+import { createIcpVersions } from './20261125T1000_create_icp_versions.js';
+import * as createIcpReviews from './20261125T1001_create_icp_reviews.js';
+import * as createSignOffs from './20261125T1002_create_sign_offs.js';
+import * as createApprovals from './20261125T1003_create_approvals.js';
+import * as addIcpReviewInterval from './20261125T1004_add_icp_review_interval.js';
+import * as createAuditLog from './20261125T1005_create_audit_log.js';
 
 /**
  * Every migration, in order. Names are timestamps so they sort; one change per file. Migrations
@@ -28,6 +34,12 @@ export function migrationProvider(dialect: 'sqlite' | 'postgres'): MigrationProv
     '20261124T1100_create_comments': createComments,
     '20261124T1101_create_inbox_items': createInboxItems,
     '20261124T1102_create_icp_follows': createIcpFollows,
+    '20261125T1000_create_icp_versions': createIcpVersions(dialect),
+    '20261125T1001_create_icp_reviews': createIcpReviews,
+    '20261125T1002_create_sign_offs': createSignOffs,
+    '20261125T1003_create_approvals': createApprovals,
+    '20261125T1004_add_icp_review_interval': addIcpReviewInterval,
+    '20261125T1005_create_audit_log': createAuditLog,
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

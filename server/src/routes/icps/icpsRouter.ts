@@ -1,23 +1,19 @@
 import { Router } from 'express';
-import type { IcpStore } from '../../db/icpStore.js';
 import type { IcpCommands } from '../../commands/icpCommands.js';
 import { requireActor } from '../../middlewares/authenticate.js';
 import { parse } from '../../middlewares/validate.js';
 import type { AccessLoader } from '../../policies/accessLoader.js';
-import { memberAbilities } from '../../policies/policies.js';
-import { presentIcp } from '../../presenters/icp.js';
 import { icpOperations as op } from './operations.js';
 
-/** `/api/icps`: authenticate, validate, authorize every id, one store call or command, present. */
-export function icpsRouter(icps: IcpStore, commands: IcpCommands, access: AccessLoader): Router {
+/** `/api/icps`: authenticate, validate, authorize every id, one command (presenting with the review). */
+export function icpsRouter(commands: IcpCommands, access: AccessLoader): Router {
   const router = Router();
 
   router.get('/icps', async (req, res) => {
     const actor = requireActor(req);
     const query = parse(op.listIcps.query, req.query, 'query');
     const { membership } = await access.workspace(actor, query.workspaceId, 'read');
-    const rows = await icps.list({ workspaceId: query.workspaceId, archived: query.archived });
-    res.json({ icps: rows.map((row) => presentIcp(row, memberAbilities(membership, row))) });
+    res.json(await commands.list(membership, query));
   });
 
   router.post('/icps', async (req, res) => {
@@ -31,7 +27,7 @@ export function icpsRouter(icps: IcpStore, commands: IcpCommands, access: Access
     const actor = requireActor(req);
     const { id } = parse(op.getIcp.params, req.params, 'params');
     const { icp, membership } = await access.icp(actor, id, 'read');
-    res.json(presentIcp(icp, memberAbilities(membership, icp)));
+    res.json(await commands.get(icp, membership));
   });
 
   router.patch('/icps/:id', async (req, res) => {
@@ -39,7 +35,7 @@ export function icpsRouter(icps: IcpStore, commands: IcpCommands, access: Access
     const { id } = parse(op.updateIcp.params, req.params, 'params');
     const { membership } = await access.icp(actor, id, 'manageIcps');
     const body = parse(op.updateIcp.body, req.body, 'body');
-    res.json(await commands.rename(membership, id, body.title));
+    res.json(await commands.update(membership, id, body));
   });
 
   router.post('/icps/:id/archive', async (req, res) => {

@@ -15,7 +15,9 @@ export const icpOperations = {
   listIcps: {
     method: 'get',
     path: '/icps',
-    summary: 'List ICPs (active by default, archived with ?archived=true), most recently updated first',
+    summary:
+      'List ICPs (active by default, archived with ?archived=true), most recently updated first, each ' +
+      'with its review',
     query: listIcpsQuerySchema,
     response: { status: 200, schema: icpListDtoSchema },
     errors: [400, 401, 404],
@@ -31,7 +33,7 @@ export const icpOperations = {
   getIcp: {
     method: 'get',
     path: '/icps/{id}',
-    summary: 'Get one ICP record',
+    summary: 'Get one ICP record with its review (state, version under review, approved version, due date)',
     params: icpParamsSchema,
     response: { status: 200, schema: icpDtoSchema },
     errors,
@@ -39,7 +41,9 @@ export const icpOperations = {
   updateIcp: {
     method: 'patch',
     path: '/icps/{id}',
-    summary: 'Rename an ICP; open editors see the new title live',
+    summary:
+      'Rename an ICP and/or set its review cadence (`reviewIntervalDays`, 7 to 730; editors and ' +
+      'admins); open editors see it live',
     params: icpParamsSchema,
     body: updateIcpBodySchema,
     response: { status: 200, schema: icpDtoSchema },

@@ -1,0 +1,47 @@
+import { CommentSidebar } from '../features/comments/CommentSidebar.js';
+import { useCommentsOptional } from '../features/comments/commentsContext.js';
+import { reviewNeedsMe } from '../features/review/reviewAttention.js';
+import { useReviewOptional } from '../features/review/reviewContext.js';
+import { ReviewPanel } from '../features/review/ReviewPanel.js';
+import { HistoryPanel } from '../features/versions/HistoryPanel.js';
+import { SidePanel } from './SidePanel.js';
+
+/** The editor's panel with its three tabs: Comments, Review, History. */
+export function EditorSidePanel() {
+  return (
+    <SidePanel
+      tabs={[
+        { key: 'comments', label: 'Comments', badge: <CommentsTabBadge />, content: <CommentSidebar /> },
+        { key: 'review', label: 'Review', badge: <ReviewTabBadge />, content: <ReviewPanel /> },
+        { key: 'history', label: 'History', content: <HistoryPanel /> },
+      ]}
+    />
+  );
+}
+
+function CommentsTabBadge() {
+  const open = useCommentsOptional()?.counts.open ?? 0;
+  if (!open) return null;
+  return (
+    <span className="count-badge">
+      <span aria-hidden="true">{open}</span>
+      <span className="visually-hidden"> ({open} open)</span>
+    </span>
+  );
+}
+
+/** A dot when the review waits on this person, or when it is due. */
+function ReviewTabBadge() {
+  const review = useReviewOptional();
+  if (!review) return null;
+  const needsMe = reviewNeedsMe(review.review, review.abilities);
+  if (!needsMe && !review.review.reviewDue) return null;
+  return (
+    <span
+      className={`attention-dot ${needsMe ? '' : 'attention-dot-due'}`}
+      title={needsMe ? 'Waiting for you' : 'Review due'}
+    >
+      <span className="visually-hidden">{needsMe ? ' (waiting for you)' : ' (review due)'}</span>
+    </span>
+  );
+}

@@ -1,0 +1,71 @@
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  type Dispatch,
+  type ReactNode,
+  type SetStateAction,
+} from 'react';
+import type { IcpDto, IcpReviewDto } from '@bullseye/shared';
+import { icpApi } from '../../api/icpApi.js';
+import type { IcpSession } from '../../collab/IcpSession.js';
+import { useSessionStatus } from '../../collab/useIcpSession.js';
+import { ReviewContext, type ReviewValue } from './reviewContext.js';
+import { useChangedSinceApproval } from './useChangedSinceApproval.js';
+
+interface ReviewProviderProps {
+  icp: IcpDto;
+  setIcp: Dispatch<SetStateAction<IcpDto | null>>;
+  session: IcpSession;
+  children: ReactNode;
+}
+
+/**
+ * The review of the open ICP. Its state comes with the ICP (`icp.review`, `icp.reviewAbilities`,
+ * updated live by `icp.updated` events and by the answers of review actions); this adds whether
+ * the draft changed since approval, and catches up after a reconnection. Key it by ICP id.
+ */
+export function ReviewProvider({ icp, setIcp, session, children }: ReviewProviderProps) {
+  const icpId = icp.id;
+  const sinceApproval = useChangedSinceApproval(session, icpId, icp.review.approved?.versionId ?? null);
+
+  const applyReview = useCallback(
+    (review: IcpReviewDto) => setIcp((current) => (current?.id === icpId ? { ...current, review } : current)),
+    [icpId, setIcp],
+  );
+  const applyIcp = useCallback(
+    (fresh: IcpDto) => setIcp((current) => (current?.id === fresh.id ? fresh : current)),
+    [setIcp],
+  );
+  const refresh = useCallback(() => {
+    icpApi.get(icpId).then(applyIcp, () => {
+      // The review shown stays; the editor's own access checks handle a lost ICP.
+    });
+  }, [icpId, applyIcp]);
+
+  // Review events sent while the socket was down are gone: ask again after each reconnection.
+  const connection = useSessionStatus(session).connection;
+  const previous = useRef(connection);
+  useEffect(() => {
+    const was = previous.current;
+    previous.current = connection;
+    if (connection === 'connected' && was !== 'connected' && was !== 'connecting') refresh();
+  }, [connection, refresh]);
+
+  const archived = icp.archivedAt !== null;
+  const value = useMemo<ReviewValue>(
+    () => ({
+      icp,
+      review: icp.review,
+      abilities: icp.reviewAbilities,
+      canSetCadence: !archived && (icp.reviewAbilities.requestSignOff || icp.abilities.manageIcps),
+      sinceApproval,
+      applyReview,
+      applyIcp,
+      refresh,
+    }),
+    [icp, archived, sinceApproval, applyReview, applyIcp, refresh],
+  );
+  return <ReviewContext.Provider value={value}>{children}</ReviewContext.Provider>;
+}

@@ -1,0 +1,63 @@
+import {
+  CURRENCIES,
+  type Currency,
+  type ListItem,
+  type RangeValue,
+  type RichTextNode,
+} from '@bullseye/shared';
+
+/**
+ * Readers of a version's canonical JSON (`VersionDetailDto.content.sections`). The server wrote it,
+ * but a version may come from an older schema: anything of an unexpected shape reads as empty
+ * instead of breaking the page.
+ */
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The criteria of a list section. */
+export function listItemsOf(value: unknown): ListItem[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item) =>
+    isRecord(item) && typeof item.text === 'string'
+      ? [{ id: typeof item.id === 'string' ? item.id : item.text, text: item.text }]
+      : [],
+  );
+}
+
+const bound = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/** The band of a range section. */
+export function rangeValueOf(value: unknown): RangeValue {
+  const range: RangeValue = { min: null, max: null };
+  if (!isRecord(value)) return range;
+  range.min = bound(value.min);
+  range.max = bound(value.max);
+  const currency = CURRENCIES.find((c) => c === value.currency);
+  if (currency) range.currency = currency satisfies Currency;
+  return range;
+}
+
+/** The rich-text tree of a narrative section, or null when it has no text. */
+export function richTextOf(value: unknown): RichTextNode | null {
+  if (!isRecord(value) || typeof value.type !== 'string') return null;
+  const node = value as unknown as RichTextNode;
+  return hasText(node) ? node : null;
+}
+
+function hasText(node: RichTextNode): boolean {
+  if (node.type === 'text') return Boolean(node.text?.trim());
+  return Array.isArray(node.content) && node.content.some((child) => isRecord(child) && hasText(child));
+}
+
+/** A link target safe to render: http(s) and mailto only, never `javascript:`; else null. */
+export function safeHref(href: unknown): string | null {
+  if (typeof href !== 'string') return null;
+  try {
+    const url = new URL(href, 'https://invalid.example');
+    if (url.origin === 'https://invalid.example') return null;
+    return ['http:', 'https:', 'mailto:'].includes(url.protocol) ? href : null;
+  } catch {
+    return null;
+  }
+}

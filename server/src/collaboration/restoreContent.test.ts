@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addListItem,
+  canonicalJson,
+  fragmentOf,
+  listOf,
+  moveListItem,
+  readList,
+  removeListItem,
+  updateListItem,
+  writeRange,
+} from '@bullseye/shared';
+import { writeContent } from './restoreContent.js';
+
+function paragraph(doc: Y.Doc, key: 'goals' | 'evidence', text: string, bold = false): void {
+  const element = new Y.XmlElement('paragraph');
+  const node = new Y.XmlText();
+  node.insert(0, text, bold ? { bold: true } : {});
+  element.insert(0, [node]);
+  fragmentOf(doc, key).push([element]);
+}
+
+/** A copy of `doc` that evolves on its own (another replica, or the live draft later on). */
+function fork(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+}
+
+function sync(a: Y.Doc, b: Y.Doc): void {
+  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+}
+
+describe('writeContent', () => {
+  it('brings the draft back to a version exactly, keeping criteria ids and their maps', () => {
+    const version = new Y.Doc();
+    const saas = addListItem(version, 'industries', 'B2B SaaS');
+    const fintech = addListItem(version, 'industries', 'Fintech');
+    const insurance = addListItem(version, 'industries', 'Insurance');
+    writeRange(version, 'revenue', { min: 1_000_000, max: null, currency: 'EUR' });
+    paragraph(version, 'goals', 'Grow retention', true);
+    paragraph(version, 'goals', 'Open two regions');
+
+    const draft = fork(version);
+    const saasMap = listOf(draft, 'industries').get(0);
+    removeListItem(draft, 'industries', fintech.id);
+    updateListItem(draft, 'industries', insurance.id, 'Insurtech');
+    addListItem(draft, 'industries', 'Gaming');
+    addListItem(draft, 'disqualifiers', 'No sales team');
+    writeRange(draft, 'revenue', { min: null, max: 5, currency: 'USD' });
+    writeRange(draft, 'employees', { min: 10, max: 20 });
+    fragmentOf(draft, 'goals').delete(1, 1);
+    paragraph(draft, 'evidence', 'Three interviews');
+    expect(canonicalJson(draft)).not.toBe(canonicalJson(version));
+
+    draft.transact(() => writeContent(draft, version));
+    expect(canonicalJson(draft)).toBe(canonicalJson(version));
+    expect(readList(draft, 'industries')).toEqual([saas, fintech, insurance]);
+    // The untouched first criterion is the same Yjs map: a comment anchored on it stays put.
+    expect(listOf(draft, 'industries').get(0)).toBe(saasMap);
+  });
+
+  it('rebuilds a reordered list with the same ids, and changes nothing when already equal', () => {
+    const version = new Y.Doc();
+    const a = addListItem(version, 'technologies', 'A');
+    const b = addListItem(version, 'technologies', 'B');
+    const c = addListItem(version, 'technologies', 'C');
+    const draft = fork(version);
+    moveListItem(draft, 'technologies', c.id, 0);
+    draft.transact(() => writeContent(draft, version));
+    expect(readList(draft, 'technologies')).toEqual([a, b, c]);
+
+    const updates: Uint8Array[] = [];
+    draft.on('update', (update: Uint8Array) => updates.push(update));
+    draft.transact(() => writeContent(draft, version));
+    expect(updates).toEqual([]);
+  });
+
+  it('is an ordinary change: a concurrent edit made elsewhere merges with it', () => {
+    const version = new Y.Doc();
+    addListItem(version, 'geographies', 'DACH');
+    const draft = fork(version);
+    addListItem(draft, 'geographies', 'Nordics');
+    const other = fork(draft);
+    draft.transact(() => writeContent(draft, version));
+    addListItem(other, 'buyingTriggers', 'New VP of Sales');
+    sync(draft, other);
+    expect(canonicalJson(draft)).toBe(canonicalJson(other));
+    expect(readList(draft, 'geographies').map((i) => i.text)).toEqual(['DACH']);
+    expect(readList(draft, 'buyingTriggers').map((i) => i.text)).toEqual(['New VP of Sales']);
+  });
+});

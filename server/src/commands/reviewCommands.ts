@@ -1,0 +1,190 @@
+import type { Kysely } from 'kysely';
+import {
+  missingApprovals,
+  type ApproveVersionBody,
+  type IcpFunction,
+  type IcpReviewDto,
+  type ReviewDecision,
+  type SignOffBody,
+} from '@bullseye/shared';
+import type { AuditStore } from '../db/auditStore.js';
+import type { CommentStore } from '../db/commentStore.js';
+import type { IcpRow, IcpStore } from '../db/icpStore.js';
+import type { ReviewRow, ReviewStore } from '../db/reviewStore.js';
+import type { Database } from '../db/schema.js';
+import type { VersionRecord, VersionStore } from '../db/versionStore.js';
+import type { Membership } from '../db/workspaceStore.js';
+import { conflict, notFound } from '../errors.js';
+import type { VersionAccess } from '../policies/accessLoader.js';
+import type { IcpCommands } from './icpCommands.js';
+
+/**
+ * The review workflow: an editor requests sign-off on a version, each function signs off (approve,
+ * or request changes), an approver approves. Who may take a step is the policies' business (the
+ * router authorizes first); whether the ICP's review allows it is decided here, inside the
+ * transaction that records it with its audit entry. Open clients then hear the ICP's new review.
+ */
+export class ReviewCommands {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly icps: IcpStore,
+    private readonly versions: VersionStore,
+    private readonly reviews: ReviewStore,
+    private readonly comments: CommentStore,
+    private readonly audit: AuditStore,
+    private readonly icpCommands: IcpCommands,
+  ) {}
+
+  /**
+   * Puts the version under review. An open review of another version is superseded: its sign-offs
+   * stay in history but no longer count. Any version may be put under review, an older one too.
+   */
+  async request(target: VersionAccess): Promise<IcpReviewDto> {
+    const { version, icp, membership } = target;
+    await this.db.transaction().execute(async (trx) => {
+      const current = await this.lockedIcp(icp.id, trx);
+      const open = await this.reviews.openReview(icp.id, trx);
+      if (open?.version_id === version.id) {
+        throw conflict('already_in_review', `Version ${version.number} is already under review`);
+      }
+      const superseded = open ? await this.versions.find(open.version_id, trx) : undefined;
+      if (open) await this.reviews.closeReview(open.id, 'superseded', trx);
+      await this.reviews.createReview(
+        { icpId: icp.id, versionId: version.id, requestedBy: membership.userId },
+        trx,
+      );
+      await this.append(current, membership, 'signoff.requested', version, trx, {
+        supersededVersionNumber: superseded?.number ?? null,
+      });
+    });
+    return this.announce(icp.id, membership);
+  }
+
+  /** Records a function's decision on the version under review; a later one replaces it. */
+  async signOff(target: VersionAccess, body: SignOffBody): Promise<IcpReviewDto> {
+    const { version, icp, membership } = target;
+    await this.db.transaction().execute(async (trx) => {
+      const current = await this.lockedIcp(icp.id, trx);
+      const review = await this.underReview(icp.id, version, trx);
+      await this.refuseWhileBlocked(icp.id, 'signing off', trx);
+      const decision: ReviewDecision = body.decision;
+      const fn: IcpFunction = body.function;
+      const reason = body.reason || null;
+      await this.reviews.addSignOff(
+        { review, versionHash: version.hash, function: fn, decision, reason, userId: membership.userId },
+        trx,
+      );
+      await this.append(current, membership, 'signoff.recorded', version, trx, {
+        function: fn,
+        decision,
+        reason,
+      });
+    });
+    return this.announce(icp.id, membership);
+  }
+
+  /**
+   * Approves the version under review once all four functions' latest decisions approve it: it
+   * becomes the ICP's approved version (bound to its hash) and the review closes.
+   */
+  async approve(target: VersionAccess, body: ApproveVersionBody): Promise<IcpReviewDto> {
+    const { version, icp, membership } = target;
+    await this.db.transaction().execute(async (trx) => {
+      const current = await this.lockedIcp(icp.id, trx);
+      const review = await this.underReview(icp.id, version, trx);
+      const signOffs = await this.reviews.signOffs(review.id, trx);
+      const missing = missingApprovals(
+        signOffs.map((s) => ({
+          function: s.function as IcpFunction,
+          decision: s.decision as ReviewDecision,
+        })),
+      );
+      if (missing.length > 0) {
+        throw conflict(
+          'sign_offs_missing',
+          `All four functions must approve version ${version.number} first; missing: ${missing.join(', ')}`,
+        );
+      }
+      await this.refuseWhileBlocked(icp.id, 'approving', trx);
+      const note = body.note || null;
+      await this.reviews.addApproval(
+        { review, versionHash: version.hash, approvedBy: membership.userId, note },
+        trx,
+      );
+      await this.reviews.closeReview(review.id, 'approved', trx);
+      const latest = new Map(signOffs.map((s) => [s.function, s]));
+      await this.append(current, membership, 'version.approved', version, trx, {
+        note,
+        signOffs: [...latest.values()].map((s) => ({
+          function: s.function,
+          userId: s.user_id,
+          at: s.created_at,
+        })),
+      });
+    });
+    return this.announce(icp.id, membership);
+  }
+
+  /** The open review, if it is this version's; 409 otherwise. */
+  private async underReview(
+    icpId: string,
+    version: VersionRecord,
+    trx: Kysely<Database>,
+  ): Promise<ReviewRow> {
+    const open = await this.reviews.openReview(icpId, trx);
+    if (!open) {
+      throw conflict('not_in_review', 'No version is under review; request sign-off on a version first');
+    }
+    if (open.version_id !== version.id) {
+      const current = await this.versions.find(open.version_id, trx);
+      throw conflict(
+        'version_superseded',
+        `Version ${version.number} is not under review; version ${current?.number ?? '?'} is`,
+      );
+    }
+    return open;
+  }
+
+  private async refuseWhileBlocked(icpId: string, doing: string, trx: Kysely<Database>): Promise<void> {
+    const blocking = await this.comments.countBlockingOpen(icpId, trx);
+    if (blocking > 0) {
+      throw conflict(
+        'blocking_threads_open',
+        `${blocking} blocking comment thread${blocking === 1 ? ' is' : 's are'} open; resolve ${blocking === 1 ? 'it' : 'them'} before ${doing}`,
+      );
+    }
+  }
+
+  private async append(
+    icp: IcpRow,
+    membership: Membership,
+    kind: 'signoff.requested' | 'signoff.recorded' | 'version.approved',
+    version: VersionRecord,
+    trx: Kysely<Database>,
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.append(
+      {
+        workspaceId: icp.workspace_id!,
+        icpId: icp.id,
+        kind,
+        actorId: membership.userId,
+        data: { versionId: version.id, versionNumber: version.number, versionHash: version.hash, ...data },
+      },
+      trx,
+    );
+  }
+
+  private async lockedIcp(icpId: string, trx: Kysely<Database>): Promise<IcpRow> {
+    const icp = (await this.icps.lock(icpId, trx)) ? await this.icps.find(icpId, trx) : undefined;
+    if (!icp?.workspace_id) throw notFound('ICP');
+    return icp;
+  }
+
+  /** After commit: the ICP with its new review to open clients; the review to the caller. */
+  private async announce(icpId: string, membership: Membership): Promise<IcpReviewDto> {
+    const row = await this.icps.find(icpId);
+    if (!row) throw notFound('ICP');
+    return (await this.icpCommands.publish(row, membership)).review;
+  }
+}

@@ -1,0 +1,325 @@
+import type { Kysely } from 'kysely';
+import {
+  diffCanonical,
+  exportFileName,
+  icpToMarkdown,
+  type CanonicalIcp,
+  type CreateVersionBody,
+  type DiffVersionsQuery,
+  type ExportVersionQuery,
+  type IcpDiffDto,
+  type VersionDetailDto,
+  type VersionDto,
+  type VersionListDto,
+} from '@bullseye/shared';
+import type { CollabEvents, LiveDrafts } from '../collaboration/collabEvents.js';
+import { writeContent } from '../collaboration/restoreContent.js';
+import type { AuditStore } from '../db/auditStore.js';
+import { docOfState, snapshotOfState, type DocSnapshot } from '../db/docSnapshot.js';
+import type { IcpRow, IcpStore } from '../db/icpStore.js';
+import type { ReviewStore } from '../db/reviewStore.js';
+import type { Database } from '../db/schema.js';
+import type { VersionKind, VersionRecord, VersionStore } from '../db/versionStore.js';
+import type { Membership } from '../db/workspaceStore.js';
+import { notFound } from '../errors.js';
+import type { VersionAccess } from '../policies/accessLoader.js';
+import { presentExportJson, presentExportMarkdownApproval } from '../presenters/export.js';
+import {
+  presentDiff,
+  presentVersion,
+  presentVersionDetail,
+  presentVersionList,
+  type DiffSide,
+} from '../presenters/version.js';
+
+/** A file to download. */
+export interface ExportFile {
+  fileName: string;
+  contentType: string;
+  body: string;
+}
+
+/** What a restore recorded: the draft before it (if it was not a version yet) and after it. */
+export interface RestoreResult {
+  before: VersionDto | null;
+  after: VersionDto;
+}
+
+interface VersionInput {
+  icp: IcpRow;
+  kind: VersionKind;
+  name: string | null;
+  note: string | null;
+  /** The version's author (null for automatic versions). */
+  authorId: string | null;
+  /** Who caused it, for the audit log (the restorer for a "before restoring" version). */
+  actorId: string | null;
+  snapshot: DocSnapshot;
+  restoredFrom: number | null;
+}
+
+/**
+ * Versions of ICPs: named versions, the automatic history, compare, restore and export. Every
+ * version is written in one transaction with its audit entry; open clients then hear that the
+ * ICP's versions changed.
+ */
+export class VersionCommands {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly icps: IcpStore,
+    private readonly versions: VersionStore,
+    private readonly reviews: ReviewStore,
+    private readonly audit: AuditStore,
+    private readonly drafts: LiveDrafts,
+    private readonly events: CollabEvents,
+  ) {}
+
+  async list(icp: IcpRow): Promise<VersionListDto> {
+    return presentVersionList(await this.versions.list(icp.id));
+  }
+
+  /** Names the live draft as it is now, e.g. "Q1 2027 workshop". */
+  async create(icp: IcpRow, membership: Membership, body: CreateVersionBody): Promise<VersionDto> {
+    const snapshot = snapshotOfState(await this.drafts.draftState(icp.id));
+    const version = await this.db.transaction().execute(async (trx) =>
+      this.record(
+        {
+          icp: await this.lockedIcp(icp.id, trx),
+          kind: 'named',
+          name: body.name,
+          note: body.note || null,
+          authorId: membership.userId,
+          actorId: membership.userId,
+          snapshot,
+          restoredFrom: null,
+        },
+        trx,
+      ),
+    );
+    await this.notify(icp.id);
+    return presentVersion(version);
+  }
+
+  async get(target: VersionAccess): Promise<VersionDetailDto> {
+    const content = await this.versions.content(target.version.id);
+    if (!content) throw notFound('Version');
+    return presentVersionDetail(target.version, content.canonical);
+  }
+
+  /** Section by section, from a version to another version of the same ICP or to the live draft. */
+  async diff(icp: IcpRow, query: DiffVersionsQuery): Promise<IcpDiffDto> {
+    const from = await this.side(icp, query.from);
+    const to = await this.side(icp, query.to);
+    return presentDiff(from.side, to.side, diffCanonical(from.content, to.content));
+  }
+
+  /**
+   * Brings a past version back as a new change on the live draft. The draft as it was is kept
+   * first as an automatic version (unless it already is the latest version); the result is kept as
+   * a `restore` version, whose hash is the restored version's.
+   */
+  async restore(target: VersionAccess): Promise<RestoreResult> {
+    const { version, icp } = target;
+    const content = await this.versions.content(version.id);
+    if (!content || !icp.workspace_id) throw notFound('Version');
+    const source = docOfState(content.state);
+    let result: { before: VersionRecord | null; after: VersionRecord };
+    try {
+      result = await this.drafts.changeDraft(
+        icp.id,
+        icp.workspace_id,
+        (draft) => writeContent(draft, source),
+        (change) => this.recordRestore(target, snapshotOfState(change.before), snapshotOfState(change.after)),
+      );
+    } finally {
+      source.destroy();
+    }
+    await this.notify(icp.id);
+    return { before: result.before && presentVersion(result.before), after: presentVersion(result.after) };
+  }
+
+  /** The versions before and after a restore, with their audit entries, in one transaction. */
+  private async recordRestore(
+    target: VersionAccess,
+    before: DocSnapshot,
+    after: DocSnapshot,
+  ): Promise<{ before: VersionRecord | null; after: VersionRecord }> {
+    const { version, icp, membership } = target;
+    const actorId = membership.userId;
+    return this.db.transaction().execute(async (trx) => {
+      const current = await this.lockedIcp(icp.id, trx);
+      const latest = await this.versions.latest(icp.id, trx);
+      const common = { icp: current, note: null, actorId };
+      const beforeVersion =
+        latest?.hash === before.hash
+          ? null
+          : await this.record(
+              {
+                ...common,
+                kind: 'auto',
+                name: `Before restoring version ${version.number}`,
+                authorId: null,
+                snapshot: before,
+                restoredFrom: null,
+              },
+              trx,
+            );
+      const afterVersion = await this.record(
+        {
+          ...common,
+          kind: 'restore',
+          name: `Restored version ${version.number}`,
+          authorId: actorId,
+          snapshot: after,
+          restoredFrom: version.number,
+        },
+        trx,
+      );
+      await this.audit.append(
+        {
+          workspaceId: icp.workspace_id!,
+          icpId: icp.id,
+          kind: 'version.restored',
+          actorId,
+          data: {
+            versionId: version.id,
+            versionNumber: version.number,
+            versionHash: version.hash,
+            beforeVersionNumber: beforeVersion?.number ?? null,
+            afterVersionNumber: afterVersion.number,
+            afterVersionHash: afterVersion.hash,
+          },
+        },
+        trx,
+      );
+      return { before: beforeVersion, after: afterVersion };
+    });
+  }
+
+  /**
+   * The automatic history (called by the collaboration server): records `state` as an `auto`
+   * version unless it equals the ICP's latest version.
+   */
+  async recordAuto(icpId: string, state: Uint8Array): Promise<void> {
+    const snapshot = snapshotOfState(state);
+    const created = await this.db.transaction().execute(async (trx) => {
+      if (!(await this.icps.lock(icpId, trx))) return undefined;
+      const icp = await this.icps.find(icpId, trx);
+      if (!icp?.workspace_id) return undefined;
+      const latest = await this.versions.latest(icpId, trx);
+      if (latest?.hash === snapshot.hash) return undefined;
+      return this.record(
+        {
+          icp,
+          kind: 'auto',
+          name: null,
+          note: null,
+          authorId: null,
+          actorId: null,
+          snapshot,
+          restoredFrom: null,
+        },
+        trx,
+      );
+    });
+    if (created) await this.notify(icpId);
+  }
+
+  /** The version as a Markdown or JSON download. */
+  async export(target: VersionAccess, query: ExportVersionQuery): Promise<ExportFile> {
+    const { version, icp } = target;
+    const content = await this.versions.content(version.id);
+    if (!content) throw notFound('Version');
+    const canonical = JSON.parse(content.canonical) as CanonicalIcp;
+    const approval = (await this.reviews.approvalOfVersion(version.id)) ?? null;
+    if (query.format === 'json') {
+      return {
+        fileName: exportFileName(version.title, version.number, 'json'),
+        contentType: 'application/json; charset=utf-8',
+        body: `${JSON.stringify(presentExportJson(icp, version, approval, canonical), null, 2)}\n`,
+      };
+    }
+    return {
+      fileName: exportFileName(version.title, version.number, 'md'),
+      contentType: 'text/markdown; charset=utf-8',
+      body: icpToMarkdown({
+        title: version.title,
+        content: canonical,
+        version: {
+          number: version.number,
+          name: version.name,
+          createdAt: version.created_at,
+          hash: version.hash,
+        },
+        approval: presentExportMarkdownApproval(approval),
+      }),
+    };
+  }
+
+  /** A version of `icp` (404 for any other ICP's) or the live draft, with its canonical content. */
+  private async side(icp: IcpRow, id: string): Promise<{ side: DiffSide; content: CanonicalIcp }> {
+    if (id === 'draft') {
+      const snapshot = snapshotOfState(await this.drafts.draftState(icp.id));
+      return {
+        side: { version: null, hash: snapshot.hash },
+        content: JSON.parse(snapshot.canonical) as CanonicalIcp,
+      };
+    }
+    const version = await this.versions.find(id);
+    const content = version?.icp_id === icp.id ? await this.versions.content(id) : undefined;
+    if (!version || !content) throw notFound('Version');
+    return { side: { version, hash: version.hash }, content: JSON.parse(content.canonical) as CanonicalIcp };
+  }
+
+  /** Writes a version and its `version.created` audit entry (inside the caller's transaction). */
+  private async record(input: VersionInput, trx: Kysely<Database>): Promise<VersionRecord> {
+    const { icp } = input;
+    const version = await this.versions.create(
+      {
+        icpId: icp.id,
+        kind: input.kind,
+        name: input.name,
+        note: input.note,
+        authorId: input.authorId,
+        title: icp.title,
+        snapshot: input.snapshot,
+        restoredFrom: input.restoredFrom,
+      },
+      trx,
+    );
+    await this.audit.append(
+      {
+        workspaceId: icp.workspace_id!,
+        icpId: icp.id,
+        kind: 'version.created',
+        actorId: input.actorId,
+        data: {
+          versionId: version.id,
+          versionNumber: version.number,
+          versionHash: version.hash,
+          kind: version.kind,
+          name: version.name,
+          restoredFrom: version.restored_from,
+        },
+      },
+      trx,
+    );
+    return version;
+  }
+
+  /** Locks the ICP's row for the transaction and reads it as it is now. */
+  private async lockedIcp(icpId: string, trx: Kysely<Database>): Promise<IcpRow> {
+    const icp = (await this.icps.lock(icpId, trx)) ? await this.icps.find(icpId, trx) : undefined;
+    if (!icp?.workspace_id) throw notFound('ICP');
+    return icp;
+  }
+
+  /** The versions are committed; a failure to tell sockets must not turn that into an error. */
+  private async notify(icpId: string): Promise<void> {
+    try {
+      await this.events.versionsChanged(icpId);
+    } catch (error) {
+      console.error('could not notify open sockets of a new version', error);
+    }
+  }
+}
