@@ -290,7 +290,8 @@ describe.each(BACKENDS)('review workflow on %s', (backend) => {
       'forbidden',
     );
 
-    // A blocking thread holds every sign-off until it is resolved.
+    // A blocking thread holds every approving sign-off until it is resolved; asking for changes
+    // is still possible (that is how a function voices the concern).
     const blocker = await startThread(ctx.server, icp.id, 'The revenue band is a guess', {
       as: as(signers.marketing),
       blocking: true,
@@ -298,6 +299,13 @@ describe.each(BACKENDS)('review workflow on %s', (backend) => {
     const blocked = expectError(await sign('sales', v1.id), 409, 'blocking_threads_open');
     expect(blocked.message).toMatch(/\b1\b/);
     expect((await getIcp(ctx.server, icp.id)).review.current?.signOffs).toEqual([]);
+    const concern = expectReview(
+      await sign('marketing', v1.id, 'request_changes', 'Resolve the revenue thread'),
+    );
+    expect(concern.state).toBe('changes_requested');
+    expect(concern.current?.signOffs.map((s) => [s.function, s.decision])).toEqual([
+      ['marketing', 'request_changes'],
+    ]);
     expect((await request(ctx.server, 'POST', `/api/comments/${blocker.id}/resolve`)).status).toBe(200);
     const salesSigned = expectReview(await sign('sales', v1.id));
     expect(salesSigned.current?.signOffs).toEqual([
@@ -309,9 +317,10 @@ describe.each(BACKENDS)('review workflow on %s', (backend) => {
         at: expect.any(String),
         versionHash: v1.hash,
       },
+      expect.objectContaining({ function: 'marketing', decision: 'request_changes' }),
     ]);
 
-    // Marketing asks for changes, then approves: the later decision replaces the earlier one.
+    // Marketing asks for changes (again), then approves: the later decision replaces the earlier one.
     const changes = expectReview(await sign('marketing', v1.id, 'request_changes', 'Name the ACV band'));
     expect(changes.state).toBe('changes_requested');
     expect(changes.current?.signOffs.map((s) => [s.function, s.decision, s.reason])).toEqual([

@@ -66,7 +66,9 @@ export class ReviewCommands {
     await this.db.transaction().execute(async (trx) => {
       const current = await this.lockedIcp(icp.id, trx);
       const review = await this.underReview(icp.id, version, trx);
-      await this.refuseWhileBlocked(icp.id, 'signing off', trx);
+      // Asking for changes is how a function voices open concerns, so only approving waits for
+      // blocking threads to be resolved.
+      if (body.decision === 'approve') await this.refuseWhileBlocked(icp.id, 'signing off', trx);
       const decision: ReviewDecision = body.decision;
       const fn: IcpFunction = body.function;
       const reason = body.reason || null;

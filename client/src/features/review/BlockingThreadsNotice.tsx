@@ -1,6 +1,6 @@
 import { useCommentsOptional } from '../comments/commentsContext.js';
 
-/** Open blocking comment threads stop every sign-off: say so, and lead to them. */
+/** Open blocking comment threads stop approvals (asking for changes still works): say so, and lead to them. */
 export function BlockingThreadsNotice({ count }: { count: number }) {
   const comments = useCommentsOptional();
   const first = comments?.threads.find((t) => t.status === 'open' && t.blocking);
@@ -13,7 +13,7 @@ export function BlockingThreadsNotice({ count }: { count: number }) {
         <strong>
           {count === 1 ? '1 blocking comment thread is open.' : `${count} blocking comment threads are open.`}
         </strong>{' '}
-        Sign-off is blocked until {count === 1 ? 'it is' : 'they are'} resolved.
+        Approvals wait until {count === 1 ? 'it is' : 'they are'} resolved; requesting changes still works.
       </span>
       {comments && first && (
         <button

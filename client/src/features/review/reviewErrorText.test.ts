@@ -4,7 +4,7 @@ import { isStaleReviewError, reviewErrorText } from './reviewErrorText.js';
 describe('reviewErrorText', () => {
   it('explains a sign-off refused because blocking threads are open', () => {
     expect(reviewErrorText({ code: 'blocking_threads_open', message: 'x' })).toMatch(
-      /blocked while blocking comment threads are open/,
+      /waits while blocking comment threads are open/,
     );
   });
 

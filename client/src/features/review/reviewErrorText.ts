@@ -2,7 +2,7 @@ import type { ApiError } from '../../api/apiError.js';
 
 const MESSAGES: Record<string, string> = {
   blocking_threads_open:
-    'Sign-off is blocked while blocking comment threads are open. Resolve them in Comments, then sign off.',
+    'Approval waits while blocking comment threads are open. Resolve them in Comments, then approve.',
   version_superseded:
     'A newer version has been put up for sign-off since. Sign off on that one instead (the review has been refreshed).',
   not_in_review: 'This version is no longer under review. The review has been refreshed.',
