@@ -102,14 +102,7 @@ export class CollabServer implements CollabEvents, LiveDrafts {
   async draftState(icpId: string): Promise<Uint8Array> {
     const loaded = await this.rooms.get(icpId)?.catch(() => undefined);
     if (loaded && !loaded.destroyed) return Y.encodeStateAsUpdate(loaded.doc);
-    const doc = buildDoc(await this.options.updateLog.load(icpId), (error) =>
-      console.error(`icp ${icpId}: skipped an unreadable stored update`, error),
-    );
-    try {
-      return Y.encodeStateAsUpdate(doc);
-    } finally {
-      doc.destroy();
-    }
+    return this.options.updateLog.loadState(icpId);
   }
 
   /**

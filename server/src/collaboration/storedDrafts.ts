@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { buildDoc, type UpdateLog } from '../db/updateLog.js';
+import type { UpdateLog } from '../db/updateLog.js';
 import type { DraftChange, LiveDrafts } from './collabEvents.js';
 
 /**
@@ -30,15 +30,8 @@ export function changeState(
 export class StoredDrafts implements LiveDrafts {
   constructor(private readonly log: UpdateLog) {}
 
-  async draftState(icpId: string): Promise<Uint8Array> {
-    const doc = buildDoc(await this.log.load(icpId), (error) =>
-      console.error(`icp ${icpId}: skipped an unreadable stored update`, error),
-    );
-    try {
-      return Y.encodeStateAsUpdate(doc);
-    } finally {
-      doc.destroy();
-    }
+  draftState(icpId: string): Promise<Uint8Array> {
+    return this.log.loadState(icpId);
   }
 
   async changeDraft<T>(

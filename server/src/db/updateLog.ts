@@ -93,6 +93,17 @@ export class UpdateLog {
     return { snapshot: snapshot ? toBytes(snapshot.data) : null, updates: rows.map((r) => toBytes(r.data)) };
   }
 
+  /**
+   * An ICP's whole stored state (snapshot and tail merged) as one update, for reading the draft
+   * where no room holds it.
+   */
+  async loadState(icpId: string): Promise<Uint8Array> {
+    const { snapshot, updates } = await this.load(icpId);
+    return mergeState(snapshot, updates, (error) =>
+      console.error(`icp ${icpId}: skipped an unreadable stored update`, error),
+    );
+  }
+
   /** Number of update rows not yet merged into the snapshot. */
   async tailLength(icpId: string): Promise<number> {
     const row = await this.db
@@ -124,6 +135,7 @@ export class UpdateLog {
       const merged = mergeState(
         snapshot ? toBytes(snapshot.data) : null,
         rows.map((r) => toBytes(r.data)),
+        (error) => console.error('compaction skipped an unreadable update', error),
       );
       const lastId = rows[rows.length - 1]!.id;
       const now = this.clock.now().toISOString();
@@ -161,10 +173,12 @@ export function buildDoc(state: StoredState, onBadUpdate?: (error: unknown) => v
   return doc;
 }
 
-function mergeState(snapshot: Uint8Array | null, updates: Uint8Array[]): Uint8Array {
-  const doc = buildDoc({ snapshot, updates }, (error) =>
-    console.error('compaction skipped an unreadable update', error),
-  );
+function mergeState(
+  snapshot: Uint8Array | null,
+  updates: Uint8Array[],
+  onBadUpdate: (error: unknown) => void,
+): Uint8Array {
+  const doc = buildDoc({ snapshot, updates }, onBadUpdate);
   const merged = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return merged;
