@@ -7,11 +7,10 @@ import {
   type AuditEntryDto,
   type AuditLogDto,
   type AuditVerifyDto,
-  type ErrorEnvelope,
   type IcpFunction,
   type WorkspaceDto,
 } from '@bullseye/shared';
-import { createIcp, request, type ApiResponse, type Credentials } from '../support/api.js';
+import { errorOf, createIcp, request, type Credentials } from '../support/api.js';
 import { addMember, expectStatus, type Account } from '../support/actors.js';
 import { BACKENDS } from '../support/backends.js';
 import { ClientPool } from '../support/collabClient.js';
@@ -20,15 +19,6 @@ import { waitFor } from '../support/waitFor.js';
 import { approveVersion, createVersion, requestSignOff, settled, signOff } from '../support/versions.js';
 
 const GENESIS = '0'.repeat(64);
-
-function expectError(response: ApiResponse, status: number, code: string, field?: string) {
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  const { error } = response.body as ErrorEnvelope;
-  expect(error.code).toBe(code);
-  expect(error.message.length).toBeGreaterThan(0);
-  if (field !== undefined) expect(error.field).toBe(field);
-  return error;
-}
 
 /** The hash an entry must have, recomputed here from the documented recipe. */
 function recompute(entry: AuditEntryDto, workspaceId: string, actorId: string | null): string {
@@ -376,7 +366,7 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
 
     it.each(PATHS)('%s requires authentication (401)', async (_op, path) => {
       for (const credentials of [null, { token: 'bye_not-a-real-token' }]) {
-        expectError(
+        errorOf(
           await request(ctx.server, 'GET', path(ctx.server.admin!.workspaceId), { as: credentials }),
           401,
           'unauthenticated',
@@ -392,7 +382,7 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
         const toOther = await request(ctx.server, 'GET', path(ws), { as: as(viewer) });
         const toNowhere = await request(ctx.server, 'GET', path(randomUUID()), { as: as(viewer) });
         const malformed = await request(ctx.server, 'GET', path('acme'), { as: as(viewer) });
-        for (const response of [toOther, toNowhere, malformed]) expectError(response, 404, 'not_found');
+        for (const response of [toOther, toNowhere, malformed]) errorOf(response, 404, 'not_found');
         expect(toOther.body).toEqual(toNowhere.body);
         expect(JSON.stringify(toOther.body)).not.toMatch(/Private|Secret/);
       },
@@ -402,12 +392,12 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
       const acme = ctx.server.admin!.workspaceId;
       const ws = await workspace('Foreign');
       const foreign = await createIcp(ctx.server, 'Foreign plan', ws);
-      expectError(
+      errorOf(
         await request(ctx.server, 'GET', `/api/workspaces/${acme}/audit?icpId=${foreign.id}`),
         404,
         'not_found',
       );
-      expectError(
+      errorOf(
         await request(ctx.server, 'GET', `/api/workspaces/${acme}/audit?icpId=${randomUUID()}`),
         404,
         'not_found',
@@ -421,7 +411,7 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
         ['icpId=abc', 'icpId'],
         ['kind=version.created', 'kind'],
       ]) {
-        expectError(
+        errorOf(
           await request(ctx.server, 'GET', `/api/workspaces/${acme}/audit?${query}`),
           400,
           'invalid_input',

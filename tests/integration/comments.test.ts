@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LIMITS, type IcpDto, type ServerEvent, type ThreadDto, type WorkspaceDto } from '@bullseye/shared';
 import {
-  LIMITS,
-  type ErrorEnvelope,
-  type IcpDto,
-  type ServerEvent,
-  type ThreadDto,
-  type WorkspaceDto,
-} from '@bullseye/shared';
-import { archiveIcp, createIcp, request, type ApiResponse, type Credentials } from '../support/api.js';
+  errorOf,
+  archiveIcp,
+  createIcp,
+  request,
+  type ApiResponse,
+  type Credentials,
+} from '../support/api.js';
 import { addMember, expectStatus, type Account } from '../support/actors.js';
 import { BACKENDS } from '../support/backends.js';
 import { ClientPool } from '../support/collabClient.js';
@@ -43,16 +43,6 @@ describe.each(BACKENDS)('comment threads on %s', (backend) => {
 
   const as = (account: Account): Credentials => ({ token: account.token });
   const owner = () => ctx.server.admin!;
-
-  /** Asserts the error envelope (status, code, field) and returns it. */
-  function expectError(response: ApiResponse, status: number, code: string, field?: string) {
-    expect(response.status, JSON.stringify(response.body)).toBe(status);
-    const { error } = response.body as ErrorEnvelope;
-    expect(error.code).toBe(code);
-    expect(error.message.length).toBeGreaterThan(0);
-    if (field !== undefined) expect(error.field).toBe(field);
-    return error;
-  }
 
   const threadsOf = async (icpId: string, query = '', who?: Credentials) =>
     (await listThreads(ctx.server, icpId, query, who)).threads;
@@ -92,7 +82,7 @@ describe.each(BACKENDS)('comment threads on %s', (backend) => {
             body,
             as: credentials,
           });
-          expectError(response, 401, 'unauthenticated');
+          errorOf(response, 401, 'unauthenticated');
         }
         const threads = await threadsOf(icp.id);
         expect(threads.map((t) => t.id)).toEqual([thread.id]);
@@ -124,8 +114,7 @@ describe.each(BACKENDS)('comment threads on %s', (backend) => {
           body,
           as: as(editor),
         });
-        for (const response of [toBeta, toRoot, toNowhere, malformed])
-          expectError(response, 404, 'not_found');
+        for (const response of [toBeta, toRoot, toNowhere, malformed]) errorOf(response, 404, 'not_found');
         expect(toBeta.body).toEqual(toNowhere.body);
         expect(toRoot.body).toEqual(toNowhere.body);
         expect(JSON.stringify(toBeta.body)).not.toMatch(/Beta/);
@@ -145,7 +134,7 @@ describe.each(BACKENDS)('comment threads on %s', (backend) => {
         ['DELETE', `/api/comments/${thread.id}`],
       ] as const;
       for (const [method, path, body] of attempts) {
-        expectError(await request(ctx.server, method, path, { body, as: as(viewer) }), 403, 'forbidden');
+        errorOf(await request(ctx.server, method, path, { body, as: as(viewer) }), 403, 'forbidden');
       }
       expect(await countComments(icp.id)).toBe(1);
       const seen = await threadsOf(icp.id, '', as(viewer));
@@ -186,7 +175,7 @@ describe.each(BACKENDS)('comment threads on %s', (backend) => {
           body: { body: 'Rewritten by someone else' },
           as: who,
         });
-        expectError(response, 403, 'forbidden');
+        errorOf(response, 403, 'forbidden');
       }
       const after = await getThread(icp.id, thread.id);
       expect(after.comments[0]).toMatchObject({ body: 'Cora wrote this', editedAt: null });
@@ -202,7 +191,7 @@ describe.each(BACKENDS)('comment threads on %s', (backend) => {
         ['POST', `/api/comments/${thread.id}/resolve`],
         ['PATCH', `/api/comments/${thread.id}`, { body: 'Edited after' }],
       ] as const) {
-        expectError(await request(ctx.server, method, path, { body, as: as(editor) }), 403, 'forbidden');
+        errorOf(await request(ctx.server, method, path, { body, as: as(editor) }), 403, 'forbidden');
       }
       const [seen] = await threadsOf(icp.id, '', as(editor));
       expect(seen!.comments.map((c) => c.body)).toEqual(['Before archiving']);
@@ -333,7 +322,7 @@ describe.each(BACKENDS)('comment threads on %s', (backend) => {
     ])('refuses %s with 400 naming the field, and stores nothing', async (_case, body, field) => {
       const icp = await createIcp(ctx.server, 'Invalid');
       const response = await request(ctx.server, 'POST', `/api/icps/${icp.id}/comments`, { body });
-      expectError(response, 400, 'invalid_input', field);
+      errorOf(response, 400, 'invalid_input', field);
       expect(await countComments(icp.id)).toBe(0);
       expect(await threadsOf(icp.id)).toEqual([]);
     });
@@ -341,9 +330,9 @@ describe.each(BACKENDS)('comment threads on %s', (backend) => {
     it('refuses invalid JSON and oversized bodies', async () => {
       const icp = await createIcp(ctx.server, 'Broken');
       const path = `/api/icps/${icp.id}/comments`;
-      expectError(await request(ctx.server, 'POST', path, { body: '{"body": ' }), 400, 'invalid_json');
+      errorOf(await request(ctx.server, 'POST', path, { body: '{"body": ' }), 400, 'invalid_json');
       const big = JSON.stringify({ body: 'x'.repeat(LIMITS.maxJsonBodyBytes), anchor: { type: 'icp' } });
-      expectError(await request(ctx.server, 'POST', path, { body: big }), 413, 'payload_too_large');
+      errorOf(await request(ctx.server, 'POST', path, { body: big }), 413, 'payload_too_large');
       expect(await countComments(icp.id)).toBe(0);
     });
 
@@ -363,7 +352,7 @@ describe.each(BACKENDS)('comment threads on %s', (backend) => {
       };
       await Promise.all([writer(), writer(), writer(), writer()]);
       expect(created).toBe(LIMITS.maxThreadsPerIcp);
-      expectError(refused!, 409, 'too_many_threads');
+      errorOf(refused!, 409, 'too_many_threads');
       expect(await countComments(icp.id)).toBe(LIMITS.maxThreadsPerIcp);
     });
   });
@@ -398,7 +387,7 @@ describe.each(BACKENDS)('comment threads on %s', (backend) => {
       const icp = await createIcp(ctx.server, 'Bad reply');
       const thread = await startThread(ctx.server, icp.id, 'Root');
       const response = await request(ctx.server, 'POST', `/api/comments/${thread.id}/replies`, { body });
-      expectError(response, 400, 'invalid_input', field);
+      errorOf(response, 400, 'invalid_input', field);
       expect(await countComments(icp.id)).toBe(1);
     });
 
@@ -415,7 +404,7 @@ describe.each(BACKENDS)('comment threads on %s', (backend) => {
         else refused = response;
       }
       expect(replies).toBe(LIMITS.maxCommentsPerThread - 1);
-      expectError(refused!, 409, 'thread_full');
+      errorOf(refused!, 409, 'thread_full');
       expect(await countComments(icp.id)).toBe(LIMITS.maxCommentsPerThread);
       expect((await getThread(icp.id, thread.id)).comments).toHaveLength(LIMITS.maxCommentsPerThread);
     });
@@ -468,7 +457,7 @@ describe.each(BACKENDS)('comment threads on %s', (backend) => {
       const thread = await startThread(ctx.server, icp.id, 'Is this right?', { as: as(commenter) });
       const replyId = (await replyTo(ctx.server, thread.id, 'Let me look', as(editor))).comments[1]!.id;
 
-      expectError(
+      errorOf(
         await request(ctx.server, 'PATCH', `/api/comments/${replyId}`, {
           body: { blocking: true },
           as: as(editor),
@@ -490,7 +479,7 @@ describe.each(BACKENDS)('comment threads on %s', (backend) => {
 
       // Another commenter's thread: a commenter may not; an editor may.
       const other = await startThread(ctx.server, icp.id, 'Owner thread');
-      expectError(
+      errorOf(
         await request(ctx.server, 'PATCH', `/api/comments/${other.id}`, {
           body: { blocking: true },
           as: as(commenter),
@@ -517,7 +506,7 @@ describe.each(BACKENDS)('comment threads on %s', (backend) => {
       const icp = await createIcp(ctx.server, 'All or nothing');
       const thread = await startThread(ctx.server, icp.id, 'Owner text');
       // An editor may mark it blocking but not rewrite it: nothing changes.
-      expectError(
+      errorOf(
         await request(ctx.server, 'PATCH', `/api/comments/${thread.id}`, {
           body: { body: 'Hijacked', blocking: true },
           as: as(editor),
@@ -543,7 +532,7 @@ describe.each(BACKENDS)('comment threads on %s', (backend) => {
     ])('refuses %s (400) and keeps the comment', async (_case, body, field) => {
       const icp = await createIcp(ctx.server, 'Bad edit');
       const thread = await startThread(ctx.server, icp.id, 'Keep me');
-      expectError(
+      errorOf(
         await request(ctx.server, 'PATCH', `/api/comments/${thread.id}`, { body }),
         400,
         'invalid_input',
@@ -566,7 +555,7 @@ describe.each(BACKENDS)('comment threads on %s', (backend) => {
       const response = await request(ctx.server, 'DELETE', `/api/comments/${one!.id}`, { as: as(commenter) });
       expect(response.status).toBe(204);
       expect((await getThread(icp.id, thread.id)).comments.map((c) => c.id)).toEqual([thread.id, two!.id]);
-      expectError(
+      errorOf(
         await request(ctx.server, 'DELETE', `/api/comments/${one!.id}`, { as: as(commenter) }),
         404,
         'not_found',
@@ -577,12 +566,12 @@ describe.each(BACKENDS)('comment threads on %s', (backend) => {
       const icp = await createIcp(ctx.server, 'Moderation');
       const thread = await startThread(ctx.server, icp.id, 'Owner root');
       const replyId = (await replyTo(ctx.server, thread.id, 'Off-topic', as(commenter))).comments[1]!.id;
-      expectError(
+      errorOf(
         await request(ctx.server, 'DELETE', `/api/comments/${thread.id}`, { as: as(editor) }),
         403,
         'forbidden',
       );
-      expectError(
+      errorOf(
         await request(ctx.server, 'DELETE', `/api/comments/${thread.id}`, { as: as(commenter) }),
         403,
         'forbidden',
@@ -614,7 +603,7 @@ describe.each(BACKENDS)('comment threads on %s', (backend) => {
       const after = await readInbox(ctx.server, as(commenter));
       expect(after.items.filter((i) => i.icp.id === icp.id)).toEqual([]);
       expect(after.unreadCount).toBe(unreadBefore);
-      expectError(
+      errorOf(
         await request(ctx.server, 'POST', `/api/comments/${withReply.comments[1]!.id}/replies`, {
           body: { body: 'Late' },
         }),
@@ -704,9 +693,9 @@ describe.each(BACKENDS)('comment threads on %s', (backend) => {
     it('refuses bad filters and unknown query parameters', async () => {
       const icp = await createIcp(ctx.server, 'Bad filters');
       const path = `/api/icps/${icp.id}/comments`;
-      expectError(await request(ctx.server, 'GET', `${path}?status=closed`), 400, 'invalid_input', 'status');
-      expectError(await request(ctx.server, 'GET', `${path}?mine=yes`), 400, 'invalid_input', 'mine');
-      expectError(await request(ctx.server, 'GET', `${path}?sort=newest`), 400, 'invalid_input', 'sort');
+      errorOf(await request(ctx.server, 'GET', `${path}?status=closed`), 400, 'invalid_input', 'status');
+      errorOf(await request(ctx.server, 'GET', `${path}?mine=yes`), 400, 'invalid_input', 'mine');
+      errorOf(await request(ctx.server, 'GET', `${path}?sort=newest`), 400, 'invalid_input', 'sort');
     });
 
     it('follows and unfollows an ICP (ability read: viewers too)', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { LIMITS, type ErrorEnvelope, type IcpDto } from '@bullseye/shared';
-import { archiveIcp, createIcp, isHealthy, renameIcp, request } from '../support/api.js';
+import { LIMITS, type IcpDto } from '@bullseye/shared';
+import { errorOf, archiveIcp, createIcp, isHealthy, renameIcp, request } from '../support/api.js';
 import { BACKENDS } from '../support/backends.js';
 import { useServer } from '../support/harness.js';
 import { waitFor } from '../support/waitFor.js';
@@ -27,22 +27,6 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
     );
     expect(response.status).toBe(200);
     return response.body.icps;
-  };
-
-  /** Asserts the error envelope and returns it. */
-  const expectError = (
-    response: { status: number; body: unknown },
-    status: number,
-    code: string,
-    field?: string,
-  ): ErrorEnvelope['error'] => {
-    expect(response.status, JSON.stringify(response.body)).toBe(status);
-    const { error } = response.body as ErrorEnvelope;
-    expect(error.code).toBe(code);
-    expect(typeof error.message).toBe('string');
-    expect(error.message.length).toBeGreaterThan(0);
-    if (field !== undefined) expect(error.field).toBe(field);
-    return error;
   };
 
   describe('create', () => {
@@ -99,21 +83,21 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
       ['an array body', [{ title: 'Fine' }], 'body'],
     ])('refuses %s with 400 naming the field', async (_case, fields, field) => {
       const body = Array.isArray(fields) ? fields : { ...fields, workspaceId: ctx.server.admin!.workspaceId };
-      expectError(await request(ctx.server, 'POST', '/api/icps', { body }), 400, 'invalid_input', field);
+      errorOf(await request(ctx.server, 'POST', '/api/icps', { body }), 400, 'invalid_input', field);
     });
 
     it('refuses a body that is not a JSON object', async () => {
       for (const body of ['"just a string"', '42', 'null']) {
-        expectError(await request(ctx.server, 'POST', '/api/icps', { body }), 400, 'invalid_input', 'body');
+        errorOf(await request(ctx.server, 'POST', '/api/icps', { body }), 400, 'invalid_input', 'body');
       }
     });
 
     it('refuses a request without a body', async () => {
-      expectError(await request(ctx.server, 'POST', '/api/icps'), 400, 'invalid_input', 'body');
+      errorOf(await request(ctx.server, 'POST', '/api/icps'), 400, 'invalid_input', 'body');
     });
 
     it('refuses invalid JSON with invalid_json', async () => {
-      expectError(
+      errorOf(
         await request(ctx.server, 'POST', '/api/icps', { body: '{"title": "unterminated' }),
         400,
         'invalid_json',
@@ -122,7 +106,7 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
 
     it('refuses a body larger than 64 KiB with 413', async () => {
       const body = JSON.stringify({ title: 'x'.repeat(LIMITS.maxJsonBodyBytes + 1) });
-      expectError(await request(ctx.server, 'POST', '/api/icps', { body }), 413, 'payload_too_large');
+      errorOf(await request(ctx.server, 'POST', '/api/icps', { body }), 413, 'payload_too_large');
     });
   });
 
@@ -167,19 +151,19 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
     });
 
     it('refuses a bad archived filter and unknown query parameters', async () => {
-      expectError(
+      errorOf(
         await request(ctx.server, 'GET', `/api/icps?${workspaceQuery()}&archived=maybe`),
         400,
         'invalid_input',
         'archived',
       );
-      expectError(
+      errorOf(
         await request(ctx.server, 'GET', `/api/icps?${workspaceQuery()}&sort=title`),
         400,
         'invalid_input',
         'sort',
       );
-      expectError(await request(ctx.server, 'GET', '/api/icps'), 400, 'invalid_input', 'workspaceId');
+      errorOf(await request(ctx.server, 'GET', '/api/icps'), 400, 'invalid_input', 'workspaceId');
     });
   });
 
@@ -213,7 +197,7 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
       ['a review interval below 7 days', { title: 'Fine', reviewIntervalDays: 6 }, 'reviewIntervalDays'],
     ])('refuses a rename with %s (400) and keeps the title', async (_case, body, field) => {
       const icp = await createIcp(ctx.server, 'Unchanged');
-      expectError(
+      errorOf(
         await request(ctx.server, 'PATCH', `/api/icps/${icp.id}`, { body }),
         400,
         'invalid_input',
@@ -242,9 +226,9 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
     it('refuses a rename with invalid JSON or an oversized body', async () => {
       const icp = await createIcp(ctx.server, 'Unchanged too');
       const path = `/api/icps/${icp.id}`;
-      expectError(await request(ctx.server, 'PATCH', path, { body: '{title:' }), 400, 'invalid_json');
+      errorOf(await request(ctx.server, 'PATCH', path, { body: '{title:' }), 400, 'invalid_json');
       const big = JSON.stringify({ title: 'z'.repeat(LIMITS.maxJsonBodyBytes + 1) });
-      expectError(await request(ctx.server, 'PATCH', path, { body: big }), 413, 'payload_too_large');
+      errorOf(await request(ctx.server, 'PATCH', path, { body: big }), 413, 'payload_too_large');
     });
 
     it('archives and unarchives an ICP', async () => {
@@ -279,14 +263,14 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
     for (const [method, path, body] of routes) {
       it.each(ids)(`${method} ${path(':id')} answers 404 for %s`, async (_case, id) => {
         const response = await request(ctx.server, method, path(encodeURIComponent(id!)), { body });
-        expectError(response, 404, 'not_found');
+        errorOf(response, 404, 'not_found');
       });
     }
 
     it('answers 404 with the envelope for an unknown API route', async () => {
-      expectError(await request(ctx.server, 'GET', '/api/nothing-here'), 404, 'route_not_found');
-      expectError(await request(ctx.server, 'DELETE', `/api/icps/${randomUUID()}`), 404, 'route_not_found');
-      expectError(await request(ctx.server, 'POST', '/api/icps/x/y/z', { body: {} }), 404, 'route_not_found');
+      errorOf(await request(ctx.server, 'GET', '/api/nothing-here'), 404, 'route_not_found');
+      errorOf(await request(ctx.server, 'DELETE', `/api/icps/${randomUUID()}`), 404, 'route_not_found');
+      errorOf(await request(ctx.server, 'POST', '/api/icps/x/y/z', { body: {} }), 404, 'route_not_found');
     });
   });
 

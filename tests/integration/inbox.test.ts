@@ -4,13 +4,12 @@ import * as Y from 'yjs';
 import {
   addListItem,
   removeListItem,
-  type ErrorEnvelope,
   type InboxCountDto,
   type InboxItemDto,
   type ServerEvent,
   type ThreadDto,
 } from '@bullseye/shared';
-import { createIcp, request, type ApiResponse, type Credentials } from '../support/api.js';
+import { errorOf, createIcp, request, type Credentials } from '../support/api.js';
 import { addMember, type Account } from '../support/actors.js';
 import { BACKENDS } from '../support/backends.js';
 import { ClientPool, type CollabClient } from '../support/collabClient.js';
@@ -31,13 +30,6 @@ describe.each(BACKENDS)('inbox, mentions and following on %s', (backend) => {
   let cal: Account;
 
   const as = (account: Account): Credentials => ({ token: account.token });
-
-  function expectError(response: ApiResponse, status: number, code: string, field?: string) {
-    expect(response.status, JSON.stringify(response.body)).toBe(status);
-    const { error } = response.body as ErrorEnvelope;
-    expect(error.code).toBe(code);
-    if (field !== undefined) expect(error.field).toBe(field);
-  }
 
   /** One person's inbox items about one ICP, newest first. */
   async function itemsAbout(account: Account, icpId: string): Promise<InboxItemDto[]> {
@@ -69,12 +61,8 @@ describe.each(BACKENDS)('inbox, mentions and following on %s', (backend) => {
     await startThread(ctx.server, icp.id, 'Hello @Cal Commenter', { as: as(sam) });
     const before = await unread(cal);
     for (const credentials of [null, { token: 'bye_nope' }]) {
-      expectError(
-        await request(ctx.server, 'GET', '/api/inbox', { as: credentials }),
-        401,
-        'unauthenticated',
-      );
-      expectError(
+      errorOf(await request(ctx.server, 'GET', '/api/inbox', { as: credentials }), 401, 'unauthenticated');
+      errorOf(
         await request(ctx.server, 'POST', '/api/inbox/read', { body: { all: true }, as: credentials }),
         401,
         'unauthenticated',
@@ -313,12 +301,12 @@ describe.each(BACKENDS)('inbox, mentions and following on %s', (backend) => {
       const icp = await createIcp(ctx.server, 'Cursors');
       await startThread(ctx.server, icp.id, 'For @Mia Marketing', { as: as(sam) });
       const miasItem = (await itemsAbout(mia, icp.id))[0]!;
-      expectError(
+      errorOf(
         await request(ctx.server, 'GET', `/api/inbox?before=${randomUUID()}`, { as: as(cal) }),
         404,
         'not_found',
       );
-      expectError(
+      errorOf(
         await request(ctx.server, 'GET', `/api/inbox?before=${miasItem.id}`, { as: as(cal) }),
         404,
         'not_found',
@@ -331,7 +319,7 @@ describe.each(BACKENDS)('inbox, mentions and following on %s', (backend) => {
         ['unread=yes', 'unread'],
         ['sort=oldest', 'sort'],
       ]) {
-        expectError(
+        errorOf(
           await request(ctx.server, 'GET', `/api/inbox?${query}`, { as: as(cal) }),
           400,
           'invalid_input',
@@ -348,8 +336,8 @@ describe.each(BACKENDS)('inbox, mentions and following on %s', (backend) => {
       const miaBefore = await unread(mia);
       const calBefore = await unread(cal);
 
-      expectError(await markRead(cal, { ids: [calsItem!.id, miasItem!.id] }), 404, 'not_found');
-      expectError(await markRead(cal, { ids: [randomUUID()] }), 404, 'not_found');
+      errorOf(await markRead(cal, { ids: [calsItem!.id, miasItem!.id] }), 404, 'not_found');
+      errorOf(await markRead(cal, { ids: [randomUUID()] }), 404, 'not_found');
       expect(await unread(mia)).toBe(miaBefore);
       expect(await unread(cal)).toBe(calBefore);
       expect((await itemsAbout(cal, icp.id))[0]!.readAt).toBeNull();
@@ -369,7 +357,7 @@ describe.each(BACKENDS)('inbox, mentions and following on %s', (backend) => {
       const icp = await createIcp(ctx.server, 'Bad shapes');
       await startThread(ctx.server, icp.id, 'For @Cal Commenter', { as: as(sam) });
       const before = await unread(cal);
-      expectError(await markRead(cal, body), 400, 'invalid_input', field);
+      errorOf(await markRead(cal, body), 400, 'invalid_input', field);
       expect(await unread(cal)).toBe(before);
     });
 

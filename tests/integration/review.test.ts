@@ -4,7 +4,6 @@ import {
   addListItem,
   FUNCTIONS,
   readList,
-  type ErrorEnvelope,
   type IcpDiffDto,
   type IcpDto,
   type IcpFunction,
@@ -14,7 +13,14 @@ import {
   type VersionDto,
   type WorkspaceDto,
 } from '@bullseye/shared';
-import { archiveIcp, createIcp, request, type ApiResponse, type Credentials } from '../support/api.js';
+import {
+  errorOf,
+  archiveIcp,
+  createIcp,
+  request,
+  type ApiResponse,
+  type Credentials,
+} from '../support/api.js';
 import { addMember, expectStatus, type Account } from '../support/actors.js';
 import { BACKENDS } from '../support/backends.js';
 import { ClientPool } from '../support/collabClient.js';
@@ -39,15 +45,6 @@ const OPERATIONS: [string, (version: string) => string, unknown?][] = [
   ['signOff', (v) => `/api/versions/${v}/sign-offs`, { function: 'sales', decision: 'approve' }],
   ['approveVersion', (v) => `/api/versions/${v}/approve`, { note: 'Planted' }],
 ];
-
-function expectError(response: ApiResponse, status: number, code: string, field?: string) {
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  const { error } = response.body as ErrorEnvelope;
-  expect(error.code).toBe(code);
-  expect(error.message.length).toBeGreaterThan(0);
-  if (field !== undefined) expect(error.field).toBe(field);
-  return error;
-}
 
 function expectReview(response: ApiResponse<IcpReviewDto>): IcpReviewDto {
   expect(response.status, JSON.stringify(response.body)).toBe(200);
@@ -119,7 +116,7 @@ describe.each(BACKENDS)('review workflow on %s', (backend) => {
     it.each(OPERATIONS)('%s requires authentication (401)', async (_op, path, body) => {
       const { icp, version } = await underReview('Signed out');
       for (const credentials of [null, { token: 'bye_not-a-real-token' }]) {
-        expectError(
+        errorOf(
           await request(ctx.server, 'POST', path(version.id), { body, as: credentials }),
           401,
           'unauthenticated',
@@ -142,7 +139,7 @@ describe.each(BACKENDS)('review workflow on %s', (backend) => {
           as: as(signers.product),
         });
         const malformed = await request(ctx.server, 'POST', path('v1'), { body, as: as(signers.product) });
-        for (const response of [toBeta, toNowhere, malformed]) expectError(response, 404, 'not_found');
+        for (const response of [toBeta, toNowhere, malformed]) errorOf(response, 404, 'not_found');
         expect(toBeta.body).toEqual(toNowhere.body);
         expect(await getIcp(ctx.server, beta.icp)).toEqual(before);
       },
@@ -163,7 +160,7 @@ describe.each(BACKENDS)('review workflow on %s', (backend) => {
       ['a non-object body', '"approve"', 'body'],
     ])('refuses a sign-off with %s (400 naming the field)', async (_case, body, field) => {
       const { icp, version } = await underReview('Bad sign-off');
-      expectError(
+      errorOf(
         await request(ctx.server, 'POST', `/api/versions/${version.id}/sign-offs`, {
           body,
           as: as(signers.sales),
@@ -182,7 +179,7 @@ describe.each(BACKENDS)('review workflow on %s', (backend) => {
         [{ note: 'Fine', versionHash: 'x' }, 'versionHash'],
         [{ note: 42 }, 'note'],
       ] as const) {
-        expectError(
+        errorOf(
           await request(ctx.server, 'POST', `/api/versions/${version.id}/approve`, {
             body,
             as: as(approver),
@@ -252,12 +249,12 @@ describe.each(BACKENDS)('review workflow on %s', (backend) => {
     });
 
     // Nothing is under review yet.
-    expectError(await sign('sales', v1.id), 409, 'not_in_review');
-    expectError(await approveVersion(ctx.server, v1.id, as(approver)), 409, 'not_in_review');
+    errorOf(await sign('sales', v1.id), 409, 'not_in_review');
+    errorOf(await approveVersion(ctx.server, v1.id, as(approver)), 409, 'not_in_review');
 
     // Only editors and admins request sign-off.
-    expectError(await requestSignOff(ctx.server, v1.id, as(signers.sales)), 403, 'forbidden');
-    expectError(await requestSignOff(ctx.server, v1.id, as(viewer)), 403, 'forbidden');
+    errorOf(await requestSignOff(ctx.server, v1.id, as(signers.sales)), 403, 'forbidden');
+    errorOf(await requestSignOff(ctx.server, v1.id, as(viewer)), 403, 'forbidden');
     const requested = expectReview(await requestSignOff(ctx.server, v1.id, as(editor)));
     expect(requested).toMatchObject({
       state: 'in_review',
@@ -270,21 +267,21 @@ describe.each(BACKENDS)('review workflow on %s', (backend) => {
       },
       approved: null,
     });
-    expectError(await requestSignOff(ctx.server, v1.id, as(signers.product)), 409, 'already_in_review');
+    errorOf(await requestSignOff(ctx.server, v1.id, as(signers.product)), 409, 'already_in_review');
 
     // Each member signs for their own function only; viewers sign for nothing.
-    const wrong = expectError(
+    const wrong = errorOf(
       await signOff(ctx.server, v1.id, { function: 'marketing', decision: 'approve' }, as(signers.sales)),
       403,
       'not_your_function',
     );
     expect(wrong.message).toMatch(/sales/);
-    expectError(
+    errorOf(
       await signOff(ctx.server, v1.id, { function: 'sales', decision: 'approve' }, as(editor)),
       403,
       'not_your_function',
     );
-    expectError(
+    errorOf(
       await signOff(ctx.server, v1.id, { function: 'sales', decision: 'approve' }, as(viewer)),
       403,
       'forbidden',
@@ -296,7 +293,7 @@ describe.each(BACKENDS)('review workflow on %s', (backend) => {
       as: as(signers.marketing),
       blocking: true,
     });
-    const blocked = expectError(await sign('sales', v1.id), 409, 'blocking_threads_open');
+    const blocked = errorOf(await sign('sales', v1.id), 409, 'blocking_threads_open');
     expect(blocked.message).toMatch(/\b1\b/);
     expect((await getIcp(ctx.server, icp.id)).review.current?.signOffs).toEqual([]);
     const concern = expectReview(
@@ -327,11 +324,7 @@ describe.each(BACKENDS)('review workflow on %s', (backend) => {
       ['sales', 'approve', null],
       ['marketing', 'request_changes', 'Name the ACV band'],
     ]);
-    const missing = expectError(
-      await approveVersion(ctx.server, v1.id, as(approver)),
-      409,
-      'sign_offs_missing',
-    );
+    const missing = errorOf(await approveVersion(ctx.server, v1.id, as(approver)), 409, 'sign_offs_missing');
     expect(missing.message).toContain('marketing, product, customer_success');
     expect(missing.message).not.toContain('sales,');
 
@@ -342,7 +335,7 @@ describe.each(BACKENDS)('review workflow on %s', (backend) => {
       ['marketing', 'approve'],
     ]);
     expectReview(await sign('customer_success', v1.id));
-    const stillMissing = expectError(
+    const stillMissing = errorOf(
       await approveVersion(ctx.server, v1.id, as(approver)),
       409,
       'sign_offs_missing',
@@ -353,14 +346,14 @@ describe.each(BACKENDS)('review workflow on %s', (backend) => {
 
     // Only approvers approve.
     for (const who of [signers.product, editor]) {
-      expectError(await approveVersion(ctx.server, v1.id, as(who)), 403, 'not_approver');
+      errorOf(await approveVersion(ctx.server, v1.id, as(who)), 403, 'not_approver');
     }
-    expectError(await approveVersion(ctx.server, v1.id), 403, 'not_approver'); // an admin is not an approver
-    expectError(await approveVersion(ctx.server, v1.id, as(viewer)), 403, 'forbidden');
+    errorOf(await approveVersion(ctx.server, v1.id), 403, 'not_approver'); // an admin is not an approver
+    errorOf(await approveVersion(ctx.server, v1.id, as(viewer)), 403, 'forbidden');
 
     // A blocking thread opened after the sign-offs holds the approval too.
     const late = await startThread(ctx.server, icp.id, 'Wait', { as: as(editor), blocking: true });
-    expectError(await approveVersion(ctx.server, v1.id, as(approver)), 409, 'blocking_threads_open');
+    errorOf(await approveVersion(ctx.server, v1.id, as(approver)), 409, 'blocking_threads_open');
     await request(ctx.server, 'POST', `/api/comments/${late.id}/resolve`);
 
     const done = expectReview(await approveVersion(ctx.server, v1.id, as(approver), 'Ship it'));
@@ -383,8 +376,8 @@ describe.each(BACKENDS)('review workflow on %s', (backend) => {
     expect(Date.parse(done.reviewDueAt!)).toBe(Date.parse(done.approved!.approvedAt) + 90 * DAY_MS);
 
     // The review is closed: nothing more to sign or approve; everyone reads the same review.
-    expectError(await sign('sales', v1.id), 409, 'not_in_review');
-    expectError(await approveVersion(ctx.server, v1.id, as(approver)), 409, 'not_in_review');
+    errorOf(await sign('sales', v1.id), 409, 'not_in_review');
+    errorOf(await approveVersion(ctx.server, v1.id, as(approver)), 409, 'not_in_review');
     expect((await getIcp(ctx.server, icp.id, as(viewer))).review).toEqual(done);
   });
 
@@ -396,20 +389,20 @@ describe.each(BACKENDS)('review workflow on %s', (backend) => {
     const reviewing2 = expectReview(await requestSignOff(ctx.server, v2.id, as(signers.product)));
     expect(reviewing2.current).toMatchObject({ versionId: v2.id, number: 2, signOffs: [] });
 
-    const stale = expectError(await sign('product', v1.id), 409, 'version_superseded');
+    const stale = errorOf(await sign('product', v1.id), 409, 'version_superseded');
     expect(stale.message).toMatch(/version 2/);
-    expectError(await approveVersion(ctx.server, v1.id, as(approver)), 409, 'version_superseded');
+    errorOf(await approveVersion(ctx.server, v1.id, as(approver)), 409, 'version_superseded');
     // A version nobody asked about is not under review either.
     const v3 = await createVersion(ctx.server, icp.id, 'Unasked');
-    expectError(await sign('sales', v3.id), 409, 'version_superseded');
+    errorOf(await sign('sales', v3.id), 409, 'version_superseded');
 
     for (const fn of ['sales', 'marketing', 'product'] as const) expectReview(await sign(fn, v2.id));
-    expectError(await approveVersion(ctx.server, v2.id, as(approver)), 409, 'sign_offs_missing');
+    errorOf(await approveVersion(ctx.server, v2.id, as(approver)), 409, 'sign_offs_missing');
 
     // Going back to an older version is a fresh review of it, with fresh sign-offs.
     const back = expectReview(await requestSignOff(ctx.server, v1.id, as(editor)));
     expect(back.current).toMatchObject({ versionId: v1.id, number: 1, signOffs: [] });
-    expectError(await sign('sales', v2.id), 409, 'version_superseded');
+    errorOf(await sign('sales', v2.id), 409, 'version_superseded');
     for (const fn of FUNCTIONS) expectReview(await sign(fn, v1.id));
     const done = expectReview(await approveVersion(ctx.server, v1.id, as(approver)));
     expect(done.approved).toMatchObject({ versionId: v1.id, hash: v1.hash });
@@ -545,14 +538,14 @@ describe.each(BACKENDS)('review workflow on %s', (backend) => {
       [{ reviewIntervalDays: '30' }, 'reviewIntervalDays'],
       [{}, 'body'],
     ] as const) {
-      expectError(
+      errorOf(
         await request(ctx.server, 'PATCH', `/api/icps/${icp.id}`, { body }),
         400,
         'invalid_input',
         field,
       );
     }
-    expectError(
+    errorOf(
       await request(ctx.server, 'PATCH', `/api/icps/${icp.id}`, {
         body: { reviewIntervalDays: 7 },
         as: as(signers.sales),

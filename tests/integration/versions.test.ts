@@ -11,20 +11,12 @@ import {
   removeListItem,
   updateListItem,
   writeRange,
-  type ErrorEnvelope,
   type IcpDiffDto,
   type ServerEvent,
   type VersionDto,
   type WorkspaceDto,
 } from '@bullseye/shared';
-import {
-  archiveIcp,
-  createIcp,
-  renameIcp,
-  request,
-  type ApiResponse,
-  type Credentials,
-} from '../support/api.js';
+import { errorOf, archiveIcp, createIcp, renameIcp, request, type Credentials } from '../support/api.js';
 import { addMember, expectStatus, type Account } from '../support/actors.js';
 import { BACKENDS } from '../support/backends.js';
 import { ClientPool, type CollabClient } from '../support/collabClient.js';
@@ -44,16 +36,6 @@ const OPERATIONS: [string, string, (icp: string, version: string) => string, unk
   ['restoreVersion', 'POST', (_, v) => `/api/versions/${v}/restore`],
   ['exportVersion', 'GET', (_, v) => `/api/versions/${v}/export?format=json`],
 ];
-
-/** Asserts the error envelope (status, code, field) and returns it. */
-function expectError(response: ApiResponse, status: number, code: string, field?: string) {
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  const { error } = response.body as ErrorEnvelope;
-  expect(error.code).toBe(code);
-  expect(error.message.length).toBeGreaterThan(0);
-  if (field !== undefined) expect(error.field).toBe(field);
-  return error;
-}
 
 /** The text node of a narrative section's first paragraph, to edit words inside it. */
 function firstParagraphText(doc: Y.Doc, key: 'goals' | 'painPoints' | 'challenges'): Y.XmlText {
@@ -125,7 +107,7 @@ describe.each(BACKENDS)('versions on %s', (backend) => {
             body,
             as: credentials,
           });
-          expectError(response, 401, 'unauthenticated');
+          errorOf(response, 401, 'unauthenticated');
         }
         expect((await listVersions(ctx.server, icp.id)).map((v) => v.id)).toEqual([version.id]);
       });
@@ -146,7 +128,7 @@ describe.each(BACKENDS)('versions on %s', (backend) => {
             body,
             as: as(editor),
           });
-          for (const response of [toBeta, toNowhere, malformed]) expectError(response, 404, 'not_found');
+          for (const response of [toBeta, toNowhere, malformed]) errorOf(response, 404, 'not_found');
           expect(toBeta.body).toEqual(toNowhere.body);
           expect(JSON.stringify(toBeta.body)).not.toMatch(/Beta/);
           expect(await listVersions(ctx.server, beta.icp)).toEqual(before);
@@ -164,11 +146,7 @@ describe.each(BACKENDS)('versions on %s', (backend) => {
           `from=${theirs.id}&to=${mine.id}`,
           `from=${mine.id}&to=${randomUUID()}`,
         ]) {
-          expectError(
-            await request(ctx.server, 'GET', `/api/icps/${one.id}/diff?${query}`),
-            404,
-            'not_found',
-          );
+          errorOf(await request(ctx.server, 'GET', `/api/icps/${one.id}/diff?${query}`), 404, 'not_found');
         }
         expect(
           (await request(ctx.server, 'GET', `/api/icps/${one.id}/diff?from=${mine.id}&to=draft`)).status,
@@ -194,7 +172,7 @@ describe.each(BACKENDS)('versions on %s', (backend) => {
           expect(
             (await request(ctx.server, 'GET', `/api/versions/${version.id}/export`, { as: who })).status,
           ).toBe(200);
-          expectError(
+          errorOf(
             await request(ctx.server, 'POST', `/api/icps/${icp.id}/versions`, {
               body: { name: 'Mine' },
               as: who,
@@ -202,7 +180,7 @@ describe.each(BACKENDS)('versions on %s', (backend) => {
             403,
             'forbidden',
           );
-          expectError(
+          errorOf(
             await request(ctx.server, 'POST', `/api/versions/${version.id}/restore`, { as: who }),
             403,
             'forbidden',
@@ -215,16 +193,12 @@ describe.each(BACKENDS)('versions on %s', (backend) => {
         const icp = await createIcp(ctx.server, 'Archived history');
         const version = await createVersion(ctx.server, icp.id, 'v1');
         await archiveIcp(ctx.server, icp.id);
-        expectError(
+        errorOf(
           await request(ctx.server, 'POST', `/api/icps/${icp.id}/versions`, { body: { name: 'After' } }),
           403,
           'forbidden',
         );
-        expectError(
-          await request(ctx.server, 'POST', `/api/versions/${version.id}/restore`),
-          403,
-          'forbidden',
-        );
+        errorOf(await request(ctx.server, 'POST', `/api/versions/${version.id}/restore`), 403, 'forbidden');
         expect((await listVersions(ctx.server, icp.id)).map((v) => v.number)).toEqual([1]);
       });
     });
@@ -242,7 +216,7 @@ describe.each(BACKENDS)('versions on %s', (backend) => {
         ['an array body', [{ name: 'Fine' }], 'body'],
       ])('refuses to name a version with %s (400 naming the field)', async (_case, body, field) => {
         const icp = await createIcp(ctx.server, 'Invalid version');
-        expectError(
+        errorOf(
           await request(ctx.server, 'POST', `/api/icps/${icp.id}/versions`, { body }),
           400,
           'invalid_input',
@@ -255,15 +229,15 @@ describe.each(BACKENDS)('versions on %s', (backend) => {
         const icp = await createIcp(ctx.server, 'Bad queries');
         const version = await createVersion(ctx.server, icp.id, 'v1');
         const diff = (query: string) => request(ctx.server, 'GET', `/api/icps/${icp.id}/diff?${query}`);
-        expectError(await diff('to=draft'), 400, 'invalid_input', 'from');
-        expectError(await diff(`from=${version.id}`), 400, 'invalid_input', 'to');
-        expectError(await diff(`from=${version.id}&to=latest`), 400, 'invalid_input', 'to');
-        expectError(await diff(`from=v1&to=draft`), 400, 'invalid_input', 'from');
-        expectError(await diff(`from=${version.id}&to=draft&words=true`), 400, 'invalid_input', 'words');
+        errorOf(await diff('to=draft'), 400, 'invalid_input', 'from');
+        errorOf(await diff(`from=${version.id}`), 400, 'invalid_input', 'to');
+        errorOf(await diff(`from=${version.id}&to=latest`), 400, 'invalid_input', 'to');
+        errorOf(await diff(`from=v1&to=draft`), 400, 'invalid_input', 'from');
+        errorOf(await diff(`from=${version.id}&to=draft&words=true`), 400, 'invalid_input', 'words');
         const exported = (query: string) =>
           request(ctx.server, 'GET', `/api/versions/${version.id}/export?${query}`);
-        expectError(await exported('format=pdf'), 400, 'invalid_input', 'format');
-        expectError(await exported('format=json&inline=1'), 400, 'invalid_input', 'inline');
+        errorOf(await exported('format=pdf'), 400, 'invalid_input', 'format');
+        errorOf(await exported('format=json&inline=1'), 400, 'invalid_input', 'inline');
       });
     });
 

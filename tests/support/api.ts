@@ -93,7 +93,10 @@ function expectOk<T>(response: ApiResponse<T>): T {
 
 export type { ErrorEnvelope };
 
-/** The error envelope of a refused request, after checking its status and code (and field). */
+/**
+ * The error envelope of a refused request, after checking its status, its code, that it explains
+ * itself (a non-empty message) and, if given, the field it names.
+ */
 export function errorOf(
   response: ApiResponse,
   status: number,
@@ -101,7 +104,13 @@ export function errorOf(
   field?: string,
 ): ErrorEnvelope['error'] {
   const { error } = (response.body ?? {}) as Partial<ErrorEnvelope>;
-  if (response.status !== status || error?.code !== code || (field !== undefined && error.field !== field)) {
+  if (
+    response.status !== status ||
+    error?.code !== code ||
+    typeof error.message !== 'string' ||
+    error.message.length === 0 ||
+    (field !== undefined && error.field !== field)
+  ) {
     const expected = `${status} ${code}${field === undefined ? '' : ` (field ${field})`}`;
     throw new Error(`expected ${expected}, got ${response.status} ${JSON.stringify(response.body)}`);
   }
