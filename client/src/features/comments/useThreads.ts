@@ -3,7 +3,7 @@ import type { ThreadDto } from '@bullseye/shared';
 import { asApiError, type ApiError } from '../../api/apiError.js';
 import { commentsApi } from '../../api/commentsApi.js';
 import type { IcpSession } from '../../collab/IcpSession.js';
-import { useSessionStatus } from '../../collab/useIcpSession.js';
+import { useReconnected } from '../../collab/useReconnected.js';
 import { reconcileLoaded, removeThread, upsertThread } from './threadMerge.js';
 
 export interface ThreadsState {
@@ -32,7 +32,6 @@ const EMPTY: ThreadsState = { threads: new Map(), following: false, loaded: fals
  */
 export function useThreads(session: IcpSession, icpId: string): Threads {
   const [state, setState] = useState<ThreadsState>(EMPTY);
-  const connection = useSessionStatus(session).connection;
   /** What changed while a load was in flight, so its older answer does not undo it. */
   const inFlight = useRef<{ generation: number; touched: Set<string>; deleted: Set<string> } | null>(null);
   const generation = useRef(0);
@@ -98,13 +97,8 @@ export function useThreads(session: IcpSession, icpId: string): Threads {
     [session, icpId, apply, forget],
   );
 
-  // Events sent while the socket was down are gone: catch up from the list after each reconnection.
-  const previous = useRef(connection);
-  useEffect(() => {
-    const was = previous.current;
-    previous.current = connection;
-    if (connection === 'connected' && was !== 'connected') reload();
-  }, [connection, reload]);
+  // Events sent while the socket was down (or before it first connected) are gone: catch up.
+  useReconnected(session, reload, { firstConnection: true });
 
   // The server makes an editor follow the ICP on their first edit: hear about it without a reload.
   useEffect(() => {

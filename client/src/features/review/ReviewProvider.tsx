@@ -1,16 +1,8 @@
-import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  type Dispatch,
-  type ReactNode,
-  type SetStateAction,
-} from 'react';
+import { useCallback, useMemo, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import type { IcpDto, IcpReviewDto } from '@bullseye/shared';
 import { icpApi } from '../../api/icpApi.js';
 import type { IcpSession } from '../../collab/IcpSession.js';
-import { useSessionStatus } from '../../collab/useIcpSession.js';
+import { useReconnected } from '../../collab/useReconnected.js';
 import { ReviewContext, type ReviewValue } from './reviewContext.js';
 import { useChangedSinceApproval } from './useChangedSinceApproval.js';
 
@@ -45,13 +37,7 @@ export function ReviewProvider({ icp, setIcp, session, children }: ReviewProvide
   }, [icpId, applyIcp]);
 
   // Review events sent while the socket was down are gone: ask again after each reconnection.
-  const connection = useSessionStatus(session).connection;
-  const previous = useRef(connection);
-  useEffect(() => {
-    const was = previous.current;
-    previous.current = connection;
-    if (connection === 'connected' && was !== 'connected' && was !== 'connecting') refresh();
-  }, [connection, refresh]);
+  useReconnected(session, refresh);
 
   const archived = icp.archivedAt !== null;
   const value = useMemo<ReviewValue>(

@@ -3,7 +3,7 @@ import type { VersionDto } from '@bullseye/shared';
 import { asApiError, type ApiError } from '../../api/apiError.js';
 import { versionsApi } from '../../api/versionsApi.js';
 import type { IcpSession } from '../../collab/IcpSession.js';
-import { useSessionStatus } from '../../collab/useIcpSession.js';
+import { useReconnected } from '../../collab/useReconnected.js';
 import { isVersionsChanged } from './versionEvents.js';
 
 export interface VersionList {
@@ -28,7 +28,6 @@ export function useVersionList(session: IcpSession, icpId: string): VersionList 
   const [versions, setVersions] = useState<VersionDto[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const generation = useRef(0);
-  const connection = useSessionStatus(session).connection;
 
   const reload = useCallback(() => {
     const current = ++generation.current;
@@ -60,12 +59,7 @@ export function useVersionList(session: IcpSession, icpId: string): VersionList 
     [session, icpId, reload],
   );
 
-  const previous = useRef(connection);
-  useEffect(() => {
-    const was = previous.current;
-    previous.current = connection;
-    if (connection === 'connected' && was !== 'connected' && was !== 'connecting') reload();
-  }, [connection, reload]);
+  useReconnected(session, reload);
 
   const add = useCallback((version: VersionDto) => {
     setVersions((list) => (list ? withVersion(list, version) : list));
