@@ -1,10 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
-import { createVersionBodySchema, LIMITS, type IcpReviewDto } from '@bullseye/shared';
+import { useState, type FormEvent } from 'react';
+import type { IcpReviewDto } from '@bullseye/shared';
 import { asApiError } from '../../api/apiError.js';
 import { reviewApi } from '../../api/reviewApi.js';
 import { versionsApi } from '../../api/versionsApi.js';
 import { useVersions } from '../versions/versionsContext.js';
 import { defaultSignOffName } from '../versions/versionLabel.js';
+import { parseVersionBody } from '../versions/versionBody.js';
+import { VersionFields } from '../versions/VersionFields.js';
 import { useReview } from './reviewContext.js';
 import { reviewErrorText } from './reviewErrorText.js';
 
@@ -27,7 +29,6 @@ export function RequestSignOffForm({
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const id = useId();
 
   function start() {
     setName(defaultSignOffName(new Date()));
@@ -38,16 +39,15 @@ export function RequestSignOffForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = createVersionBodySchema.safeParse({ name, ...(note.trim() ? { note } : {}) });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      setError(`${issue?.path[0] === 'note' ? 'Note' : 'Name'} ${issue?.message ?? 'is not valid'}.`);
+    const parsed = parseVersionBody(name, note);
+    if ('error' in parsed) {
+      setError(parsed.error);
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      const version = await versionsApi.create(icp.id, parsed.data);
+      const version = await versionsApi.create(icp.id, parsed.body);
       add(version);
       applyReview(await reviewApi.requestSignOff(version.id));
       setOpen(false);
@@ -87,34 +87,15 @@ export function RequestSignOffForm({
         {current &&
           ` This replaces the review of version ${current.number}; its sign-offs stay in the history.`}
       </p>
-      <label htmlFor={`${id}-name`} className="field-label">
-        Version name
-      </label>
-      <input
-        id={`${id}-name`}
-        className="input"
-        value={name}
-        maxLength={LIMITS.maxVersionNameLength}
-        autoFocus
-        onChange={(e) => setName(e.target.value)}
+      <VersionFields
+        name={name}
+        note={note}
+        onNameChange={setName}
+        onNoteChange={setNote}
+        noteLabel="Note for the reviewers"
+        notePlaceholder="What changed, what to look at"
+        draftSaved={draftSaved}
       />
-      <label htmlFor={`${id}-note`} className="field-label">
-        Note for the reviewers <span className="muted">(optional)</span>
-      </label>
-      <textarea
-        id={`${id}-note`}
-        className="input textarea"
-        rows={2}
-        value={note}
-        maxLength={LIMITS.maxVersionNoteLength}
-        placeholder="What changed, what to look at"
-        onChange={(e) => setNote(e.target.value)}
-      />
-      {!draftSaved && (
-        <p className="muted small" role="status">
-          Waiting for your last edits to reach the server, so the version includes them…
-        </p>
-      )}
       {error && (
         <p className="review-error" role="alert">
           {error}

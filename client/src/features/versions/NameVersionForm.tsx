@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
-import { createVersionBodySchema, LIMITS } from '@bullseye/shared';
+import { useState, type FormEvent } from 'react';
 import { asApiError } from '../../api/apiError.js';
 import { versionsApi } from '../../api/versionsApi.js';
 import { useToast } from '../../ui/Toast.js';
 import { useVersions } from './versionsContext.js';
+import { parseVersionBody } from './versionBody.js';
+import { VersionFields } from './VersionFields.js';
 
 /** "Name this version": keeps the live draft as a named version, e.g. "Q1 2027 workshop". */
 export function NameVersionForm() {
@@ -14,22 +15,20 @@ export function NameVersionForm() {
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const id = useId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = createVersionBodySchema.safeParse({ name, ...(note.trim() ? { note } : {}) });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      setError(`${issue?.path[0] === 'note' ? 'Note' : 'Name'} ${issue?.message ?? 'is not valid'}.`);
+    const parsed = parseVersionBody(name, note);
+    if ('error' in parsed) {
+      setError(parsed.error);
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      const version = await versionsApi.create(icp.id, parsed.data);
+      const version = await versionsApi.create(icp.id, parsed.body);
       add(version);
-      toast(`Saved version ${version.number} “${version.name ?? parsed.data.name}”.`);
+      toast(`Saved version ${version.number} “${version.name ?? parsed.body.name}”.`);
       setOpen(false);
       setName('');
       setNote('');
@@ -55,40 +54,19 @@ export function NameVersionForm() {
 
   return (
     <form className="name-version-form" onSubmit={(e) => void submit(e)} aria-label="Name this version">
-      <label htmlFor={`${id}-name`} className="field-label">
-        Version name
-      </label>
-      <input
-        id={`${id}-name`}
-        className="input"
-        value={name}
-        placeholder="e.g. Q1 2027 workshop"
-        maxLength={LIMITS.maxVersionNameLength}
-        autoFocus
-        onChange={(e) => {
-          setName(e.target.value);
+      <VersionFields
+        name={name}
+        note={note}
+        onNameChange={(value) => {
+          setName(value);
           setError(null);
         }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') setOpen(false);
-        }}
+        onNoteChange={setNote}
+        noteLabel="Note"
+        namePlaceholder="e.g. Q1 2027 workshop"
+        draftSaved={draftSaved}
+        onEscape={() => setOpen(false)}
       />
-      <label htmlFor={`${id}-note`} className="field-label">
-        Note <span className="muted">(optional)</span>
-      </label>
-      <textarea
-        id={`${id}-note`}
-        className="input textarea"
-        rows={2}
-        value={note}
-        maxLength={LIMITS.maxVersionNoteLength}
-        onChange={(e) => setNote(e.target.value)}
-      />
-      {!draftSaved && (
-        <p className="muted small" role="status">
-          Waiting for your last edits to reach the server, so the version includes them…
-        </p>
-      )}
       {error && (
         <p className="field-error" role="alert">
           {error}
