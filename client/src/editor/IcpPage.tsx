@@ -1,4 +1,4 @@
-import { ICP_SECTIONS, SECTION_GROUPS, icpCompleteness, type IcpSection } from '@bullseye/shared';
+import { icpCompleteness, type IcpSection } from '@bullseye/shared';
 import type { IcpSession, PresenceUser } from '../collab/IcpSession.js';
 import { useDocValue } from '../collab/useDocValue.js';
 import type { Participant } from '../collab/usePresence.js';
@@ -8,6 +8,7 @@ import { ItemsField } from './ItemsField.js';
 import { NarrativeEditor } from './NarrativeEditor.js';
 import { RangeField } from './RangeField.js';
 import { SectionFrame } from './SectionFrame.js';
+import { SectionGroups } from './SectionGroups.js';
 
 interface IcpPageProps {
   session: IcpSession;
@@ -24,31 +25,20 @@ export function IcpPage({ session, user, people, readOnly }: IcpPageProps) {
   return (
     <article className="icp-page" aria-label="Ideal Customer Profile">
       <CompletenessMeter percent={completeness.percent} sections={completeness.sections} />
-      {SECTION_GROUPS.map((group) => {
-        const sections = ICP_SECTIONS.filter((s) => s.group === group.key);
-        return (
-          <div key={group.key} className={`group group-${group.key}`}>
-            <div className="group-head">
-              <h2>{group.title}</h2>
-              <p className="muted small">{group.description}</p>
-            </div>
-            <div className="group-grid">
-              {sections.map((section) => (
-                <SectionFrame
-                  key={section.key}
-                  section={section}
-                  session={session}
-                  present={people.filter((p) => !p.isSelf && p.section === section.key)}
-                  completeness={byKey.get(section.key)}
-                  wide={section.kind === 'list' && section.style === 'items'}
-                >
-                  <SectionBody session={session} section={section} user={user} readOnly={readOnly} />
-                </SectionFrame>
-              ))}
-            </div>
-          </div>
-        );
-      })}
+      <SectionGroups>
+        {(section) => (
+          <SectionFrame
+            key={section.key}
+            section={section}
+            session={session}
+            present={people.filter((p) => !p.isSelf && p.section === section.key)}
+            completeness={byKey.get(section.key)}
+            wide={section.kind === 'list' && section.style === 'items'}
+          >
+            <SectionBody session={session} section={section} user={user} readOnly={readOnly} />
+          </SectionFrame>
+        )}
+      </SectionGroups>
     </article>
   );
 }

@@ -1,5 +1,6 @@
-import { ICP_SECTIONS, SECTION_GROUPS, type IcpSection, type VersionDetailDto } from '@bullseye/shared';
+import type { IcpSection, VersionDetailDto } from '@bullseye/shared';
 import { rangeSummary } from '../../editor/rangeSummary.js';
+import { SectionGroups } from '../../editor/SectionGroups.js';
 import { listItemsOf, rangeValueOf, richTextOf } from './canonicalContent.js';
 import { RichTextView } from './RichTextView.js';
 
@@ -12,32 +13,21 @@ type Content = VersionDetailDto['content'];
 export function CanonicalIcpView({ content }: { content: Content }) {
   return (
     <article className="icp-page icp-page-readonly" aria-label="Ideal Customer Profile (read-only)">
-      {SECTION_GROUPS.map((group) => {
-        const sections = ICP_SECTIONS.filter((s) => s.group === group.key);
-        return (
-          <div key={group.key} className={`group group-${group.key}`}>
-            <div className="group-head">
-              <h2>{group.title}</h2>
-              <p className="muted small">{group.description}</p>
-            </div>
-            <div className="group-grid">
-              {sections.map((section) => (
-                <section
-                  key={section.key}
-                  className={`section section-${section.kind} ${section.kind === 'list' && section.style === 'items' ? 'section-wide' : ''}`}
-                  data-section={section.key}
-                  aria-labelledby={`version-section-${section.key}`}
-                >
-                  <header className="section-head">
-                    <h3 id={`version-section-${section.key}`}>{section.title}</h3>
-                  </header>
-                  <SectionValue section={section} value={content.sections[section.key]} />
-                </section>
-              ))}
-            </div>
-          </div>
-        );
-      })}
+      <SectionGroups>
+        {(section) => (
+          <section
+            key={section.key}
+            className={`section section-${section.kind} ${section.kind === 'list' && section.style === 'items' ? 'section-wide' : ''}`}
+            data-section={section.key}
+            aria-labelledby={`version-section-${section.key}`}
+          >
+            <header className="section-head">
+              <h3 id={`version-section-${section.key}`}>{section.title}</h3>
+            </header>
+            <SectionValue section={section} value={content.sections[section.key]} />
+          </section>
+        )}
+      </SectionGroups>
     </article>
   );
 }
