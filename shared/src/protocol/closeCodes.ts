@@ -19,6 +19,13 @@ export const CloseCode = {
   schemaMismatch: 4409,
   /** The ICP was archived or deleted while connected. */
   documentGone: 4410,
+  /**
+   * The update would grow the ICP beyond LIMITS.maxIcpStateBytes. Nothing of it was stored; the
+   * client must not re-send the same change.
+   */
+  documentTooLarge: 4413,
+  /** 1007: a text frame carried invalid UTF-8 (sent by `ws` itself). */
+  invalidFrameData: 1007,
 } as const;
 
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
@@ -42,6 +49,10 @@ export function describeCloseCode(code: number): string {
       return 'A newer version of Bullseye is available; reload the page';
     case CloseCode.documentGone:
       return 'This ICP is no longer available';
+    case CloseCode.documentTooLarge:
+      return 'A change would make this ICP larger than the server accepts';
+    case CloseCode.invalidFrameData:
+      return 'The server rejected a frame with invalid data';
     default:
       return `Connection closed (${code})`;
   }

@@ -2,6 +2,13 @@
 export const LIMITS = {
   /** Largest WebSocket message the collaboration server accepts, in bytes. */
   maxCollabMessageBytes: 2 * 1024 * 1024,
+  /**
+   * Largest an ICP's collaborative document may grow (its encoded Yjs state), in bytes. A one-page
+   * ICP is a few kilobytes; this leaves room for long narratives and years of history.
+   */
+  maxIcpStateBytes: 8 * 1024 * 1024,
+  /** Deepest nesting of elements in a narrative section (lists in lists...) the server accepts. */
+  maxNarrativeDepth: 48,
   /** Largest JSON request body the HTTP API accepts, in bytes. */
   maxJsonBodyBytes: 64 * 1024,
   /** ICP title length. */
