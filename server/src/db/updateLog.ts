@@ -1,4 +1,4 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import * as Y from 'yjs';
 import type { Database } from './schema.js';
 import type { Clock } from '../clock.js';
@@ -26,8 +26,9 @@ interface InsertTemplate {
 
 /**
  * The append-only Yjs update log per ICP, plus its compacted snapshot. Loading reads the snapshot
- * and whatever rows remain; compaction merges rows into the snapshot and deletes exactly the rows
- * it merged, so a row committed during compaction is never lost.
+ * and whatever rows remain, in one statement (one consistent view); compaction merges rows into
+ * the snapshot and deletes exactly the rows it merged, so a row committed during compaction is
+ * never lost.
  */
 export class UpdateLog {
   constructor(
@@ -85,12 +86,33 @@ export class UpdateLog {
     return template;
   }
 
+  /**
+   * The snapshot and the tail after it, read in ONE statement so both come from the same database
+   * snapshot: read separately, a compaction committing between the two reads (PostgreSQL pool
+   * connections, or SQLite between two statements of the shared connection) leaves the old
+   * snapshot (or none) with the tail already deleted, i.e. a partial or empty draft.
+   */
   async load(icpId: string): Promise<StoredState> {
-    const [snapshot, rows] = await Promise.all([
-      this.db.selectFrom('icp_snapshots').select('data').where('icp_id', '=', icpId).executeTakeFirst(),
-      this.db.selectFrom('icp_updates').select('data').where('icp_id', '=', icpId).orderBy('id').execute(),
-    ]);
-    return { snapshot: snapshot ? toBytes(snapshot.data) : null, updates: rows.map((r) => toBytes(r.data)) };
+    const rows = await this.db
+      .selectFrom('icp_snapshots')
+      .select([sql<number>`0`.as('part'), sql<number>`0`.as('id'), 'data'])
+      .where('icp_id', '=', icpId)
+      .unionAll((eb) =>
+        eb
+          .selectFrom('icp_updates')
+          .select([sql<number>`1`.as('part'), 'id', 'data'])
+          .where('icp_id', '=', icpId),
+      )
+      .orderBy('part')
+      .orderBy('id')
+      .execute();
+    let snapshot: Uint8Array | null = null;
+    const updates: Uint8Array[] = [];
+    for (const row of rows) {
+      if (Number(row.part) === 0) snapshot = toBytes(row.data);
+      else updates.push(toBytes(row.data));
+    }
+    return { snapshot, updates };
   }
 
   /**
