@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { IcpReviewDto } from '@bullseye/shared';
 import type { ThreadRecord } from '../db/commentStore.js';
+import type { DbTransaction } from '../db/updateLog.js';
 import type { IcpRow } from '../db/icpStore.js';
 
 /** Which sockets' credential no longer works. */
@@ -66,14 +67,14 @@ export interface LiveDrafts {
   draftState(icpId: string): Promise<Uint8Array>;
   /**
    * Changes the draft as one new Yjs change (`change` runs inside one transaction on a copy of
-   * the committed document), commits it to the update log, then shows it to open clients. Then
-   * `record` runs with the states before and after, while the draft is still held in memory (so
-   * nothing else records it meanwhile, e.g. the automatic history when it unloads).
+   * the committed document). The change is committed to the update log in the same database
+   * transaction as what `record` writes (given the states before and after), so the draft never
+   * changes without its records; only then is it shown to open clients.
    */
   changeDraft<T>(
     icpId: string,
     workspaceId: string,
     change: (doc: Y.Doc) => void,
-    record: (change: DraftChange) => Promise<T>,
+    record: (change: DraftChange, trx: DbTransaction) => Promise<T>,
   ): Promise<T>;
 }

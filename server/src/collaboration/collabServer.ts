@@ -17,7 +17,7 @@ import { presentThread } from '../presenters/comment.js';
 import { presentIcp } from '../presenters/icp.js';
 import { AutoVersions, type AutoVersionHook } from './autoVersions.js';
 import type { CollabEvents, DraftChange, LiveDrafts, RevokedCredential } from './collabEvents.js';
-import { buildDoc, type UpdateLog } from '../db/updateLog.js';
+import { buildDoc, type DbTransaction, type UpdateLog } from '../db/updateLog.js';
 import type { IcpStore } from '../db/icpStore.js';
 import { UpdateCommitter } from './committer.js';
 import { Connection } from './connection.js';
@@ -107,43 +107,41 @@ export class CollabServer implements CollabEvents, LiveDrafts {
 
   /**
    * Changes the live draft on the server's side (a restore): loads the ICP if needed, runs `change`
-   * on a copy of the committed document, commits the resulting update through the same group
-   * committer as clients' updates, and only then applies and relays it to every open client.
+   * on a copy of the committed document, and commits the resulting update and what `record` writes
+   * in one transaction; only then is the update applied and relayed to every open client.
    */
   async changeDraft<T>(
     icpId: string,
     workspaceId: string,
     change: (doc: Y.Doc) => void,
-    record: (change: DraftChange) => Promise<T>,
+    record: (change: DraftChange, trx: DbTransaction) => Promise<T>,
   ): Promise<T> {
     if (this.closing) throw new Error('the collaboration server is shutting down');
     const room = await this.getRoom(icpId, workspaceId);
-    room.holds++;
+    const release = this.hold(room);
     try {
       const before = Y.encodeStateAsUpdate(room.doc);
       const { update, after } = changeState(before, change);
-      if (update) await this.commitServerUpdate(room, update);
-      return await record({ before, after });
-    } finally {
-      room.holds--;
-      this.scheduleUnload(room);
-    }
-  }
-
-  private commitServerUpdate(room: Room, update: Uint8Array): Promise<void> {
-    room.pendingWrites++;
-    return new Promise((resolve, reject) => {
-      this.committer.enqueue({ icpId: room.icpId, data: update }, (error) => {
+      const log = this.options.updateLog;
+      if (!update) return await log.appendWith(null, (trx) => record({ before, after }, trx));
+      room.gate.accept(update);
+      room.pendingWrites++;
+      let result: T;
+      try {
+        result = await log.appendWith({ icpId, data: update }, (trx) => record({ before, after }, trx));
+      } catch (error) {
+        room.gate.settled(update, false);
+        throw error;
+      } finally {
         room.pendingWrites--;
-        if (error) {
-          reject(error);
-          return;
-        }
-        room.updatesSinceCompaction++;
-        if (!room.destroyed) room.applyCommitted(update, encodeSyncUpdate(update), null);
-        resolve();
-      });
-    });
+      }
+      room.updatesSinceCompaction++;
+      if (!room.destroyed) room.applyCommitted(update, encodeSyncUpdate(update), null);
+      this.afterCommit([{ icpId }]);
+      return result;
+    } finally {
+      release();
+    }
   }
 
   /** The room's committed state once updates in flight have landed (undefined if it is gone). */
@@ -231,28 +229,50 @@ export class CollabServer implements CollabEvents, LiveDrafts {
   }
 
   private async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    let room: Room | undefined;
+    let release: (() => void) | undefined;
     try {
       if (this.closing) throw new UpgradeRefusal(503, 'shutting_down', 'Server is shutting down');
       const ctx = parseTarget(req);
       for (const check of this.options.checks) await check(ctx);
       if (!ctx.actor || !ctx.membership) throw new UpgradeRefusal(401, 'unauthenticated', 'Sign in first');
-      room = await this.getRoom(ctx.icpId, ctx.membership.workspaceId);
-      room.readOnly = ctx.archived;
-      room.holds++;
-      const held = room;
+      const room = await this.getRoom(ctx.icpId, ctx.membership.workspaceId);
+      // The room's read-only flag is the archived state read when it loaded and kept current by
+      // setReadOnly; an archive committing during this upgrade must not be overwritten by the
+      // state the checks read before it.
+      release = this.hold(room);
+      if (socket.destroyed) {
+        release();
+        return;
+      }
+      // `ws` may still refuse the handshake (e.g. an unsupported Sec-WebSocket-Version) without
+      // calling back: the socket closing is then the only sign, and must release the room too.
+      socket.once('close', release);
+      const held = release;
       this.wss.handleUpgrade(req, socket, head, (ws) => {
-        held.holds--;
-        this.accept(ws, held, ctx);
+        socket.off('close', held);
+        held();
+        this.accept(ws, room, ctx);
       });
     } catch (error) {
-      if (room) room.holds--;
+      release?.();
       if (error instanceof UpgradeRefusal) refuse(socket, error);
       else {
         console.error('collaboration upgrade failed', error);
         refuse(socket, new UpgradeRefusal(503, 'unavailable', 'Could not open the document'));
       }
     }
+  }
+
+  /** Keeps `room` loaded until the returned function is called (once; later calls do nothing). */
+  private hold(room: Room): () => void {
+    room.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      room.holds--;
+      this.scheduleUnload(room);
+    };
   }
 
   private accept(ws: WebSocket, room: Room, ctx: UpgradeContext): void {
@@ -312,11 +332,13 @@ export class CollabServer implements CollabEvents, LiveDrafts {
   }
 
   private async loadRoom(icpId: string, workspaceId: string): Promise<Room> {
+    // Read after the room was registered: an archive committing later reaches it via setReadOnly.
+    const icp = await this.options.icps.find(icpId);
     const state = await this.options.updateLog.load(icpId);
     const doc = buildDoc(state, (error) =>
       console.error(`icp ${icpId}: skipped an unreadable stored update`, error),
     );
-    const room = new Room(icpId, workspaceId, doc, false);
+    const room = new Room(icpId, workspaceId, doc, !icp || icp.archived_at !== null);
     room.updatesSinceCompaction = state.updates.length;
     if (room.updatesSinceCompaction >= this.options.compactAfterUpdates) this.compactInBackground(room);
     return room;

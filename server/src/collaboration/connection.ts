@@ -22,6 +22,7 @@ import {
   MalformedMessageError,
 } from './messages.js';
 import type { Room } from './room.js';
+import { RefusedUpdate } from './updateGate.js';
 
 export interface ConnectionOptions {
   /** The member's role does not allow editing (viewer, commenter). */
@@ -39,7 +40,13 @@ export interface ConnectionOptions {
 }
 
 /** Counters the benchmark and logs read; cheap to keep. */
-export const collabStats = { docUpdates: 0, awarenessRelayed: 0, awarenessDropped: 0, rejectedWrites: 0 };
+export const collabStats = {
+  docUpdates: 0,
+  awarenessRelayed: 0,
+  awarenessDropped: 0,
+  rejectedWrites: 0,
+  refusedUpdates: 0,
+};
 
 /**
  * One client socket in a room. Messages are handled in arrival order; document updates are
@@ -55,6 +62,8 @@ export class Connection {
   private corked = false;
   private closed = false;
   private edited = false;
+  /** A read-only connection sent a change that was refused: later acknowledgements would lie. */
+  private refusedWrite = false;
 
   constructor(
     readonly ws: WebSocket,
@@ -163,6 +172,10 @@ export class Connection {
     } catch (error) {
       if (error instanceof MalformedMessageError) {
         this.close(CloseCode.malformedMessage, 'malformed message');
+      } else if (error instanceof RefusedUpdate) {
+        // Nothing of it was stored or shown to anyone.
+        collabStats.refusedUpdates++;
+        this.close(error.closeCode, error.message);
       } else {
         console.error(`icp ${this.room.icpId}: error handling a message`, error);
         this.close(CloseCode.internalError, 'internal error');
@@ -171,26 +184,39 @@ export class Connection {
   }
 
   private handleDocUpdate(update: Uint8Array, updateFrame: Uint8Array | null): void {
-    validateUpdate(update);
-    if (this.readOnly) {
-      collabStats.rejectedWrites++;
-      return;
-    }
     const index = ++this.received;
     const ack = () => {
-      if (this.wantsAcks) this.send(encodeSaved(index));
+      if (this.wantsAcks && !this.refusedWrite) this.send(encodeSaved(index));
     };
+    // Acknowledgements follow the updates sent before them, so even an update with nothing to
+    // store waits for the commits queued ahead of it (an in-order barrier that writes nothing).
+    const ackInOrder = () =>
+      this.committer.enqueue(null, (error) =>
+        error ? this.close(CloseCode.internalError, 'could not save') : ack(),
+      );
     if (isEmptyUpdate(update)) {
-      // Nothing to store, but the acknowledgement must follow the updates sent before it.
-      this.committer.enqueue(null, (error) => (error ? this.close(CloseCode.internalError) : ack()));
+      ackInOrder();
       return;
     }
     const room = this.room;
+    if (this.readOnly) {
+      // A viewer's sync re-sends what the server has (the whole delete set, at least): nothing to
+      // store, and saying so keeps its status truthful. Anything new is refused, never acknowledged.
+      if (isNoOpUpdate(room, update)) {
+        ackInOrder();
+      } else {
+        collabStats.rejectedWrites++;
+        this.refusedWrite = true;
+      }
+      return;
+    }
+    room.gate.accept(update);
     room.pendingWrites++;
     const relay = updateFrame ?? encodeSyncUpdate(update);
     this.committer.enqueue({ icpId: room.icpId, data: update }, (error) => {
       room.pendingWrites--;
       if (error) {
+        room.gate.settled(update, false);
         // Not durable, so never shown to anyone; the client re-sends it when it reconnects.
         this.close(CloseCode.internalError, 'could not save');
         return;
@@ -236,7 +262,9 @@ export class Connection {
     if (stamped.length === 0) return;
     for (const entry of stamped) {
       if (entry.state === 'null') {
+        // Cleared presence is gone for good: its id no longer pins this connection in the room.
         this.awarenessIds.delete(entry.clientID);
+        if (owners.get(entry.clientID) === this) owners.delete(entry.clientID);
       } else {
         this.awarenessIds.add(entry.clientID);
         owners.set(entry.clientID, this);
@@ -259,10 +287,10 @@ export class Connection {
   }
 }
 
-/** Decodes an update fully so a malformed one is refused before anything is stored. */
-function validateUpdate(update: Uint8Array): void {
+/** Whether a read-only connection's update adds nothing; a malformed one closes the connection. */
+function isNoOpUpdate(room: Room, update: Uint8Array): boolean {
   try {
-    Y.decodeUpdate(update);
+    return room.gate.isNoOp(update);
   } catch {
     throw new MalformedMessageError('invalid Yjs update');
   }

@@ -4,6 +4,7 @@ import type { ServerEvent } from '@bullseye/shared';
 import { encodeAwarenessMessage, encodeEvent } from './messages.js';
 import { encodeAwarenessEntries, type PresenceEntry } from './awarenessFrames.js';
 import type { Connection } from './connection.js';
+import { UpdateGate } from './updateGate.js';
 
 /**
  * Presence relays of a busy room are merged: a change after a quiet spell is relayed at once, and
@@ -39,6 +40,8 @@ function relayPendingPresence(): void {
  */
 export class Room {
   readonly awareness: Awareness;
+  /** Tries every update on what the room accepted before it may be committed. */
+  readonly gate: UpdateGate;
   readonly connections = new Set<Connection>();
   /** Which connection published each awareness client id; only it may change that presence. */
   readonly awarenessOwners = new Map<number, Connection>();
@@ -58,10 +61,11 @@ export class Room {
     readonly icpId: string,
     readonly workspaceId: string,
     readonly doc: Y.Doc,
-    /** Archived ICPs are read-only for everyone. */
+    /** Archived ICPs are read-only for everyone; set at load and by archive / unarchive only. */
     public readOnly: boolean,
   ) {
     this.awareness = new Awareness(doc);
+    this.gate = new UpdateGate(doc);
     doc.on('afterTransaction', this.onTransaction);
     this.awareness.setLocalState(null);
     // Removals the server makes itself (timeouts, disconnects) are announced to everyone.
@@ -148,11 +152,12 @@ export class Room {
    * what the server has, e.g. on reconnect, does not).
    */
   applyCommitted(update: Uint8Array, relay: Uint8Array, origin: Connection | null): boolean {
+    this.gate.settled(update, true);
     this.lastTransactionChanged = false;
     try {
       Y.applyUpdate(this.doc, update, origin);
     } catch (error) {
-      // Validated before commit, so this is a Yjs-level surprise; the stored log skips it on load.
+      // Tried on the gate's scratch copy before commit, so this is a Yjs-level surprise.
       console.error(`icp ${this.icpId}: committed update could not be applied`, error);
       return false;
     }
@@ -169,6 +174,7 @@ export class Room {
     this.doc.off('afterTransaction', this.onTransaction);
     this.awarenessOwners.clear();
     this.awareness.destroy();
+    this.gate.destroy();
     this.doc.destroy();
   }
 }

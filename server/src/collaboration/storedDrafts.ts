@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { UpdateLog } from '../db/updateLog.js';
+import type { DbTransaction, UpdateLog } from '../db/updateLog.js';
 import type { DraftChange, LiveDrafts } from './collabEvents.js';
 
 /**
@@ -38,11 +38,10 @@ export class StoredDrafts implements LiveDrafts {
     icpId: string,
     _workspaceId: string,
     change: (doc: Y.Doc) => void,
-    record: (change: DraftChange) => Promise<T>,
+    record: (change: DraftChange, trx: DbTransaction) => Promise<T>,
   ): Promise<T> {
     const before = await this.draftState(icpId);
     const { update, after } = changeState(before, change);
-    if (update) await this.log.append([{ icpId, data: update }]);
-    return record({ before, after });
+    return this.log.appendWith(update && { icpId, data: update }, (trx) => record({ before, after }, trx));
   }
 }

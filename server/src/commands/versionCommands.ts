@@ -129,7 +129,8 @@ export class VersionCommands {
         icp.id,
         icp.workspace_id,
         (draft) => writeContent(draft, source),
-        (change) => this.recordRestore(target, snapshotOfState(change.before), snapshotOfState(change.after)),
+        (change, trx) =>
+          this.recordRestore(target, snapshotOfState(change.before), snapshotOfState(change.after), trx),
       );
     } finally {
       source.destroy();
@@ -138,62 +139,64 @@ export class VersionCommands {
     return { before: result.before && presentVersion(result.before), after: presentVersion(result.after) };
   }
 
-  /** The versions before and after a restore, with their audit entries, in one transaction. */
+  /**
+   * The versions before and after a restore, with their audit entries, in the transaction that
+   * commits the restore's change to the draft.
+   */
   private async recordRestore(
     target: VersionAccess,
     before: DocSnapshot,
     after: DocSnapshot,
+    trx: Kysely<Database>,
   ): Promise<{ before: VersionRecord | null; after: VersionRecord }> {
     const { version, icp, membership } = target;
     const actorId = membership.userId;
-    return this.db.transaction().execute(async (trx) => {
-      const current = await this.lockedIcp(icp.id, trx);
-      const latest = await this.versions.latest(icp.id, trx);
-      const common = { icp: current, note: null, actorId };
-      const beforeVersion =
-        latest?.hash === before.hash
-          ? null
-          : await this.record(
-              {
-                ...common,
-                kind: 'auto',
-                name: `Before restoring version ${version.number}`,
-                authorId: null,
-                snapshot: before,
-                restoredFrom: null,
-              },
-              trx,
-            );
-      const afterVersion = await this.record(
-        {
-          ...common,
-          kind: 'restore',
-          name: `Restored version ${version.number}`,
-          authorId: actorId,
-          snapshot: after,
-          restoredFrom: version.number,
+    const current = await this.lockedIcp(icp.id, trx);
+    const latest = await this.versions.latest(icp.id, trx);
+    const common = { icp: current, note: null, actorId };
+    const beforeVersion =
+      latest?.hash === before.hash
+        ? null
+        : await this.record(
+            {
+              ...common,
+              kind: 'auto',
+              name: `Before restoring version ${version.number}`,
+              authorId: null,
+              snapshot: before,
+              restoredFrom: null,
+            },
+            trx,
+          );
+    const afterVersion = await this.record(
+      {
+        ...common,
+        kind: 'restore',
+        name: `Restored version ${version.number}`,
+        authorId: actorId,
+        snapshot: after,
+        restoredFrom: version.number,
+      },
+      trx,
+    );
+    await this.audit.append(
+      {
+        workspaceId: icp.workspace_id!,
+        icpId: icp.id,
+        kind: 'version.restored',
+        actorId,
+        data: {
+          versionId: version.id,
+          versionNumber: version.number,
+          versionHash: version.hash,
+          beforeVersionNumber: beforeVersion?.number ?? null,
+          afterVersionNumber: afterVersion.number,
+          afterVersionHash: afterVersion.hash,
         },
-        trx,
-      );
-      await this.audit.append(
-        {
-          workspaceId: icp.workspace_id!,
-          icpId: icp.id,
-          kind: 'version.restored',
-          actorId,
-          data: {
-            versionId: version.id,
-            versionNumber: version.number,
-            versionHash: version.hash,
-            beforeVersionNumber: beforeVersion?.number ?? null,
-            afterVersionNumber: afterVersion.number,
-            afterVersionHash: afterVersion.hash,
-          },
-        },
-        trx,
-      );
-      return { before: beforeVersion, after: afterVersion };
-    });
+      },
+      trx,
+    );
+    return { before: beforeVersion, after: afterVersion };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import * as Y from 'yjs';
 import type { Database } from './schema.js';
 import type { Clock } from '../clock.js';
@@ -9,6 +9,9 @@ export interface StoredState {
   /** Updates committed after the snapshot, in commit order. */
   updates: Uint8Array[];
 }
+
+/** A transaction on the application database, for writes that must commit together. */
+export type DbTransaction = Transaction<Database>;
 
 export interface PendingUpdate {
   icpId: string;
@@ -38,8 +41,20 @@ export class UpdateLog {
 
   private readonly insertTemplates = new Map<number, InsertTemplate>();
 
+  /**
+   * Commits `update` (if any) and whatever `also` writes in one transaction: a server-side change
+   * of the draft and the records that describe it (a restore's versions and audit entry) are
+   * durable together or not at all.
+   */
+  async appendWith<T>(update: PendingUpdate | null, also: (trx: DbTransaction) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(async (trx) => {
+      if (update) await this.append([update], trx);
+      return also(trx);
+    });
+  }
+
   /** Commits a batch of updates in one transaction. Resolves only once they are durable. */
-  async append(batch: readonly PendingUpdate[]): Promise<void> {
+  async append(batch: readonly PendingUpdate[], db: Kysely<Database> = this.db): Promise<void> {
     if (batch.length === 0) return;
     const createdAt = this.clock.now().toISOString();
     // One multi-row INSERT is one atomic statement; chunk to stay under parameter limits.
@@ -50,7 +65,7 @@ export class UpdateLog {
         const update = rows[row]!;
         return column === 'icp_id' ? update.icpId : column === 'data' ? update.data : createdAt;
       });
-      await this.db.executeQuery(CompiledQuery.raw(template.sql, parameters));
+      await db.executeQuery(CompiledQuery.raw(template.sql, parameters));
     }
   }
 
