@@ -1,6 +1,7 @@
 export * from './icp/layout.js';
 export * from './icp/accessors.js';
 export * from './icp/fragment.js';
+export * from './icp/links.js';
 export * from './icp/canonical.js';
 export * from './icp/textAnchors.js';
 export * from './icp/diff.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import * as Y from 'yjs';
 import { addListItem, fragmentOf, writeRange } from './accessors.js';
 import { toCanonical } from './canonical.js';
@@ -82,5 +83,121 @@ describe('exportFileName', () => {
     expect(exportFileName('🚀 日本市場', 2, 'md')).toBe('icp-v2.md');
     expect(exportFileName('../../etc/passwd', 4, 'md')).toBe('etc-passwd-v4.md');
     expect(exportFileName('a'.repeat(200), 5, 'md')).toBe(`${'a'.repeat(60)}-v5.md`);
+  });
+});
+
+/** A narrative section holding one paragraph per [text, marks] piece. */
+function withNarrative(pieces: [string, Record<string, unknown>?][][]) {
+  const doc = new Y.Doc();
+  const fragment = fragmentOf(doc, 'goals');
+  fragment.insert(
+    0,
+    pieces.map((line) => {
+      const p = new Y.XmlElement('paragraph');
+      const t = new Y.XmlText();
+      let at = 0;
+      for (const [text, marks] of line) {
+        t.insert(at, text, marks ?? {});
+        at += text.length;
+      }
+      p.insert(0, [t]);
+      return p;
+    }),
+  );
+  return icpToMarkdown({ title: 'Hostile <b>title</b>', content: toCanonical(doc), version, approval: null });
+}
+
+/** Every node of the Markdown parsed as CommonMark, in document order. */
+function nodesOf(markdown: string) {
+  const nodes: { type: string; url?: string; value?: string }[] = [];
+  const stack: unknown[] = [fromMarkdown(markdown)];
+  while (stack.length) {
+    const node = stack.pop() as { type: string; children?: unknown[] };
+    nodes.push(node);
+    stack.push(...[...(node.children ?? [])].reverse());
+  }
+  return nodes;
+}
+
+describe('icpToMarkdown with hostile content', () => {
+  const DANGEROUS = [
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'java\tscript:alert(1)',
+    ' javascript:alert(1)',
+    '\njavascript:alert(1)',
+    'javascript&colon;alert(1)',
+    '&#106;avascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    '//evil.example/x',
+    '/relative',
+  ];
+
+  it.each(DANGEROUS)('exports a link to %j as plain text', (href) => {
+    const markdown = withNarrative([
+      [
+        ['before ', {}],
+        ['click me', { link: { href } }],
+        [' after', {}],
+      ],
+    ]);
+    expect(markdown).toContain('before click me after');
+    const nodes = nodesOf(markdown);
+    expect(nodes.filter((n) => n.type === 'link')).toEqual([]);
+    expect(nodes.filter((n) => n.type === 'html')).toEqual([]);
+    expect(markdown).not.toMatch(/script:|data:|\]\(/i);
+  });
+
+  it('keeps web and mail links, escaped so a target cannot break out of the link', () => {
+    const markdown = withNarrative([
+      [['ok', { link: { href: 'https://ok.example/a)<img src=x onerror=alert(1)>' } }]],
+      [['parens', { link: { href: 'https://x.example/(a)' } }]],
+      [['mail', { link: { href: 'mailto:a@b.example' } }]],
+      [['quote', { link: { href: 'https://q.example/"><script>alert(1)</script>' } }]],
+    ]);
+    const nodes = nodesOf(markdown);
+    expect(nodes.filter((n) => n.type === 'html')).toEqual([]);
+    expect(markdown).not.toMatch(/<img|<script/i);
+    expect(nodes.filter((n) => n.type === 'link').map((n) => n.url)).toEqual([
+      'https://ok.example/a)%3Cimg%20src=x%20onerror=alert(1)%3E',
+      'https://x.example/(a)',
+      'mailto:a@b.example',
+      'https://q.example/%22%3E%3Cscript%3Ealert(1)%3C/script%3E',
+    ]);
+    // The link text is exactly the marked text: nothing of the target leaked into the line.
+    const texts = nodes.filter((n) => n.type === 'text').map((n) => n.value);
+    expect(texts).toEqual(expect.arrayContaining(['ok', 'parens', 'mail', 'quote']));
+    expect(texts.some((t) => /onerror|alert/.test(t ?? ''))).toBe(false);
+  });
+
+  it('escapes Markdown and HTML in text, titles and criteria so nothing becomes markup', () => {
+    const doc = new Y.Doc();
+    addListItem(doc, 'industries', '<img src=x onerror=alert(1)>');
+    const p = new Y.XmlElement('paragraph');
+    const t = new Y.XmlText();
+    t.insert(0, '<script>alert(1)</script> [x](javascript:alert(1)) &amp; <!-- c --> # 1. *a*');
+    p.insert(0, [t]);
+    const code = new Y.XmlElement('paragraph');
+    const c = new Y.XmlText();
+    c.insert(0, 'a ` <b> tick', { code: {} });
+    code.insert(0, [c]);
+    fragmentOf(doc, 'painPoints').insert(0, [p, code]);
+    const markdown = icpToMarkdown({
+      title: '<script>alert("title")</script>',
+      content: toCanonical(doc),
+      version: { ...version, name: '<img src=x onerror=alert(2)>' },
+      approval: null,
+    });
+    const nodes = nodesOf(markdown);
+    expect(nodes.filter((n) => n.type === 'html')).toEqual([]);
+    expect(nodes.filter((n) => n.type === 'link')).toEqual([]);
+    const texts = nodes.flatMap((n) => (n.type === 'text' || n.type === 'inlineCode' ? [n.value] : []));
+    expect(texts.join('|')).toContain(
+      '<script>alert(1)</script> [x](javascript:alert(1)) &amp; <!-- c --> # 1. *a*',
+    );
+    expect(texts).toContain('<script>alert("title")</script>');
+    expect(texts).toContain('<img src=x onerror=alert(1)>');
+    expect(texts).toContain('a ` <b> tick');
   });
 });

@@ -1,6 +1,18 @@
+import type {
+  BlockContent,
+  List,
+  ListItem as MdListItem,
+  Paragraph,
+  PhrasingContent,
+  RootContent,
+  Text,
+} from 'mdast';
+import { gfmStrikethroughToMarkdown } from 'mdast-util-gfm-strikethrough';
+import { toMarkdown } from 'mdast-util-to-markdown';
 import type { ListItem, RangeValue } from './accessors.js';
 import type { CanonicalIcp } from './canonical.js';
-import type { RichTextNode } from './fragment.js';
+import { limitRichTextDepth, type RichTextNode } from './fragment.js';
+import { safeHref } from './links.js';
 import { ICP_SECTIONS, SECTION_GROUPS, type SectionDefinition } from './layout.js';
 import { FUNCTION_LABELS, FUNCTIONS, type IcpFunction } from '../logic/roles.js';
 
@@ -19,7 +31,13 @@ export interface ExportedApproval {
   signOffs: { function: IcpFunction; by: string | null; at: string }[];
 }
 
-/** A one-page Markdown rendering of an ICP version, in page order, for download. */
+/**
+ * A one-page Markdown rendering of an ICP version, in page order, for download. The document is
+ * built as an mdast tree and written by `mdast-util-to-markdown`, which escapes whatever the text
+ * holds that Markdown or HTML would read as syntax (`*`, `[`, `<script>`, `&amp;`, a `#` or `1.`
+ * at the start of a line...), so narrative text stays text. Links keep `http:`, `https:` and
+ * `mailto:` targets only (`safeHref`); any other link is exported as its plain text.
+ */
 export function icpToMarkdown(input: {
   title: string;
   content: CanonicalIcp;
@@ -27,51 +45,87 @@ export function icpToMarkdown(input: {
   approval: ExportedApproval | null;
 }): string {
   const { title, content, version, approval } = input;
-  const lines: string[] = [`# ${escapeInline(title)}`, ''];
-  const label = version.name
-    ? `Version ${version.number}: ${escapeInline(version.name)}`
-    : `Version ${version.number}`;
-  lines.push(`_${label} · ${version.createdAt.slice(0, 10)} · SHA-256 \`${version.hash}\`_`, '');
+  const children: RootContent[] = [{ type: 'heading', depth: 1, children: [text(title)] }];
+  const label = version.name ? `Version ${version.number}: ${version.name}` : `Version ${version.number}`;
+  children.push(
+    paragraph({
+      type: 'emphasis',
+      children: [
+        text(`${label} · ${version.createdAt.slice(0, 10)} · SHA-256 `),
+        { type: 'inlineCode', value: version.hash },
+      ],
+    }),
+  );
   if (approval) {
-    lines.push(
-      `**Approved** by ${escapeInline(approval.approvedBy ?? 'a former member')} on ${approval.approvedAt.slice(0, 10)}.`,
-      '',
+    children.push(
+      paragraph(
+        { type: 'strong', children: [text('Approved')] },
+        text(` by ${approval.approvedBy ?? 'a former member'} on ${approval.approvedAt.slice(0, 10)}.`),
+      ),
     );
-    for (const fn of FUNCTIONS) {
+    const signOffs = FUNCTIONS.flatMap((fn) => {
       const signOff = approval.signOffs.find((s) => s.function === fn);
-      if (signOff) {
-        lines.push(
-          `- ${FUNCTION_LABELS[fn]}: signed off by ${escapeInline(signOff.by ?? 'a former member')} on ${signOff.at.slice(0, 10)}`,
-        );
-      }
-    }
-    lines.push('');
+      return signOff
+        ? [
+            `${FUNCTION_LABELS[fn]}: signed off by ${signOff.by ?? 'a former member'} on ${signOff.at.slice(0, 10)}`,
+          ]
+        : [];
+    });
+    if (signOffs.length > 0) children.push(bulletList(signOffs.map((line) => [paragraph(text(line))])));
   }
   for (const group of SECTION_GROUPS) {
-    lines.push(`## ${group.title}`, '');
+    children.push({ type: 'heading', depth: 2, children: [text(group.title)] });
     for (const section of ICP_SECTIONS.filter((s) => s.group === group.key)) {
-      lines.push(`### ${section.title}`, '', ...sectionLines(section, content.sections[section.key]), '');
+      children.push({ type: 'heading', depth: 3, children: [text(section.title)] });
+      children.push(...sectionBlocks(section, content.sections[section.key]));
     }
   }
-  return `${lines
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trimEnd()}\n`;
+  return toMarkdown(
+    { type: 'root', children },
+    {
+      bullet: '-',
+      emphasis: '_',
+      strong: '*',
+      rule: '-',
+      listItemIndent: 'one',
+      fences: true,
+      extensions: [gfmStrikethroughToMarkdown()],
+    },
+  );
 }
 
-function sectionLines(section: SectionDefinition, value: unknown): string[] {
+function sectionBlocks(section: SectionDefinition, value: unknown): RootContent[] {
   switch (section.kind) {
     case 'list': {
-      const items = Array.isArray(value) ? (value as ListItem[]) : [];
-      return items.length ? items.map((item) => `- ${escapeInline(item.text)}`) : ['_None listed._'];
+      const items = (Array.isArray(value) ? (value as unknown[]) : []).flatMap((item) =>
+        item && typeof item === 'object' && typeof (item as ListItem).text === 'string'
+          ? [(item as ListItem).text]
+          : [],
+      );
+      return items.length
+        ? [bulletList(items.map((item) => [paragraph(text(item))]))]
+        : [paragraph({ type: 'emphasis', children: [text('None listed.')] })];
     }
-    case 'range':
-      return [rangeText(section.unit, (value ?? { min: null, max: null }) as RangeValue)];
+    case 'range': {
+      const range = rangeOf(value);
+      return range.min === null && range.max === null
+        ? [paragraph({ type: 'emphasis', children: [text('Not set.')] })]
+        : [paragraph(text(rangeText(section.unit, range)))];
+    }
     case 'richText': {
-      const blocks = blockLines((value as RichTextNode | undefined)?.content ?? [], '');
-      return blocks.length ? blocks : ['_Nothing written._'];
+      const root = value && typeof value === 'object' ? limitRichTextDepth(value as RichTextNode) : undefined;
+      const blocks = root ? blocksOf(root) : [];
+      return blocks.length ? blocks : [paragraph({ type: 'emphasis', children: [text('Nothing written.')] })];
     }
   }
+}
+
+function rangeOf(value: unknown): RangeValue {
+  const range = (value && typeof value === 'object' ? value : {}) as Partial<RangeValue>;
+  const bound = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? n : null);
+  const result: RangeValue = { min: bound(range.min), max: bound(range.max) };
+  if (typeof range.currency === 'string') result.currency = range.currency;
+  return result;
 }
 
 const numbers = new Intl.NumberFormat('en-US');
@@ -87,58 +141,130 @@ export function rangeText(unit: 'employees' | 'money', range: RangeValue): strin
   return '_Not set._';
 }
 
-function blockLines(nodes: RichTextNode[], indent: string): string[] {
-  const lines: string[] = [];
+const text = (value: string): Text => ({ type: 'text', value });
+const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
+
+function bulletList(items: BlockContent[][]): List {
+  return {
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: items.map((children) => ({ type: 'listItem', spread: false, children })),
+  };
+}
+
+const INLINE = new Set(['text', 'hardBreak']);
+const nodesOf = (node: RichTextNode): RichTextNode[] =>
+  Array.isArray(node.content)
+    ? node.content.filter(
+        (c): c is RichTextNode => !!c && typeof c === 'object' && typeof c.type === 'string',
+      )
+    : [];
+
+/**
+ * The blocks of a rich-text node as mdast. Inline nodes found among blocks (a shape the editor does
+ * not write, but an old or foreign document may hold) are gathered into paragraphs; an unknown
+ * container keeps its content. The tree is depth-limited before it gets here.
+ */
+function blocksOf(node: RichTextNode): BlockContent[] {
+  const blocks: BlockContent[] = [];
+  let pendingInline: RichTextNode[] = [];
+  const flushInline = () => {
+    const children = phrasingOf(pendingInline);
+    if (children.length > 0) blocks.push(paragraph(...children));
+    pendingInline = [];
+  };
+  for (const child of nodesOf(node)) {
+    if (INLINE.has(child.type)) {
+      pendingInline.push(child);
+      continue;
+    }
+    flushInline();
+    blocks.push(...blockOf(child));
+  }
+  flushInline();
+  return blocks;
+}
+
+function blockOf(node: RichTextNode): BlockContent[] {
+  const children = nodesOf(node);
+  switch (node.type) {
+    case 'paragraph': {
+      const phrasing = phrasingOf(children);
+      return phrasing.length ? [paragraph(...phrasing)] : [];
+    }
+    case 'heading': {
+      const phrasing = phrasingOf(children);
+      return phrasing.length
+        ? [{ type: 'heading', depth: node.attrs?.level === 4 ? 5 : 4, children: phrasing }]
+        : [];
+    }
+    case 'bulletList':
+    case 'orderedList': {
+      const items: MdListItem[] = children.flatMap((item) => {
+        const content = item.type === 'listItem' ? blocksOf(item) : blockOf(item);
+        return content.length ? [{ type: 'listItem', spread: false, children: content }] : [];
+      });
+      if (items.length === 0) return [];
+      const start = node.attrs?.start;
+      return [
+        {
+          type: 'list',
+          ordered: node.type === 'orderedList',
+          ...(node.type === 'orderedList' &&
+          typeof start === 'number' &&
+          Number.isInteger(start) &&
+          start >= 0
+            ? { start }
+            : {}),
+          spread: false,
+          children: items,
+        },
+      ];
+    }
+    case 'blockquote': {
+      const content = blocksOf(node);
+      return content.length ? [{ type: 'blockquote', children: content }] : [];
+    }
+    default:
+      // A node this export does not know (a newer schema, a listItem out of place): keep its text.
+      return children.every((c) => INLINE.has(c.type))
+        ? blockOf({ type: 'paragraph', content: children })
+        : blocksOf(node);
+  }
+}
+
+/** Text nodes with their marks, and line breaks, as mdast phrasing content. */
+function phrasingOf(nodes: RichTextNode[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
   for (const node of nodes) {
-    switch (node.type) {
-      case 'heading': {
-        const level = node.attrs?.level === 4 ? '#####' : '####';
-        lines.push(`${indent}${level} ${inline(node.content ?? [])}`, '');
-        break;
-      }
-      case 'bulletList':
-      case 'orderedList':
-        (node.content ?? []).forEach((item, i) => {
-          const marker = node.type === 'bulletList' ? '- ' : `${i + 1}. `;
-          const inner = blockLines(item.content ?? [], `${indent}${' '.repeat(marker.length)}`).filter(
-            Boolean,
-          );
-          const [first = '', ...rest] = inner;
-          lines.push(`${indent}${marker}${first.trimStart()}`, ...rest);
-        });
-        lines.push('');
-        break;
-      case 'blockquote':
-        lines.push(...blockLines(node.content ?? [], `${indent}> `).filter(Boolean), '');
-        break;
-      default:
-        lines.push(`${indent}${inline(node.content ?? [])}`, '');
+    if (node.type === 'hardBreak') {
+      out.push({ type: 'break' });
+      continue;
+    }
+    if (node.type !== 'text' || typeof node.text !== 'string' || node.text.length === 0) continue;
+    const marks = Array.isArray(node.marks) ? node.marks : [];
+    let phrasing: PhrasingContent = marks.some((m) => m?.type === 'code')
+      ? { type: 'inlineCode', value: node.text }
+      : text(node.text);
+    for (const mark of marks) {
+      if (mark?.type === 'bold') phrasing = { type: 'strong', children: [phrasing] };
+      else if (mark?.type === 'italic') phrasing = { type: 'emphasis', children: [phrasing] };
+      else if (mark?.type === 'strike') phrasing = { type: 'delete', children: [phrasing] };
+    }
+    // The link goes outermost, and only to a web or mail target; any other stays plain text.
+    const link = marks.find((m) => m?.type === 'link');
+    const href = link ? safeHref(link.attrs?.href) : null;
+    if (href) {
+      const previous = out[out.length - 1];
+      // Neighbouring pieces of one link ("see **this** page") stay one link.
+      if (previous?.type === 'link' && previous.url === href) previous.children.push(phrasing);
+      else out.push({ type: 'link', url: href, children: [phrasing] });
+    } else {
+      out.push(phrasing);
     }
   }
-  return lines;
-}
-
-function inline(nodes: RichTextNode[]): string {
-  return nodes
-    .map((node) => {
-      if (node.type === 'hardBreak') return '  \n';
-      let text = escapeInline(node.text ?? '');
-      for (const mark of node.marks ?? []) {
-        if (mark.type === 'bold') text = `**${text}**`;
-        else if (mark.type === 'italic') text = `_${text}_`;
-        else if (mark.type === 'strike') text = `~~${text}~~`;
-        else if (mark.type === 'code') text = `\`${text}\``;
-        else if (mark.type === 'link' && typeof mark.attrs?.href === 'string')
-          text = `[${text}](${mark.attrs.href})`;
-      }
-      return text;
-    })
-    .join('');
-}
-
-/** Escapes what Markdown would read as formatting inside a line. */
-function escapeInline(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
+  return out;
 }
 
 /**

@@ -39,27 +39,36 @@ function textLength(text: Y.XmlText): number {
   return text.length;
 }
 
+/** Walks the fragment in document order with an explicit stack, so any nesting depth is safe. */
 function flatten(fragment: Y.XmlFragment): Flattened {
   const runs: TextRun[] = [];
   const starts = new Map<object, number>();
   const ends = new Map<object, number>();
   let offset = 0;
-  const visit = (type: Y.XmlFragment | Y.XmlElement) => {
+  const stack: { type: Y.XmlFragment | Y.XmlElement; children: unknown[]; next: number }[] = [];
+  const enter = (type: Y.XmlFragment | Y.XmlElement) => {
     starts.set(type, offset);
-    for (const child of type.toArray()) {
-      if (child instanceof Y.XmlText) {
-        const length = textLength(child);
-        starts.set(child, offset);
-        runs.push({ text: child, start: offset, length });
-        offset += length;
-        ends.set(child, offset);
-      } else if (child instanceof Y.XmlElement) {
-        visit(child);
-      }
-    }
-    ends.set(type, offset);
+    stack.push({ type, children: type.toArray(), next: 0 });
   };
-  visit(fragment);
+  enter(fragment);
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.next >= frame.children.length) {
+      ends.set(frame.type, offset);
+      stack.pop();
+      continue;
+    }
+    const child = frame.children[frame.next++];
+    if (child instanceof Y.XmlText) {
+      const length = textLength(child);
+      starts.set(child, offset);
+      runs.push({ text: child, start: offset, length });
+      offset += length;
+      ends.set(child, offset);
+    } else if (child instanceof Y.XmlElement) {
+      enter(child);
+    }
+  }
   return { runs, starts, ends, length: offset };
 }
 

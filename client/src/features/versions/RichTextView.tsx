@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
-import type { RichTextNode } from '@bullseye/shared';
-import { safeHref } from './canonicalContent.js';
+import { limitRichTextDepth, safeHref, type RichTextNode } from '@bullseye/shared';
 
 /**
  * A narrative section's rich-text JSON as React elements, read-only. Built element by element (no
- * HTML strings), so text that looks like markup stays text; links keep web and mail targets only.
+ * HTML strings), so text that looks like markup stays text; links keep web and mail targets only
+ * (`safeHref`). The tree is depth-limited first, so rendering it recursively cannot overflow.
  */
 export function RichTextView({ node }: { node: RichTextNode }) {
-  return <>{renderChildren(node)}</>;
+  return <>{renderChildren(limitRichTextDepth(node))}</>;
 }
 
 function renderChildren(node: RichTextNode): ReactNode[] {

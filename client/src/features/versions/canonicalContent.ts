@@ -1,5 +1,6 @@
 import {
   CURRENCIES,
+  limitRichTextDepth,
   type Currency,
   type ListItem,
   type RangeValue,
@@ -38,10 +39,14 @@ export function rangeValueOf(value: unknown): RangeValue {
   return range;
 }
 
-/** The rich-text tree of a narrative section, or null when it has no text. */
+/**
+ * The rich-text tree of a narrative section, or null when it has no text. Depth-limited (content
+ * nested deeper than the editor allows is flattened, its text kept), so rendering it recursively
+ * is safe whatever an old version holds.
+ */
 export function richTextOf(value: unknown): RichTextNode | null {
   if (!isRecord(value) || typeof value.type !== 'string') return null;
-  const node = value as unknown as RichTextNode;
+  const node = limitRichTextDepth(value as unknown as RichTextNode);
   return hasText(node) ? node : null;
 }
 
@@ -50,14 +55,5 @@ function hasText(node: RichTextNode): boolean {
   return Array.isArray(node.content) && node.content.some((child) => isRecord(child) && hasText(child));
 }
 
-/** A link target safe to render: http(s) and mailto only, never `javascript:`; else null. */
-export function safeHref(href: unknown): string | null {
-  if (typeof href !== 'string') return null;
-  try {
-    const url = new URL(href, 'https://invalid.example');
-    if (url.origin === 'https://invalid.example') return null;
-    return ['http:', 'https:', 'mailto:'].includes(url.protocol) ? href : null;
-  } catch {
-    return null;
-  }
-}
+/** A link target safe to render (http, https and mailto only): the rule shared with the export. */
+export { safeHref } from '@bullseye/shared';
