@@ -9,6 +9,7 @@ import { useServer } from '../support/harness.js';
 import { appendParagraph, paragraphsOf } from '../support/icpDocs.js';
 import { collabUrl, RawCollabSocket, syncUpdateMessage } from '../support/rawSocket.js';
 import { seededRandom } from '../support/seededRandom.js';
+import { createVersion } from '../support/versions.js';
 import { waitFor } from '../support/waitFor.js';
 
 /** A valid Yjs update that would add recognisable content, if the server ever stored it. */
@@ -174,6 +175,82 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
 
     await editReachesObserver(`after ${attack.name}`);
     expect(await isHealthy(ctx.server)).toBe(true);
+  });
+
+  /** Opens a raw socket, sends `update` as a sync update, and answers the close code it got. */
+  const sendUpdate = async (update: Uint8Array): Promise<number> => {
+    const attacker = pool.track(
+      await RawCollabSocket.open(collabUrl(ctx.server, icpId), ctx.server.adminHeaders()),
+    );
+    await waitFor(() => attacker.received.length > 0);
+    attacker.send(syncUpdateMessage(update));
+    return (await attacker.closedWithin(5_000)).code;
+  };
+
+  it('refuses a bit-flipped update that decodes but cannot be applied (4400), storing nothing', async () => {
+    await editReachesObserver('before a bit-flipped update');
+    const random = seededRandom(0xf11e);
+    const real = evilUpdate('EVIL flipped');
+    // Find flips that still decode but leave the update unappliable on the server's state.
+    let broken: Uint8Array | undefined;
+    for (let attempt = 0; attempt < 5_000 && !broken; attempt++) {
+      const candidate = Uint8Array.from(real);
+      const at = Math.floor(random() * candidate.length);
+      candidate[at]! ^= 1 << Math.floor(random() * 8);
+      try {
+        Y.decodeUpdate(candidate);
+      } catch {
+        continue;
+      }
+      const replica = new Y.Doc();
+      Y.applyUpdate(replica, Y.encodeStateAsUpdate(observer.doc));
+      try {
+        Y.applyUpdate(replica, candidate);
+        if (replica.store.pendingStructs || replica.store.pendingDs) broken = candidate;
+      } catch {
+        broken = candidate;
+      }
+      replica.destroy();
+    }
+    expect(broken).toBeDefined();
+    const rowsBefore = await ctx.storage.count('icp_updates', icpId);
+    expect(await sendUpdate(broken!)).toBe(CloseCode.malformedMessage);
+    await editReachesObserver('after a bit-flipped update');
+    expect(await isHealthy(ctx.server)).toBe(true);
+    // Only the good editor's rows were added meanwhile; none of them carries the flipped content.
+    const stored = await ctx.storage.storedDoc(icpId);
+    expect(JSON.stringify(stored.getXmlFragment('notes').toJSON())).not.toContain('EVIL');
+    stored.destroy();
+    expect(await ctx.storage.count('icp_updates', icpId)).toBeGreaterThanOrEqual(rowsBefore);
+  });
+
+  it("refuses deleting another client's future edits (4400), and that client's next edits are seen", async () => {
+    await editReachesObserver('before a pre-deletion');
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 0); // no structs
+    encoding.writeVarUint(e, 1); // one client in the delete set: the good editor
+    encoding.writeVarUint(e, editor.doc.clientID);
+    encoding.writeVarUint(e, 1); // one range, from clock 0 to 2^40
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, 2 ** 40);
+    expect(await sendUpdate(encoding.toUint8Array(e))).toBe(CloseCode.malformedMessage);
+    await editReachesObserver('after a pre-deletion');
+  });
+
+  it('refuses 1,500 nested elements (4400), and the ICP can still be versioned', async () => {
+    const doc = new Y.Doc();
+    let parent: Y.XmlFragment | Y.XmlElement = doc.getXmlFragment('notes');
+    for (let i = 0; i < 1_500; i++) {
+      const child: Y.XmlElement = new Y.XmlElement('blockquote');
+      parent.insert(0, [child]);
+      parent = child;
+    }
+    parent.insert(0, [new Y.XmlText('EVIL deep')]);
+    expect(await sendUpdate(Y.encodeStateAsUpdate(doc))).toBe(CloseCode.malformedMessage);
+    doc.destroy();
+    await editReachesObserver('after deep nesting');
+    const version = await createVersion(ctx.server, icpId, 'After deep nesting');
+    expect(version.number).toBeGreaterThan(0);
   });
 
   it('survives randomly corrupted protocol messages without crashing or diverging', async () => {

@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { COLLAB_PATH, MessageType, SyncMessageType, type ServerEvent } from '@bullseye/shared';
@@ -118,6 +119,22 @@ export class RawCollabSocket {
       },
       { timeoutMs },
     );
+  }
+
+  /**
+   * The document this socket has been sent so far (sync step 2 and updates applied in order): what
+   * a client on it would show. The caller destroys it.
+   */
+  seenDoc(): Y.Doc {
+    const doc = new Y.Doc();
+    for (const message of this.received) {
+      const d = decoding.createDecoder(message);
+      if (decoding.readVarUint(d) !== MessageType.sync) continue;
+      const sub = decoding.readVarUint(d);
+      if (sub === SyncMessageType.step2 || sub === SyncMessageType.update)
+        Y.applyUpdate(doc, decoding.readVarUint8Array(d));
+    }
+    return doc;
   }
 
   /** Received messages of a given type (and sync sub-type). */

@@ -119,6 +119,17 @@ export class StorageInspector {
     }
   }
 
+  /**
+   * A connection of its own to the server's PostgreSQL database (the caller ends it), for holding
+   * locks or transactions open while the server works; there is none on SQLite.
+   */
+  async ownPostgresConnection(): Promise<pg.Client> {
+    if (!this.databaseUrl) throw new Error('the server runs on SQLite');
+    const client = new pg.Client({ connectionString: this.databaseUrl });
+    await client.connect();
+    return client;
+  }
+
   async close(): Promise<void> {
     await this.pool?.end();
     this.pool = undefined;

@@ -7,8 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import * as decoding from 'lib0/decoding';
-import { CloseCode, MessageType, SyncMessageType } from '@bullseye/shared';
+import { CloseCode } from '@bullseye/shared';
 import { RawCollabSocket, syncUpdateMessage } from '../../../tests/support/rawSocket.js';
 import { waitFor } from '../../../tests/support/waitFor.js';
 import { systemClock } from '../clock.js';
@@ -113,21 +112,8 @@ async function open(as = 'editor'): Promise<RawCollabSocket> {
   return socket;
 }
 
-/** The document a raw socket has been sent (sync step 2 and updates applied in order). */
-function docSeenBy(socket: RawCollabSocket): Y.Doc {
-  const doc = new Y.Doc();
-  for (const message of socket.received) {
-    const d = decoding.createDecoder(message);
-    if (decoding.readVarUint(d) !== MessageType.sync) continue;
-    const sub = decoding.readVarUint(d);
-    if (sub === SyncMessageType.step2 || sub === SyncMessageType.update)
-      Y.applyUpdate(doc, decoding.readVarUint8Array(d));
-  }
-  return doc;
-}
-
 function textSeenBy(socket: RawCollabSocket): string {
-  const doc = docSeenBy(socket);
+  const doc = socket.seenDoc();
   const text = doc.getText('t').toString();
   doc.destroy();
   return text;
@@ -209,7 +195,7 @@ describe('CollabServer promises', () => {
     for (const update of typing('abc', 'def')) writer.send(syncUpdateMessage(update));
     await writer.waitForSaved(2);
     const viewer = await open('viewer');
-    const seen = docSeenBy(viewer);
+    const seen = viewer.seenDoc();
     // What a stock client answers to the server's sync step 1: at least the whole delete set.
     const resent = Y.encodeStateAsUpdate(seen, Y.encodeStateVector(seen));
     viewer.send(syncUpdateMessage(resent));

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CloseCode } from '@bullseye/shared';
+import { createIcp, isHealthy } from '../support/api.js';
+import { BACKENDS } from '../support/backends.js';
+import { useServer } from '../support/harness.js';
+import { collabUrl, RawCollabSocket, syncUpdateMessage } from '../support/rawSocket.js';
+import { waitFor } from '../support/waitFor.js';
+
+/**
+ * The README's promises "saved" and "nothing relayed before it is stored", checked against the
+ * real server with the database itself made to fail or wait: a trigger that refuses every insert
+ * into the update log, and (on PostgreSQL) a table lock that holds every commit. The in-process
+ * unit tests of the collaboration server hold commits on SQLite, where a held write lock would
+ * freeze the whole process (better-sqlite3 waits synchronously).
+ */
+
+/** Updates of one client typing `words` into text `t`, one update per word. */
+function typing(...words: string[]): Uint8Array[] {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  for (const word of words) doc.getText('t').insert(doc.getText('t').length, word);
+  doc.destroy();
+  return updates;
+}
+
+function textSeenBy(socket: RawCollabSocket): string {
+  const doc = socket.seenDoc();
+  const text = doc.getText('t').toString();
+  doc.destroy();
+  return text;
+}
+
+describe.each(BACKENDS)('"saved" means stored, on %s', (backend) => {
+  const ctx = useServer(backend);
+  const sockets: RawCollabSocket[] = [];
+  let icpId: string;
+
+  const open = async (): Promise<RawCollabSocket> => {
+    const socket = await RawCollabSocket.open(
+      collabUrl(ctx.server, icpId, { acks: '1' }),
+      ctx.server.adminHeaders(),
+    );
+    sockets.push(socket);
+    await waitFor(() => socket.received.length > 0);
+    return socket;
+  };
+
+  const storedText = async (): Promise<string> => {
+    const doc = await ctx.storage.storedDoc(icpId);
+    const text = doc.getText('t').toString();
+    doc.destroy();
+    return text;
+  };
+
+  beforeAll(async () => {
+    icpId = (await createIcp(ctx.server, 'Promises kept')).id;
+  });
+
+  afterAll(() => {
+    for (const socket of sockets) socket.destroy();
+  });
+
+  it('never relays, acknowledges or keeps an update whose commit failed', async () => {
+    const reader = await open();
+    const writer = await open();
+    if (backend === 'postgres') {
+      await ctx.storage.tamper(
+        `CREATE FUNCTION planted_failure() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'planted failure'; END $$ LANGUAGE plpgsql`,
+      );
+      await ctx.storage.tamper(
+        'CREATE TRIGGER planted_failure BEFORE INSERT ON icp_updates FOR EACH ROW EXECUTE FUNCTION planted_failure()',
+      );
+    } else {
+      await ctx.storage.tamper(
+        "CREATE TRIGGER planted_failure BEFORE INSERT ON icp_updates BEGIN SELECT RAISE(ABORT, 'planted failure'); END",
+      );
+    }
+    try {
+      const [update] = typing('lost');
+      writer.send(syncUpdateMessage(update!));
+      expect((await writer.closedWithin(10_000)).code).toBe(CloseCode.internalError);
+      expect(writer.saved).toBe(0);
+      if (!reader.isClosed) await reader.roundTrip();
+      expect(textSeenBy(reader)).toBe('');
+    } finally {
+      await ctx.storage.tamper(
+        'DROP TRIGGER planted_failure' + (backend === 'postgres' ? ' ON icp_updates' : ''),
+      );
+    }
+    expect(await storedText()).toBe('');
+    expect(await isHealthy(ctx.server)).toBe(true);
+
+    // Once the database accepts writes again, so does the server, for the same ICP.
+    const next = await open();
+    const watcher = await open();
+    const [kept] = typing('kept');
+    next.send(syncUpdateMessage(kept!));
+    await next.waitForSaved(1);
+    await waitFor(() => expect(textSeenBy(watcher)).toBe('kept'));
+    expect(await storedText()).toBe('kept');
+  });
+
+  it.runIf(backend === 'postgres')(
+    'relays and acknowledges nothing while the commit waits, everything once it lands',
+    async () => {
+      const reader = await open();
+      const writer = await open();
+      const locker = await ctx.storage.ownPostgresConnection();
+      try {
+        // Reads go on (the room's sync), every insert into the log waits for this transaction.
+        await locker.query('BEGIN');
+        await locker.query('LOCK TABLE icp_updates IN EXCLUSIVE MODE');
+        // Typed after what the reader has, so the text reads in order.
+        const seen = reader.seenDoc();
+        const updates: Uint8Array[] = [];
+        seen.on('update', (u: Uint8Array) => updates.push(u));
+        seen.getText('t').insert(seen.getText('t').length, ' held');
+        seen.destroy();
+        const update = updates[0];
+        writer.send(syncUpdateMessage(update!));
+        // The server's INSERT is now waiting on the lock.
+        await waitFor(async () => {
+          const { rows } = await locker.query<{ n: string }>(
+            `SELECT count(*) AS n FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE 'insert into%icp_updates%'`,
+          );
+          return Number(rows[0]!.n) > 0;
+        });
+        // Barriers: everything the server sent each socket before answering has arrived.
+        await writer.roundTrip();
+        await reader.roundTrip();
+        expect(writer.saved).toBe(0);
+        expect(textSeenBy(reader)).toBe('kept');
+        await locker.query('COMMIT');
+      } finally {
+        await locker.end();
+      }
+      await writer.waitForSaved(1);
+      await waitFor(() => expect(textSeenBy(reader)).toBe('kept held'));
+      expect(await storedText()).toBe('kept held');
+    },
+  );
+});
