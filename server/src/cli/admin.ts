@@ -15,6 +15,7 @@ import { openDatabase } from '../db/database.js';
 import { IcpStore } from '../db/icpStore.js';
 import { createServices, type Services } from '../services.js';
 import { noCollabEvents } from '../collaboration/collabEvents.js';
+import { BACKUP_COMMANDS, runBackupCommand } from './backupCommands.js';
 
 const USAGE = `Bullseye admin CLI (uses DATA_DIR / DATABASE_URL like the server)
 
@@ -23,6 +24,11 @@ const USAGE = `Bullseye admin CLI (uses DATA_DIR / DATABASE_URL like the server)
   add-member --workspace W --email E --role admin|editor|commenter|viewer
              [--function sales|marketing|product|customer_success] [--approver]
   create-token --email E [--name N]           prints the token on its last line
+  backup FILE [--force]                       consistent copy while the server runs (SQLite: one
+                                              self-contained file; PostgreSQL: pg_dump custom format),
+                                              verified before it is kept; prints FILE on its last line
+  restore FILE                                SQLite: replaces DATA_DIR's database with a backup (stop
+                                              the server first; the old database is kept beside it)
 `;
 
 /** A mistake in the command line: printed with the usage, exit code 2. */
@@ -112,6 +118,7 @@ async function main(): Promise<number> {
         role: { type: 'string' },
         function: { type: 'string' },
         approver: { type: 'boolean' },
+        force: { type: 'boolean' },
         help: { type: 'boolean' },
       },
     });
@@ -125,6 +132,7 @@ async function main(): Promise<number> {
     return command ? 0 : 2;
   }
   const config = loadConfig();
+  if (BACKUP_COMMANDS.has(command)) return backupCommand(command, parsed.positionals.slice(1), parsed.values);
   const database = await openDatabase({
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
@@ -145,6 +153,24 @@ async function main(): Promise<number> {
     return error instanceof UsageError ? 2 : 1;
   } finally {
     await database.close();
+  }
+}
+
+async function backupCommand(command: string, files: string[], flags: Flags): Promise<number> {
+  const [file] = files;
+  if (files.length !== 1 || !file) {
+    console.error(`${command} needs exactly one file: ${command} FILE\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const output = await runBackupCommand(command, file, flags.force === true, loadConfig());
+    for (const warning of output.warnings) console.error(warning);
+    for (const line of output.lines) console.log(line);
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`Error: ${message}`);
+    return 1;
   }
 }
 
