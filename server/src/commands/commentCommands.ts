@@ -65,7 +65,7 @@ export class CommentCommands {
   async create(icp: IcpRow, membership: Membership, input: CreateComment): Promise<ThreadDto> {
     const authorId = membership.userId;
     const outcome = await this.db.transaction().execute(async (trx) => {
-      if (!(await this.comments.lockIcp(icp.id, trx))) throw notFound('ICP');
+      await this.lockIcp(icp.id, trx);
       if ((await this.comments.countThreads(icp.id, trx)) >= LIMITS.maxThreadsPerIcp) {
         throw conflict(
           'too_many_threads',
@@ -159,6 +159,9 @@ export class CommentCommands {
       throw notAllowed("Only the thread's author and editors mark it blocking");
     }
     const outcome = await this.db.transaction().execute(async (trx): Promise<Outcome> => {
+      // Marking a thread blocking takes the ICP's lock first, as approvals and sign-offs do, so it
+      // cannot slip in between their "no blocking thread is open" check and their commit.
+      if (patch.blocking === true) await this.lockIcp(icp.id, trx);
       if (!(await this.comments.lockThread(threadId, trx))) throw notFound('Comment');
       const current = await this.comments.find(comment.id, trx);
       const root = await this.comments.find(threadId, trx);
@@ -219,6 +222,8 @@ export class CommentCommands {
     const { icp, membership } = target;
     const threadId = threadOf(target);
     const outcome = await this.db.transaction().execute(async (trx): Promise<Outcome> => {
+      // Reopening may reopen a blocking thread: same lock as approvals, taken first (see update).
+      if (!resolved) await this.lockIcp(icp.id, trx);
       if (!(await this.comments.lockThread(threadId, trx))) throw notFound('Comment');
       const root = await this.comments.find(threadId, trx);
       if (!root) throw notFound('Comment');
@@ -227,6 +232,17 @@ export class CommentCommands {
       return { thread: await this.comments.thread(threadId, trx), inboxChanged: [], changed };
     });
     return this.finish(icp, membership, outcome);
+  }
+
+  /**
+   * Locks the ICP's row for the rest of the transaction: the lock `ReviewCommands` takes before
+   * checking for open blocking threads. Whatever can make a thread blocking and open (starting a
+   * blocking thread, marking one blocking, reopening one) takes it too, always before any thread
+   * lock, so an approval and such a change take turns: either the approval sees the thread, or
+   * the thread becomes blocking after the approval committed.
+   */
+  private async lockIcp(icpId: string, trx: Kysely<Database>): Promise<void> {
+    if (!(await this.comments.lockIcp(icpId, trx))) throw notFound('ICP');
   }
 
   /** The workspace's members, for resolving mentions and choosing recipients. */

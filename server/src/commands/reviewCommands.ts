@@ -147,6 +147,11 @@ export class ReviewCommands {
     return open;
   }
 
+  /**
+   * 409 while blocking threads are open. Callers hold the ICP's row lock (`lockedIcp`), which
+   * every change that can make a thread blocking and open also takes (`CommentCommands`), so the
+   * count stays true until the transaction commits.
+   */
   private async refuseWhileBlocked(icpId: string, doing: string, trx: Kysely<Database>): Promise<void> {
     const blocking = await this.comments.countBlockingOpen(icpId, trx);
     if (blocking > 0) {

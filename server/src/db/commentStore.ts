@@ -99,7 +99,10 @@ export class CommentStore {
 
   /**
    * Locks an ICP's row for the rest of the transaction (a write that changes nothing), so threads
-   * started at the same time cannot both pass the thread limit. SQLite has one writer anyway.
+   * started at the same time cannot both pass the thread limit, and a thread cannot become
+   * blocking between an approval's check for blocking threads and its commit (the review commands
+   * lock the same row). SQLite has one writer anyway: one connection, whose transactions Kysely
+   * runs one at a time.
    */
   async lockIcp(icpId: string, db: Kysely<Database>): Promise<boolean> {
     const result = await db
