@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '@bullseye/shared';
-import { createIcp, isHealthy } from '../support/api.js';
+import { createIcp, isHealthy, request } from '../support/api.js';
+import { createVersion } from '../support/versions.js';
+import { appendParagraph, paragraphsOf } from '../support/icpDocs.js';
 import { BACKENDS } from '../support/backends.js';
 import { useServer } from '../support/harness.js';
 import { collabUrl, RawCollabSocket, syncUpdateMessage } from '../support/rawSocket.js';
@@ -43,7 +45,7 @@ describe.each(BACKENDS)('"saved" means stored, on %s', (backend) => {
       ctx.server.adminHeaders(),
     );
     sockets.push(socket);
-    await waitFor(() => socket.received.length > 0);
+    await socket.roundTrip(); // it now holds the whole document
     return socket;
   };
 
@@ -53,6 +55,25 @@ describe.each(BACKENDS)('"saved" means stored, on %s', (backend) => {
     doc.destroy();
     return text;
   };
+
+  /** Makes every insert into `table` fail, behind the server's back, until removeFailure. */
+  const plantFailure = async (table: string): Promise<void> => {
+    if (backend === 'postgres') {
+      await ctx.storage.tamper(
+        `CREATE OR REPLACE FUNCTION planted_failure() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'planted failure'; END $$ LANGUAGE plpgsql`,
+      );
+      await ctx.storage.tamper(
+        `CREATE TRIGGER planted_failure BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION planted_failure()`,
+      );
+    } else {
+      await ctx.storage.tamper(
+        `CREATE TRIGGER planted_failure BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'planted failure'); END`,
+      );
+    }
+  };
+
+  const removeFailure = (table: string) =>
+    ctx.storage.tamper(`DROP TRIGGER planted_failure${backend === 'postgres' ? ` ON ${table}` : ''}`);
 
   beforeAll(async () => {
     icpId = (await createIcp(ctx.server, 'Promises kept')).id;
@@ -65,18 +86,7 @@ describe.each(BACKENDS)('"saved" means stored, on %s', (backend) => {
   it('never relays, acknowledges or keeps an update whose commit failed', async () => {
     const reader = await open();
     const writer = await open();
-    if (backend === 'postgres') {
-      await ctx.storage.tamper(
-        `CREATE FUNCTION planted_failure() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'planted failure'; END $$ LANGUAGE plpgsql`,
-      );
-      await ctx.storage.tamper(
-        'CREATE TRIGGER planted_failure BEFORE INSERT ON icp_updates FOR EACH ROW EXECUTE FUNCTION planted_failure()',
-      );
-    } else {
-      await ctx.storage.tamper(
-        "CREATE TRIGGER planted_failure BEFORE INSERT ON icp_updates BEGIN SELECT RAISE(ABORT, 'planted failure'); END",
-      );
-    }
+    await plantFailure('icp_updates');
     try {
       const [update] = typing('lost');
       writer.send(syncUpdateMessage(update!));
@@ -102,11 +112,55 @@ describe.each(BACKENDS)('"saved" means stored, on %s', (backend) => {
     expect(await storedText()).toBe('kept');
   });
 
+  it('changes the draft by a restore only together with its versions and audit entry', async () => {
+    const evidenceOf = async (socket: RawCollabSocket | null): Promise<string[]> => {
+      const doc = socket ? socket.seenDoc() : await ctx.storage.storedDoc(icpId);
+      const paragraphs = paragraphsOf(doc, 'evidence');
+      doc.destroy();
+      return paragraphs;
+    };
+    const watcher = await open();
+    const writer = await open();
+    const first = await createVersion(ctx.server, icpId, 'Before the change');
+    const seen = writer.seenDoc();
+    const updates: Uint8Array[] = [];
+    seen.on('update', (u: Uint8Array) => updates.push(u));
+    appendParagraph(seen, 'evidence', 'Changed after the version');
+    seen.destroy();
+    writer.send(syncUpdateMessage(updates[0]!));
+    await writer.waitForSaved(1);
+    await waitFor(async () => expect(await evidenceOf(watcher)).toEqual(['Changed after the version']));
+    expect(await evidenceOf(null)).toEqual(['Changed after the version']);
+    const versionsBefore = await ctx.storage.rows('SELECT id FROM icp_versions WHERE icp_id = $1', [icpId]);
+
+    // The audit entry cannot be written: the whole restore fails, the draft included.
+    await plantFailure('audit_log');
+    try {
+      const response = await request(ctx.server, 'POST', `/api/versions/${first.id}/restore`);
+      expect(response.status).toBe(500);
+    } finally {
+      await removeFailure('audit_log');
+    }
+    await watcher.roundTrip();
+    expect(await evidenceOf(watcher)).toEqual(['Changed after the version']);
+    expect(await evidenceOf(null)).toEqual(['Changed after the version']);
+    expect(await ctx.storage.rows('SELECT id FROM icp_versions WHERE icp_id = $1', [icpId])).toEqual(
+      versionsBefore,
+    );
+
+    // Without the fault, the same restore lands, live.
+    const response = await request(ctx.server, 'POST', `/api/versions/${first.id}/restore`);
+    expect(response.status).toBe(200);
+    await waitFor(async () => expect(await evidenceOf(watcher)).toEqual([]));
+    expect(await evidenceOf(null)).toEqual([]);
+  });
+
   it.runIf(backend === 'postgres')(
     'relays and acknowledges nothing while the commit waits, everything once it lands',
     async () => {
       const reader = await open();
       const writer = await open();
+      const before = textSeenBy(reader);
       const locker = await ctx.storage.ownPostgresConnection();
       try {
         // Reads go on (the room's sync), every insert into the log waits for this transaction.
@@ -132,14 +186,14 @@ describe.each(BACKENDS)('"saved" means stored, on %s', (backend) => {
         await writer.roundTrip();
         await reader.roundTrip();
         expect(writer.saved).toBe(0);
-        expect(textSeenBy(reader)).toBe('kept');
+        expect(textSeenBy(reader)).toBe(before);
         await locker.query('COMMIT');
       } finally {
         await locker.end();
       }
       await writer.waitForSaved(1);
-      await waitFor(() => expect(textSeenBy(reader)).toBe('kept held'));
-      expect(await storedText()).toBe('kept held');
+      await waitFor(() => expect(textSeenBy(reader)).toBe(`${before} held`));
+      expect(await storedText()).toBe(`${before} held`);
     },
   );
 });
