@@ -114,6 +114,19 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Readiness (liveness stays /healthz): can this process reach its database right now?
+  app.get('/readyz', async (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    try {
+      await database.ping();
+      res.json({ status: 'ready' });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      res.status(503).json({
+        error: { code: 'database_unavailable', message: `The database is not reachable: ${reason}` },
+      });
+    }
+  });
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 import { migrationProvider } from './migrations/index.js';
@@ -13,8 +13,19 @@ export interface DatabaseHandle {
   dialect: Dialect;
   /** Where the data lives, for logs: a file path or the PostgreSQL URL without its password. */
   location: string;
+  /**
+   * Readiness: resolves if the database answers `select 1` within `timeoutMs`, rejects otherwise.
+   * Cheap enough for a load balancer to call every few seconds.
+   */
+  ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
+
+/** How long a readiness check waits for the database. */
+export const PING_TIMEOUT_MS = 2_000;
+
+/** How long taking a new PostgreSQL connection may take before the query fails (not hangs). */
+const PG_CONNECT_TIMEOUT_MS = 5_000;
 
 export interface DatabaseOptions {
   dataDir: string;
@@ -62,13 +73,58 @@ function openSqlite(options: DatabaseOptions): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', location: file, ping: (ms) => ping(db, ms), close: () => db.destroy() };
 }
 
+/**
+ * A PostgreSQL pool that survives the database going away (restart, failover, an idle-connection
+ * reaper): without listeners, `pg` emits the dead connection's 'error' on the pool (idle clients)
+ * or on the client itself (checked out), and an unhandled 'error' event ends the process. With
+ * them, the broken client is dropped, the queries on it reject (callers answer 1011 / 503), and
+ * the next query opens a fresh connection once the database is back.
+ */
 function openPostgres(url: string): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+  });
   const shown = new URL(url);
   shown.password = '';
-  return { db, dialect: 'postgres', location: shown.toString(), close: () => db.destroy() };
+  const location = shown.toString();
+  const reportLost = lostConnectionReporter(location);
+  pool.on('error', reportLost);
+  pool.on('connect', (client) => client.on('error', reportLost));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', location, ping: (ms) => ping(db, ms), close: () => db.destroy() };
+}
+
+/**
+ * Logs a lost PostgreSQL connection once per burst: when the server goes away every pooled
+ * connection reports it at once (and both to the pool and to the client).
+ */
+function lostConnectionReporter(location: string): (error: Error) => void {
+  let lastAt = 0;
+  return (error) => {
+    const now = Date.now();
+    if (now - lastAt < 1_000) return;
+    lastAt = now;
+    console.error(`PostgreSQL connection lost (${location}): ${error.message}; reconnecting on demand`);
+  };
+}
+
+async function ping(db: Kysely<Database>, timeoutMs = PING_TIMEOUT_MS): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`the database did not answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  try {
+    await Promise.race([sql`select 1`.execute(db), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
