@@ -8,7 +8,8 @@ import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '@bullseye/shared';
-import { RawCollabSocket, syncUpdateMessage } from '../../../tests/support/rawSocket.js';
+import { awarenessMessage, RawCollabSocket, syncUpdateMessage } from '../../../tests/support/rawSocket.js';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { waitFor } from '../../../tests/support/waitFor.js';
 import { systemClock } from '../clock.js';
 import { openDatabase, type DatabaseHandle } from '../db/database.js';
@@ -18,6 +19,7 @@ import { UpdateLog, type PendingUpdate } from '../db/updateLog.js';
 import { WorkspaceStore } from '../db/workspaceStore.js';
 import { CollabServer } from './collabServer.js';
 import { collabStats } from './connection.js';
+import type { Room } from './room.js';
 import type { UpgradeCheck } from './upgrade.js';
 
 /** The update log with a hand on the brake: commits can be held, or made to fail. */
@@ -264,6 +266,24 @@ describe('CollabServer promises', () => {
     await first.roundTrip();
     expect(textSeenBy(first)).toBe('');
     expect(await storedText()).toBe('');
+  });
+
+  it('forgets who owned a presence once its client clears it', async () => {
+    const socket = await open();
+    const client = new Y.Doc();
+    const awareness = new Awareness(client);
+    awareness.setLocalState({ user: { name: 'x', color: '#000' }, section: null });
+    socket.send(awarenessMessage(encodeAwarenessUpdate(awareness, [client.clientID])));
+    const owners = async () => {
+      const room = await (collab as unknown as { rooms: Map<string, Promise<Room>> }).rooms.get(icpId)!;
+      return room.awarenessOwners.size;
+    };
+    await waitFor(async () => (await owners()) === 1);
+    awareness.setLocalState(null);
+    socket.send(awarenessMessage(encodeAwarenessUpdate(awareness, [client.clientID])));
+    await waitFor(async () => (await owners()) === 0);
+    awareness.destroy();
+    client.destroy();
   });
 
   it('refuses an update that depends on what the server never got, storing nothing (4400)', async () => {
