@@ -1,14 +1,17 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditVerifyDto, RichTextSectionKey } from '@bullseye/shared';
+import { findPostgresTool } from '../../server/src/db/backup.js';
 import { createIcp, request } from '../support/api.js';
 import { runAdmin } from '../support/adminCli.js';
 import { ClientPool, type CollabClient } from '../support/collabClient.js';
 import { appendParagraph, paragraphsOf } from '../support/icpDocs.js';
 import { ServerProcess } from '../support/serverProcess.js';
+import { createTempDatabase, type TempDatabase } from '../support/postgres.js';
 import { createVersion } from '../support/versions.js';
 import { waitFor } from '../support/waitFor.js';
 
@@ -211,5 +214,67 @@ describe('backup and restore on SQLite', () => {
     expect(usage.stderr).toContain('backup needs exactly one file');
     // Nothing was installed or left behind.
     expect(fs.readdirSync(dataDir).sort()).toEqual(['foreign.sqlite', 'notes.txt']);
+  });
+});
+
+describe('backup on PostgreSQL', () => {
+  const pool = new ClientPool();
+  const databases: TempDatabase[] = [];
+  const servers: ServerProcess[] = [];
+  let backupDir: string;
+  afterEach(() => pool.destroyAll());
+
+  afterAll(async () => {
+    for (const s of servers) await s.dispose();
+    for (const db of databases) await db.drop();
+    if (backupDir) fs.rmSync(backupDir, { recursive: true, force: true });
+  });
+
+  it('dumps with pg_dump in custom format, and pg_restore into a new database serves it intact', async () => {
+    const source = await createTempDatabase();
+    databases.push(source);
+    const server = new ServerProcess({ databaseUrl: source.url });
+    servers.push(server);
+    await server.start();
+    const icp = await createIcp(server, 'Dumped');
+    const writer = await pool.connect(server, icp.id, { params: { acks: '1' } });
+    for (let i = 0; i < 20; i++) appendParagraph(writer.doc, 'goals', `edit ${i}`);
+    await waitFor(() => writer.saved === 21);
+    await createVersion(server, icp.id, 'Before the dump');
+
+    backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bullseye-pgdump-'));
+    const file = path.join(backupDir, 'bullseye.dump');
+    const data = { dataDir: server.dataDir, databaseUrl: source.url };
+    const backup = await runAdmin(data, ['backup', file], 60_000);
+    expect(backup.code, `${backup.stdout}\n${backup.stderr}`).toBe(0);
+    expect(backup.lastLine).toBe(file);
+    expect(backup.stdout).toContain('pg_dump --format=custom');
+    expect(backup.stdout).toContain('1 ICP,');
+    // The CLI restores SQLite only; on PostgreSQL it says how.
+    const refused = await runAdmin(data, ['restore', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('pg_restore --no-owner --exit-on-error');
+
+    const target = await createTempDatabase();
+    databases.push(target);
+    const pgRestore = findPostgresTool('pg_restore');
+    if (!pgRestore) throw new Error('pg_restore is not installed (PostgreSQL client tools)');
+    const restore = spawnSync(pgRestore, ['--no-owner', '--exit-on-error', `--dbname=${target.url}`, file], {
+      encoding: 'utf8',
+    });
+    expect(restore.status, restore.stderr).toBe(0);
+    const restored = new ServerProcess({ databaseUrl: target.url, provision: false });
+    servers.push(restored);
+    await restored.start();
+    restored.admin = server.admin;
+    const reader = await pool.connect(restored, icp.id);
+    expect(paragraphsOf(reader.doc, 'goals')).toEqual(Array.from({ length: 20 }, (_, i) => `edit ${i}`));
+    const verify = await request<AuditVerifyDto>(
+      restored,
+      'GET',
+      `/api/workspaces/${server.admin!.workspaceId}/audit/verify`,
+    );
+    expect(verify.body).toMatchObject({ ok: true, firstBroken: null });
+    expect(verify.body.checked).toBeGreaterThanOrEqual(1);
   });
 });
