@@ -16,6 +16,7 @@ export * from './validation/comments.js';
 export * from './validation/versions.js';
 export * from './protocol/messages.js';
 export * from './protocol/closeCodes.js';
+export * from './protocol/savedState.js';
 export * from './protocol/awareness.js';
 export * from './logic/completeness.js';
 export * from './logic/roles.js';

@@ -22,6 +22,7 @@ import {
   MalformedMessageError,
 } from './messages.js';
 import type { Room } from './room.js';
+import { answerSavedQuery } from './savedState.js';
 import { RefusedUpdate } from './updateGate.js';
 
 export interface ConnectionOptions {
@@ -166,6 +167,20 @@ export class Connection {
             this.send(encodeAwarenessMessage(encodeAwarenessUpdate(this.room.awareness, ids)));
           break;
         }
+        case 'savedQuery':
+          // Only Bullseye clients (acks=1) ask; a stock client never sends it and gets no answer.
+          if (this.wantsAcks) {
+            answerSavedQuery(
+              {
+                committer: this.committer,
+                doc: () => this.room.doc,
+                send: (m) => this.send(m),
+                fail: () => this.close(CloseCode.internalError, 'could not save'),
+              },
+              message.stateVector,
+            );
+          }
+          break;
         case 'ignored':
           break;
       }

@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
 import { MessageType, SyncMessageType, type ServerEvent } from '@bullseye/shared';
 
 /** Thrown for a frame that is not a well-formed message; the connection is closed with 4400. */
@@ -49,6 +50,17 @@ export function encodeSaved(count: number): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
+/**
+ * `savedState`: the answer to a `savedQuery`, the server's clock for each client id of the query,
+ * encoded as a Yjs state vector.
+ */
+export function encodeSavedState(clocks: ReadonlyMap<number, number>): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MessageType.savedState);
+  encoding.writeVarUint8Array(e, Y.encodeStateVector(clocks as Map<number, number>));
+  return encoding.toUint8Array(e);
+}
+
 export function encodeEvent(event: ServerEvent): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MessageType.event);
@@ -62,6 +74,8 @@ export type ClientMessage =
   | { kind: 'docUpdate'; update: Uint8Array; step: 'step2' | 'update' }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'queryAwareness' }
+  /** "Which of this state vector have you stored?" (client id → clock). */
+  | { kind: 'savedQuery'; stateVector: Map<number, number> }
   | { kind: 'ignored' };
 
 /** Decodes one client frame; throws MalformedMessageError for anything that is not a whole message. */
@@ -88,6 +102,9 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
       case MessageType.queryAwareness:
         message = { kind: 'queryAwareness' };
         break;
+      case MessageType.savedQuery:
+        message = { kind: 'savedQuery', stateVector: decodeStateVector(decoding.readVarUint8Array(d)) };
+        break;
       case MessageType.auth:
         // Clients have nothing to say with auth messages; read the payload to validate the frame.
         decoding.readVarUint(d);
@@ -102,4 +119,16 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
     if (error instanceof MalformedMessageError) throw error;
     throw new MalformedMessageError(error instanceof Error ? error.message : 'undecodable frame');
   }
+}
+
+function decodeStateVector(bytes: Uint8Array): Map<number, number> {
+  const d = decoding.createDecoder(bytes);
+  const stateVector = new Map<number, number>();
+  const count = decoding.readVarUint(d);
+  for (let i = 0; i < count; i++) {
+    const client = decoding.readVarUint(d);
+    stateVector.set(client, decoding.readVarUint(d));
+  }
+  if (decoding.hasContent(d)) throw new MalformedMessageError('trailing bytes after state vector');
+  return stateVector;
 }

@@ -22,6 +22,20 @@ export const MessageType = {
   saved: 100,
   /** Server → client: `varString(JSON)` of a {@link ServerEvent}, e.g. an ICP renamed. */
   event: 101,
+  /**
+   * Client → server: `varUint8Array(state vector)`, the client's Yjs state vector (as
+   * `Y.encodeStateVector` writes it). Asks which of it the server has durably stored. Sent only by
+   * clients that connected with `acks=1`; the server ignores it from other clients.
+   */
+  savedQuery: 102,
+  /**
+   * Server → client, the answer to `savedQuery`: `varUint8Array(state vector)`, the server's clock
+   * for every client id of the query (0 for ids it has nothing of), encoded like a Yjs state
+   * vector. Sent only once every document update this connection sent before the query is
+   * committed; answers come in query order. The client holds content the server lacks exactly when
+   * one of its own clocks is above the answer's.
+   */
+  savedState: 103,
 } as const;
 
 /** Sub-types of the y-protocols sync message. */
@@ -29,7 +43,7 @@ export const SyncMessageType = { step1: 0, step2: 1, update: 2 } as const;
 
 /** Query parameters a Bullseye client adds to the collaboration URL. */
 export const CollabParam = {
-  /** `1` to receive `saved` and `event` messages. */
+  /** `1` to receive `saved`, `event` and `savedState` messages (and to send `savedQuery`). */
   acks: 'acks',
   /** The client's SCHEMA_VERSION; a mismatch closes the connection with `schemaMismatch`. */
   schema: 'schema',
