@@ -8,6 +8,7 @@ import './styles/panel.css';
 import './styles/review.css';
 import './styles/versions.css';
 import './styles/audit.css';
+import './styles/unsaved.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
@@ -10,11 +11,12 @@ import {
   describeCloseCode,
   MessageType,
   SCHEMA_VERSION,
+  SyncMessageType,
   type AwarenessState,
   type ServerEvent,
 } from '@bullseye/shared';
 import { countingWebSocket } from './countingWebSocket.js';
-import { SaveTracker } from './saveTracker.js';
+import { SaveTracker, type StateVector, type UnsavedReason } from './saveTracker.js';
 
 export type PresenceUser = AwarenessState['user'];
 
@@ -56,11 +58,28 @@ export class IcpSession {
     this.provider = new WebsocketProvider(collabUrl(), icpId, this.doc, {
       connect: false,
       params: { [CollabParam.acks]: '1', [CollabParam.schema]: String(SCHEMA_VERSION) },
-      WebSocketPolyfill: countingWebSocket(this.tracker),
+      WebSocketPolyfill: countingWebSocket({
+        opened: (socket) => this.tracker.opened(socket),
+        sentDocUpdate: (socket) => this.tracker.sentDocUpdate(socket),
+        // Not from inside the provider's send: pause once it has finished its turn.
+        oversized: () => queueMicrotask(() => this.tracker.pause('changeTooLarge')),
+      }),
       maxBackoffTime: 4000,
+      // A change the server refused for its size would be sent again on every reconnect (the loop
+      // of issue 9): stop, and let the person decide (see SessionStatus.unsaved).
+      shouldReconnect: (event) =>
+        !(event.code >= 4400 && event.code < 4500) && event.code !== CloseCode.messageTooBig,
+    });
+    this.tracker.attach({
+      query: () => this.sendSavedQuery(),
+      resend: (server) => this.resendMissing(server),
+      stop: () => this.provider.disconnect(),
     });
     this.provider.messageHandlers[MessageType.saved] = (_encoder, decoder) => {
       this.tracker.acknowledged(decoding.readVarUint(decoder));
+    };
+    this.provider.messageHandlers[MessageType.savedState] = (_encoder, decoder) => {
+      this.tracker.savedState(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
     };
     this.provider.messageHandlers[MessageType.event] = (_encoder, decoder) => {
       this.dispatch(decoding.readVarString(decoder));
@@ -99,8 +118,31 @@ export class IcpSession {
 
   /** Resumes the connection after an `accessChanged` close, once the page knows access remains. */
   reconnect(): void {
-    if (this.destroyed) return;
+    if (this.destroyed || this.tracker.paused) return;
     this.provider.connect();
+  }
+
+  /** After syncing paused with changes the server does not have: try sending them again. */
+  retry(): void {
+    if (this.destroyed) return;
+    this.tracker.retry();
+    this.provider.connect();
+  }
+
+  /**
+   * Forgets the copy of this ICP kept in this browser (IndexedDB), changes the server does not have
+   * included. The session is unusable afterwards: reload the page to open what the server has.
+   */
+  async discardLocalCopy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    window.removeEventListener('offline', this.onOffline);
+    window.removeEventListener('online', this.onOnline);
+    this.doc.off('update', this.onUpdate);
+    this.tracker.destroy();
+    this.provider.destroy();
+    await this.persistence.clearData();
+    this.doc.destroy();
   }
 
   /** The server's word on this person's access; returns the unsubscribe function. */
@@ -121,14 +163,41 @@ export class IcpSession {
     window.removeEventListener('offline', this.onOffline);
     window.removeEventListener('online', this.onOnline);
     this.doc.off('update', this.onUpdate);
+    this.tracker.destroy();
     this.provider.destroy();
     void this.persistence.destroy();
     this.doc.destroy();
   }
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin !== this.provider && origin !== this.persistence) this.tracker.localEdit();
+    if (origin === this.persistence) this.tracker.localCopyChanged();
+    else if (origin !== this.provider) this.tracker.localEdit();
   };
+
+  /** `savedQuery` with the local state vector, on the open socket; returns what was asked. */
+  private sendSavedQuery(): StateVector | null {
+    const ws = this.provider.ws;
+    if (!ws || !this.provider.wsconnected || ws.readyState !== WebSocket.OPEN) return null;
+    const stateVector = Y.encodeStateVector(this.doc);
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MessageType.savedQuery);
+    encoding.writeVarUint8Array(e, stateVector);
+    ws.send(encoding.toUint8Array(e));
+    return Y.decodeStateVector(stateVector);
+  }
+
+  /** Sends what the server's answer shows it lacks, as one update (held back if too large). */
+  private resendMissing(server: StateVector): boolean {
+    const ws = this.provider.ws;
+    if (!ws || !this.provider.wsconnected || ws.readyState !== WebSocket.OPEN) return false;
+    const missing = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(server as Map<number, number>));
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, SyncMessageType.update);
+    encoding.writeVarUint8Array(e, missing);
+    ws.send(encoding.toUint8Array(e));
+    return true;
+  }
 
   private readonly onOffline = () => {
     this.provider.disconnect();
@@ -137,10 +206,16 @@ export class IcpSession {
 
   private readonly onOnline = () => {
     this.tracker.online();
-    this.provider.connect();
+    if (!this.tracker.paused) this.provider.connect();
   };
 
   private onClosed(code: number): void {
+    // The server refused content this browser holds: reconnecting or reloading would send it again.
+    const unsaved = UNSAVED_CLOSES.get(code);
+    if (unsaved) {
+      this.tracker.pause(unsaved);
+      return;
+    }
     if (code === CloseCode.accessChanged) {
       // Not closed for good: the page checks what access remains, then calls reconnect().
       this.tracker.connectionStatus('disconnected');
@@ -165,6 +240,13 @@ export class IcpSession {
     this.eventListeners.forEach((l) => l(event));
   }
 }
+
+/** Close codes that mean the server refused a change of this browser's, and why. */
+const UNSAVED_CLOSES = new Map<number, UnsavedReason>([
+  [CloseCode.messageTooBig, 'changeTooLarge'],
+  [CloseCode.documentTooLarge, 'icpTooLarge'],
+  [CloseCode.malformedMessage, 'refused'],
+]);
 
 function collabUrl(): string {
   const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';

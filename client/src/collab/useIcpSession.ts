@@ -39,6 +39,7 @@ const OFFLINE_STATUS: SessionStatus = {
   save: 'idle',
   synced: false,
   closeReason: null,
+  unsaved: null,
 };
 
 /** The live connection and save status of a session. */

@@ -37,6 +37,7 @@ import { isShowing, PANEL_ID, useSidePanel } from './sidePanelContext.js';
 import { SidePanelProvider } from './SidePanelProvider.js';
 import { StatusIndicator } from './StatusIndicator.js';
 import { TitleEditor } from './TitleEditor.js';
+import { UnsavedChangesBanner } from './UnsavedChangesBanner.js';
 import { useIcp } from './useIcp.js';
 
 /** How often a refused connection may trigger an access check over HTTP. */
@@ -223,6 +224,9 @@ function PanelledEditor({ session, user, icp, workspace, setIcp, onLostAccess }:
               <PresenceBar people={people} selfId={selfId} self={<UserMenu />} />
             </div>
           </header>
+          {status.unsaved && canEdit && (
+            <UnsavedChangesBanner session={session} reason={status.unsaved} title={icp.title} />
+          )}
           {status.closeReason && (
             <div className="banner banner-error" role="alert">
               {status.closeReason}{' '}
@@ -252,7 +256,7 @@ function PanelledEditor({ session, user, icp, workspace, setIcp, onLostAccess }:
                 session={session}
                 user={user}
                 people={people}
-                readOnly={!canEdit || status.connection === 'closed'}
+                readOnly={!canEdit || status.connection === 'closed' || status.connection === 'paused'}
               />
             </main>
             <EditorSidePanel />

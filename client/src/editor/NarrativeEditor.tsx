@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, type MouseEvent } from 'react';
+import * as Y from 'yjs';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -12,6 +13,8 @@ import { SelectionCommentButton } from '../features/comments/SelectionCommentBut
 import { COMMENT_SHORTCUT } from '../features/comments/shortcuts.js';
 import { useCommentOnSelection } from '../features/comments/useCommentOnSelection.js';
 import { DRAFT_HIGHLIGHT_ID, useSectionHighlights } from '../features/comments/useSectionHighlights.js';
+import { useToast } from '../ui/Toast.js';
+import { PasteGuard, pasteRefusalMessage } from './pasteGuard.js';
 
 interface NarrativeEditorProps {
   session: IcpSession;
@@ -28,6 +31,8 @@ interface NarrativeEditorProps {
  */
 export function NarrativeEditor({ session, section, user, readOnly }: NarrativeEditorProps) {
   const fragment = useMemo(() => session.doc.getXmlFragment(section.key), [session, section.key]);
+  // Stable for the app's lifetime (the provider's callback), so the editor need not be rebuilt.
+  const toast = useToast();
   const editor = useEditor(
     {
       extensions: [
@@ -35,6 +40,10 @@ export function NarrativeEditor({ session, section, user, readOnly }: NarrativeE
         Collaboration.configure({ document: session.doc, field: section.key }),
         CollaborationCaret.configure({ provider: { awareness: session.awareness }, user }),
         CommentHighlights.configure({ fragment }),
+        PasteGuard.configure({
+          documentBytes: () => Y.encodeStateAsUpdate(session.doc).byteLength,
+          onRefused: (refusal) => toast(pasteRefusalMessage(refusal), { tone: 'error' }),
+        }),
       ],
       editable: !readOnly,
       editorProps: {

@@ -5,6 +5,7 @@ const CONNECTION_TEXT: Record<ConnectionState, string> = {
   connected: 'Connected',
   reconnecting: 'Reconnecting…',
   offline: 'Offline',
+  paused: 'Sync paused',
   closed: 'Disconnected',
 };
 
@@ -12,6 +13,7 @@ const SAVE_TEXT: Record<SaveState, string> = {
   saved: 'All changes saved',
   saving: 'Saving…',
   local: 'Saved on this device',
+  unsaved: 'Not saved',
   idle: '',
 };
 
@@ -23,7 +25,9 @@ export function StatusIndicator({ status, showSave = true }: { status: SessionSt
   const title =
     status.save === 'local'
       ? 'Your changes are kept in this browser and will be sent when the connection returns.'
-      : undefined;
+      : status.save === 'unsaved'
+        ? 'Some changes are only in this browser; the server does not have them.'
+        : undefined;
   return (
     <div className="status" aria-live="polite">
       <span
