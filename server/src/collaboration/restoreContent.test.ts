@@ -12,6 +12,7 @@ import {
   writeRange,
 } from '@bullseye/shared';
 import { writeContent } from './restoreContent.js';
+import { UpdateGate } from './updateGate.js';
 
 function paragraph(doc: Y.Doc, key: 'goals' | 'evidence', text: string, bold = false): void {
   const element = new Y.XmlElement('paragraph');
@@ -90,5 +91,29 @@ describe('writeContent', () => {
     expect(canonicalJson(draft)).toBe(canonicalJson(other));
     expect(readList(draft, 'geographies').map((i) => i.text)).toEqual(['DACH']);
     expect(readList(draft, 'buyingTriggers').map((i) => i.text)).toEqual(['New VP of Sales']);
+  });
+
+  it('restores a version nested thousands of levels deep as bounded content the server accepts', () => {
+    const version = new Y.Doc();
+    let parent: Y.XmlFragment | Y.XmlElement = fragmentOf(version, 'evidence');
+    for (let i = 0; i < 5_000; i++) {
+      const child: Y.XmlElement = new Y.XmlElement('blockquote');
+      parent.insert(0, [child]);
+      parent = child;
+    }
+    const deepest = new Y.XmlText();
+    deepest.insert(0, 'Quote from the bottom', { bold: {} });
+    parent.insert(0, [deepest]);
+    paragraph(version, 'goals', 'Grow retention');
+
+    const draft = new Y.Doc();
+    const gate = new UpdateGate(draft);
+    const updates: Uint8Array[] = [];
+    draft.on('update', (update: Uint8Array) => updates.push(update));
+    draft.transact(() => writeContent(draft, version));
+    // The change passes the server's own checks (depth included) and reads as the version does.
+    for (const update of updates) gate.accept(update);
+    expect(canonicalJson(draft)).toBe(canonicalJson(version));
+    expect(canonicalJson(draft)).toContain('Quote from the bottom');
   });
 });

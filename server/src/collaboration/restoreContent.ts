@@ -5,10 +5,12 @@ import {
   fragmentToJson,
   ICP_SECTIONS,
   listOf,
+  MAX_RICH_TEXT_DEPTH,
   rangeOf,
   readList,
   type ListItem,
   type ListItemMap,
+  type RichTextNode,
 } from '@bullseye/shared';
 
 /**
@@ -88,11 +90,76 @@ function writeRange(target: Y.Map<number | string>, source: Y.Map<number | strin
 }
 
 function writeFragment(target: Y.XmlFragment, source: Y.XmlFragment): void {
-  if (canonicalStringify(fragmentToJson(target)) === canonicalStringify(fragmentToJson(source))) return;
+  const wanted = fragmentToJson(source);
+  if (canonicalStringify(fragmentToJson(target)) === canonicalStringify(wanted)) return;
   if (target.length > 0) target.delete(0, target.length);
-  const copies = source
-    .toArray()
-    .filter((child) => child instanceof Y.XmlElement || child instanceof Y.XmlText)
-    .map((child) => child.clone());
+  // A version stored before nesting was bounded may be thousands of levels deep: Yjs's clone()
+  // recurses (and the server refuses such an update), so it is rebuilt from its bounded JSON.
+  const copies =
+    fragmentDepth(source) > MAX_RICH_TEXT_DEPTH
+      ? xmlOfJson(wanted.content ?? [])
+      : source
+          .toArray()
+          .filter((child) => child instanceof Y.XmlElement || child instanceof Y.XmlText)
+          .map((child) => child.clone());
   if (copies.length > 0) target.insert(0, copies);
+}
+
+/** How deep the deepest element of a fragment sits (its children are 1), walked without recursion. */
+function fragmentDepth(fragment: Y.XmlFragment): number {
+  let deepest = 0;
+  const stack: [Y.XmlElement, number][] = [];
+  for (const child of fragment.toArray()) if (child instanceof Y.XmlElement) stack.push([child, 1]);
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_RICH_TEXT_DEPTH) return deepest;
+    for (const child of element.toArray()) if (child instanceof Y.XmlElement) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * Yjs XML (as y-prosemirror stores it) for ProseMirror JSON nodes: elements with their attributes,
+ * runs of text as one Y.XmlText with marks as formatting attributes. Built without recursion; the
+ * input is bounded by `limitRichTextDepth`, so integrating it stays shallow.
+ */
+function xmlOfJson(nodes: readonly RichTextNode[]): (Y.XmlElement | Y.XmlText)[] {
+  const roots: (Y.XmlElement | Y.XmlText)[] = [];
+  const stack: { nodes: readonly RichTextNode[]; out: (Y.XmlElement | Y.XmlText)[] }[] = [
+    { nodes, out: roots },
+  ];
+  const built: { element: Y.XmlElement; children: (Y.XmlElement | Y.XmlText)[] }[] = [];
+  while (stack.length > 0) {
+    const { nodes: level, out } = stack.pop()!;
+    let text: Y.XmlText | null = null;
+    for (const node of level) {
+      if (node.type === 'text') {
+        if (!node.text) continue;
+        if (!text) {
+          text = new Y.XmlText();
+          out.push(text);
+        }
+        const attributes = Object.fromEntries(
+          (node.marks ?? []).map((mark) => [mark.type, mark.attrs ?? {}]),
+        );
+        text.insert(text.length, node.text, attributes);
+        continue;
+      }
+      text = null;
+      const element = new Y.XmlElement(node.type);
+      for (const [key, value] of Object.entries(node.attrs ?? {})) element.setAttribute(key, value as string);
+      out.push(element);
+      const children: (Y.XmlElement | Y.XmlText)[] = [];
+      built.push({ element, children });
+      if (node.content?.length) stack.push({ nodes: node.content, out: children });
+    }
+  }
+  // Children first into their parents (deepest last built), so each element is complete before
+  // its parent is inserted anywhere.
+  for (let i = built.length - 1; i >= 0; i--) {
+    const { element, children } = built[i]!;
+    if (children.length > 0) element.insert(0, children);
+  }
+  return roots;
 }
