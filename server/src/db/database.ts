@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import type { Database } from './schema.js';
 import { migrationProvider } from './migrations/index.js';
 
@@ -46,12 +44,10 @@ export function ensureWritableDir(dir: string): void {
   }
 }
 
-// PostgreSQL bigint and bytea come back as string and Buffer; ids fit in a JS number.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-
 /** Opens SQLite (default) or PostgreSQL (`databaseUrl`) and runs pending migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  const handle = options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options);
+  // Only the driver in use is loaded: a process never holds both (pg alone is ~5 MiB of RSS).
+  const handle = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openSqlite(options);
   const migrator = new Migrator({ db: handle.db, provider: migrationProvider(handle.dialect) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
@@ -64,8 +60,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return handle;
 }
 
-function openSqlite(options: DatabaseOptions): DatabaseHandle {
+async function openSqlite(options: DatabaseOptions): Promise<DatabaseHandle> {
   ensureWritableDir(options.dataDir);
+  const { default: SQLite } = await import('better-sqlite3');
   const file = path.join(options.dataDir, 'bullseye.sqlite');
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
@@ -83,12 +80,17 @@ function openSqlite(options: DatabaseOptions): DatabaseHandle {
  * them, the broken client is dropped, the queries on it reject (callers answer 1011 / 503), and
  * the next query opens a fresh connection once the database is back.
  */
-function openPostgres(url: string): DatabaseHandle {
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const { default: pg } = await import('pg');
+  // PostgreSQL bigint and bytea come back as string and Buffer; ids fit in a JS number.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
     connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+    // A connection whose peer vanished without a word (a partition) is noticed by TCP keepalive.
     keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   });
   const shown = new URL(url);
   shown.password = '';
