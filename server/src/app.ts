@@ -135,7 +135,9 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
     next();
   });
   app.use('/api', originCheck(origins));
-  app.use('/api', express.json({ limit: LIMITS.maxJsonBodyBytes, strict: true }));
+  // Bodies are plain UTF-8 JSON: no browser compresses a request, and refusing Content-Encoding
+  // (415) spares decompression of hostile input.
+  app.use('/api', express.json({ limit: LIMITS.maxJsonBodyBytes, strict: true, inflate: false }));
   app.use('/api', authenticate(services.authenticator));
   app.use(
     '/api',
@@ -144,10 +146,16 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
       accounts: commands.accounts,
       settings: services.settings,
       access: collab,
-      loginLimiter: loginRateLimit({ attempts: config.loginMaxAttempts, windowMs: config.loginWindowMs }),
+      loginLimiter: loginRateLimit({
+        attempts: config.loginMaxAttempts,
+        attemptsPerAddress: config.loginMaxAttemptsPerAddress,
+        attemptsPerAccount: config.loginMaxAttemptsPerAccount,
+        windowMs: config.loginWindowMs,
+      }),
+      passwordWork: services.passwordWork,
     }),
   );
-  app.use('/api', invitesRouter(commands.invites, services.auth));
+  app.use('/api', invitesRouter(commands.invites, services.auth, services.passwordWork));
   app.use(
     '/api',
     workspacesRouter({

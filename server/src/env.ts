@@ -24,6 +24,10 @@ const envSchema = z.object({
     .default(10 * 60_000),
   /** Failed sign-ins allowed per client address and email within LOGIN_WINDOW_MS. */
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+  /** Failed sign-ins allowed per client address, whatever the emails (password spraying). */
+  LOGIN_MAX_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  /** Failed sign-ins allowed per email, whatever the addresses. */
+  LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MS: z.coerce
     .number()
     .int()
@@ -50,6 +54,8 @@ export interface Config {
   /** At most one automatic version per this much editing time. */
   autoVersionIntervalMs: number;
   loginMaxAttempts: number;
+  loginMaxAttemptsPerAddress: number;
+  loginMaxAttemptsPerAccount: number;
   loginWindowMs: number;
   /** Where the built client lives; served at `/` when present. */
   clientDist: string;
@@ -77,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     autoVersionIntervalMs: e.AUTO_VERSION_INTERVAL_MS,
     loginMaxAttempts: e.LOGIN_MAX_ATTEMPTS,
+    loginMaxAttemptsPerAddress: e.LOGIN_MAX_PER_ADDRESS,
+    loginMaxAttemptsPerAccount: e.LOGIN_MAX_PER_ACCOUNT,
     loginWindowMs: e.LOGIN_WINDOW_MS,
     clientDist: path.resolve(import.meta.dirname, '../../client/dist'),
   };

@@ -17,6 +17,7 @@ import { WorkspaceStore } from './db/workspaceStore.js';
 import { AuthService } from './auth/authService.js';
 import { Authenticator } from './auth/authenticator.js';
 import { createBetterAuth } from './auth/betterAuth.js';
+import { PasswordWork } from './auth/passwordWork.js';
 import type { CollabEvents, LiveDrafts } from './collaboration/collabEvents.js';
 import { StoredDrafts } from './collaboration/storedDrafts.js';
 import { AccountCommands } from './commands/accountCommands.js';
@@ -70,6 +71,8 @@ export async function createServices(database: DatabaseHandle, config: Config, c
     auth,
     authenticator,
     access,
+    /** Bounds concurrent password hashing in this process (sign-in, sign-up, password changes). */
+    passwordWork: new PasswordWork(),
     /**
      * Commands that also notify open sockets and reach live drafts: the collaboration server, or
      * (the CLI) no sockets and drafts straight from the update log.

@@ -52,6 +52,17 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
       expect(instance.body).toEqual({ needsSetup: true, signupOpen: false });
     });
 
+    it('refuses setup with one of the most common passwords (400 common_password naming password)', async () => {
+      const response = await request(ctx.server, 'POST', '/api/setup', {
+        body: { ...owner, password: 'letmein123' },
+        as: null,
+      });
+      errorOf(response, 400, 'common_password', 'password');
+      expect(response.headers.getSetCookie()).toEqual([]);
+      const instance = await request<InstanceDto>(ctx.server, 'GET', '/api/instance', { as: null });
+      expect(instance.body).toEqual({ needsSetup: true, signupOpen: false });
+    });
+
     it('creates the owner and the first workspace, and signs in with an httpOnly, SameSite=Lax cookie', async () => {
       const before = await request<InstanceDto>(ctx.server, 'GET', '/api/instance', { as: null });
       expect(before.status).toBe(200);
@@ -158,6 +169,18 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
       expect((await signIn(ctx.server, bystander.email, bystander.password)).status).toBe(200);
       // The target's existing session and token keep working.
       expect((await request(ctx.server, 'GET', '/api/me', { as: { cookie: target.cookie } })).status).toBe(
+        200,
+      );
+    });
+
+    it('signing out without credentials (or with only an API token) answers 204 and revokes nothing', async () => {
+      const member = await addMember(ctx.server, 'viewer');
+      const anonymous = await request(ctx.server, 'DELETE', '/api/session', { as: null });
+      expect(anonymous.status).toBe(204);
+      const withToken = await request(ctx.server, 'DELETE', '/api/session', { as: { token: member.token } });
+      expect(withToken.status).toBe(204);
+      expect((await request(ctx.server, 'GET', '/api/me', { as: { token: member.token } })).status).toBe(200);
+      expect((await request(ctx.server, 'GET', '/api/me', { as: { cookie: member.cookie } })).status).toBe(
         200,
       );
     });

@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { SignInBody, SignUpBody, UserDto } from '@bullseye/shared';
 import { HttpError } from '../errors.js';
 import type { BetterAuth } from './betterAuth.js';
+import { refuseCommonPassword } from './commonPasswords.js';
 
 /** Cookies to set on the response, as better-auth produced them. */
 export type SetCookies = string[];
@@ -42,7 +43,9 @@ const user = (u: { id: string; name: string; email: string }): UserDto => ({
 export class AuthService {
   constructor(private readonly auth: BetterAuth) {}
 
+  /** Creates a password account; one of the most common passwords is refused (400 `common_password`). */
   async signUp(body: SignUpBody): Promise<SignedIn> {
+    refuseCommonPassword(body.password, 'password');
     try {
       const { headers, response } = await this.auth.api.signUpEmail({
         body: { name: body.name, email: body.email, password: body.password },
@@ -108,6 +111,7 @@ export class AuthService {
     currentPassword: string,
     newPassword: string,
   ): Promise<SetCookies> {
+    refuseCommonPassword(newPassword, 'newPassword');
     try {
       const { headers } = await this.auth.api.changePassword({
         body: { currentPassword, newPassword, revokeOtherSessions: true },

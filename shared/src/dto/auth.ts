@@ -55,7 +55,7 @@ export interface InviteDto {
 export interface CreatedInviteDto {
   invite: InviteDto;
   token: string;
-  /** The full link to share, on PUBLIC_URL (or the request's origin). */
+  /** The full link to share, on PUBLIC_URL (else `http://localhost:<port>`; never from request headers). */
   url: string;
 }
 

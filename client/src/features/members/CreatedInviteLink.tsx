@@ -14,9 +14,12 @@ export function CreatedInviteLink({
   onDone: () => void;
 }) {
   const { invite } = created;
+  // The server builds `url` from its configuration only (PUBLIC_URL, else localhost); the admin's own
+  // page knows the address people actually use to reach this server, so the link is shown on it.
+  const link = `${window.location.origin}/invite/${created.token}`;
   return (
     <div className="secret-box" role="region" aria-label="New invite link">
-      <CopyField label="Invite link" value={created.url} />
+      <CopyField label="Invite link" value={link} />
       <p className="small">
         Anyone with this link can join <strong>{workspaceName}</strong> as{' '}
         <strong>{roleAndFunction(invite.role, invite.function)}</strong>

@@ -1,10 +1,12 @@
 import { Router, type Response } from 'express';
 import type { AccountCommands } from '../../commands/accountCommands.js';
 import type { AuthService, SetCookies } from '../../auth/authService.js';
+import type { PasswordWork } from '../../auth/passwordWork.js';
 import type { CollabEvents } from '../../collaboration/collabEvents.js';
 import type { SettingsStore } from '../../db/settingsStore.js';
 import { forbidden, HttpError } from '../../errors.js';
 import { requireActor } from '../../middlewares/authenticate.js';
+import { passwordWorkSlot } from '../../middlewares/passwordWorkSlot.js';
 import { parse } from '../../middlewares/validate.js';
 import type { RequestHandler } from 'express';
 import { authOperations as op } from './operations.js';
@@ -14,7 +16,10 @@ export interface AuthRouterDeps {
   accounts: AccountCommands;
   settings: SettingsStore;
   access: CollabEvents;
-  loginLimiter: RequestHandler;
+  /** The sign-in rate limits (see loginRateLimit), checked before any password is hashed. */
+  loginLimiter: RequestHandler[];
+  /** Bounds concurrent password hashing; every route that hashes a password waits for a slot. */
+  passwordWork: PasswordWork;
 }
 
 function setCookies(res: Response, cookies: SetCookies): void {
@@ -22,8 +27,16 @@ function setCookies(res: Response, cookies: SetCookies): void {
 }
 
 /** `/api/instance`, `/api/setup`, `/api/signup`, `/api/session`, `/api/me`. */
-export function authRouter({ auth, accounts, settings, access, loginLimiter }: AuthRouterDeps): Router {
+export function authRouter({
+  auth,
+  accounts,
+  settings,
+  access,
+  loginLimiter,
+  passwordWork,
+}: AuthRouterDeps): Router {
   const router = Router();
+  const hashing = passwordWorkSlot(passwordWork);
 
   const instance = async () => ({
     needsSetup: await accounts.needsSetup(),
@@ -42,21 +55,21 @@ export function authRouter({ auth, accounts, settings, access, loginLimiter }: A
     res.json(await instance());
   });
 
-  router.post('/setup', async (req, res) => {
+  router.post('/setup', hashing, async (req, res) => {
     const body = parse(op.setup.body, req.body, 'body');
     const { me, cookies } = await accounts.setup(body);
     setCookies(res, cookies);
     res.status(201).json(me);
   });
 
-  router.post('/signup', async (req, res) => {
+  router.post('/signup', hashing, async (req, res) => {
     const body = parse(op.signUp.body, req.body, 'body');
     const { me, cookies } = await accounts.signUp(body);
     setCookies(res, cookies);
     res.status(201).json(me);
   });
 
-  router.post('/session', loginLimiter, async (req, res) => {
+  router.post('/session', ...loginLimiter, hashing, async (req, res) => {
     const body = parse(op.signIn.body, req.body, 'body');
     const { user, cookies } = await auth.signIn(body, req.headers);
     setCookies(res, cookies);
@@ -75,7 +88,7 @@ export function authRouter({ auth, accounts, settings, access, loginLimiter }: A
     res.json(await accounts.me(requireActor(req).user));
   });
 
-  router.post('/me/password', async (req, res) => {
+  router.post('/me/password', hashing, async (req, res) => {
     const actor = requireActor(req);
     // better-auth changes the password of the session in the cookie: an API token cannot do it.
     if (actor.via !== 'session') {

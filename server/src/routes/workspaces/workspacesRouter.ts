@@ -18,7 +18,7 @@ export interface WorkspacesRouterDeps {
   accounts: AccountCommands;
   members: MemberCommands;
   inviteCommands: InviteCommands;
-  /** PUBLIC_URL's origin, if set: invite links point there. */
+  /** PUBLIC_URL's origin, if set: invite links point there (else http://localhost:<port>). */
   publicOrigin: string | undefined;
 }
 
@@ -26,8 +26,11 @@ export interface WorkspacesRouterDeps {
 export function workspacesRouter(deps: WorkspacesRouterDeps): Router {
   const { access, workspaces, invites, accounts, members, inviteCommands } = deps;
   const router = Router();
-  const linkOrigin = (req: Request) =>
-    deps.publicOrigin ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+  // Invite links come from configuration only, never from the request's Host (or X-Forwarded-*)
+  // headers, which anyone can forge to mint links to their own site. Without PUBLIC_URL that is the
+  // documented default, http://localhost:<the port this request arrived on>; the web app shows the
+  // link on the origin its admin is using instead.
+  const linkOrigin = (req: Request) => deps.publicOrigin ?? `http://localhost:${req.socket.localPort}`;
 
   router.get('/workspaces', async (req, res) => {
     const actor = requireActor(req);
