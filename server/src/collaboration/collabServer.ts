@@ -381,7 +381,7 @@ export class CollabServer implements CollabEvents, LiveDrafts {
       void this.rooms.get(icpId)?.then((room) => {
         if (!room.destroyed) this.autoVersions.changed(room);
         if (room.updatesSinceCompaction >= this.options.compactAfterUpdates) this.compactInBackground(room);
-      });
+      }, ignoreFailedLoad);
     }
   }
 
@@ -434,6 +434,13 @@ export class CollabServer implements CollabEvents, LiveDrafts {
     this.wss.close();
   }
 }
+
+/**
+ * A room whose load failed (the database was unreachable) has nothing to record or compact; its
+ * failure was answered at the upgrade. Without a handler it would be an unhandled rejection,
+ * which ends the process.
+ */
+function ignoreFailedLoad(): void {}
 
 function refuse(socket: Duplex, refusal: UpgradeRefusal): void {
   const body = JSON.stringify({ error: { code: refusal.code, message: refusal.message } });
