@@ -3,6 +3,7 @@ import { CloseCode } from '@bullseye/shared';
 import { createIcp, errorOf, isHealthy, request, type ApiResponse } from '../support/api.js';
 import { ClientPool, type CollabClient } from '../support/collabClient.js';
 import { appendParagraph, paragraphsOf } from '../support/icpDocs.js';
+import { useServer } from '../support/harness.js';
 import { createTempDatabase, type TempDatabase } from '../support/postgres.js';
 import { ServerProcess } from '../support/serverProcess.js';
 import { StorageInspector } from '../support/storage.js';
@@ -91,11 +92,13 @@ describe('PostgreSQL going away', () => {
     expect(paragraphsOf(reviewer.doc, 'goals')).not.toContain('Written during the outage');
     expect(paragraphsOf(author.doc, 'challenges')).not.toContain('Reviewer, during the outage');
 
-    // The process is alive: live but not ready, and the API answers with errors instead of hanging.
+    // The process is alive: live but not ready, and the API says the database is unavailable.
     expect(await isHealthy(server)).toBe(true);
     const notReady = await readiness();
     errorOf(notReady, 503, 'database_unavailable');
-    expect((await request(server, 'GET', '/api/icps')).status).toBeGreaterThanOrEqual(500);
+    const listing = await request(server, 'GET', '/api/icps');
+    errorOf(listing, 503, 'database_unavailable');
+    expect(listing.headers.get('retry-after')).toBe('5');
     // Reconnecting clients are refused while the database is gone, and keep their edits.
     await waitFor(() => authorCodes.length > 1);
     expect(author.saved).toBe(authorSaved);
@@ -182,5 +185,17 @@ describe('PostgreSQL going away', () => {
     appendParagraph(client.doc, 'goals', 'After the reaper');
     await waitFor(() => client.saved > 0);
     expect((await readiness()).status).toBe(200);
+  });
+});
+
+describe('readiness on SQLite', () => {
+  const ctx = useServer('sqlite');
+
+  it('is ready and live', async () => {
+    expect(await request(ctx.server, 'GET', '/readyz', { as: null })).toMatchObject({
+      status: 200,
+      body: { status: 'ready' },
+    });
+    expect(await isHealthy(ctx.server)).toBe(true);
   });
 });
