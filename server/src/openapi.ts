@@ -25,7 +25,8 @@ const errorText: Record<number, string> = {
   404: 'Unknown id',
   409: 'Conflict',
   413: 'Request body too large',
-  429: 'Too many requests',
+  429: 'Too many requests; `Retry-After` says when to try again',
+  503: 'Busy; `Retry-After` says when to try again',
 };
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {

@@ -33,7 +33,7 @@ export const authOperations = {
     summary: 'First run: create the owner account and the first workspace; signs in',
     body: setupBodySchema,
     response: { status: 201, schema: meDtoSchema },
-    errors: [400, 409],
+    errors: [400, 409, 429, 503],
   },
   signUp: {
     method: 'post',
@@ -41,7 +41,7 @@ export const authOperations = {
     summary: 'Create an account while the owner has opened sign-up; signs in',
     body: signUpBodySchema,
     response: { status: 201, schema: meDtoSchema },
-    errors: [400, 403, 409],
+    errors: [400, 403, 409, 429, 503],
   },
   signIn: {
     method: 'post',
@@ -49,7 +49,7 @@ export const authOperations = {
     summary: 'Sign in with email and password; sets the session cookie (rate-limited)',
     body: signInBodySchema,
     response: { status: 200, schema: meDtoSchema },
-    errors: [400, 401, 429],
+    errors: [400, 401, 429, 503],
   },
   signOut: {
     method: 'delete',
@@ -71,6 +71,6 @@ export const authOperations = {
     summary: 'Change the password (signed in, not with an API token); other sessions are signed out',
     body: changePasswordBodySchema,
     response: { status: 204, schema: noContentSchema },
-    errors: [400, 401, 403],
+    errors: [400, 401, 403, 429, 503],
   },
 } satisfies Record<string, Operation>;

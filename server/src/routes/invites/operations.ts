@@ -24,6 +24,6 @@ export const inviteOperations = {
     params: inviteTokenParamsSchema,
     body: signUpBodySchema.partial(),
     response: { status: 200, schema: joinedWorkspaceDtoSchema },
-    errors: [400, 404, 409],
+    errors: [400, 404, 409, 429, 503],
   },
 } satisfies Record<string, Operation>;
