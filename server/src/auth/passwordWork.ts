@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { HttpError } from '../errors.js';
 
 export interface PasswordWorkOptions {
@@ -10,8 +11,9 @@ export interface PasswordWorkOptions {
 }
 
 export const PASSWORD_WORK_DEFAULTS: PasswordWorkOptions = {
-  // Two hashes at a time leave libuv's other threads (file system, DNS, zlib) free.
-  concurrency: 2,
+  // One core fewer than the machine has (1 to 4): hashing never takes the CPU the event loop
+  // needs to relay edits, and leaves libuv's other threads (file system, DNS, zlib) free.
+  concurrency: Math.max(1, Math.min(4, os.availableParallelism() - 1)),
   maxQueuedPerClient: 8,
   maxQueued: 64,
 };
