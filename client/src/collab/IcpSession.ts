@@ -16,6 +16,7 @@ import {
   type ServerEvent,
 } from '@bullseye/shared';
 import { countingWebSocket } from './countingWebSocket.js';
+import { keepTextInEmptyBlocks } from './keepTextInEmptyBlocks.js';
 import { SaveTracker, type StateVector, type UnsavedReason } from './saveTracker.js';
 
 export type PresenceUser = AwarenessState['user'];
@@ -92,6 +93,8 @@ export class IcpSession {
     });
     this.provider.on('closed', ({ code }) => this.onClosed(code));
     this.doc.on('update', this.onUpdate);
+    // Lives as long as the document (destroying the doc drops its listeners).
+    keepTextInEmptyBlocks(this.doc);
     this.awareness.setLocalState({ user, section: null } satisfies AwarenessState);
 
     window.addEventListener('offline', this.onOffline);
