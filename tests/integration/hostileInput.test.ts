@@ -7,7 +7,7 @@ import { BACKENDS } from '../support/backends.js';
 import { ClientPool, type CollabClient } from '../support/collabClient.js';
 import { useServer } from '../support/harness.js';
 import { appendParagraph, paragraphsOf } from '../support/icpDocs.js';
-import { collabUrl, RawCollabSocket, syncUpdateMessage } from '../support/rawSocket.js';
+import { collabUrl, expectUpgradeRefused, RawCollabSocket, syncUpdateMessage } from '../support/rawSocket.js';
 import { seededRandom } from '../support/seededRandom.js';
 import { createVersion } from '../support/versions.js';
 import { waitFor } from '../support/waitFor.js';
@@ -235,6 +235,15 @@ describe.each(BACKENDS)('hostile input on %s', (backend) => {
     encoding.writeVarUint(e, 2 ** 40);
     expect(await sendUpdate(encoding.toUint8Array(e))).toBe(CloseCode.malformedMessage);
     await editReachesObserver('after a pre-deletion');
+  });
+
+  it('refuses an upgrade to a malformed percent-encoded id with 404, like any unknown id', async () => {
+    const refused = await expectUpgradeRefused(
+      `${ctx.server.wsUrl}/collab/%ff%fe`,
+      ctx.server.adminHeaders(),
+    );
+    expect(refused.status).toBe(404);
+    expect(await isHealthy(ctx.server)).toBe(true);
   });
 
   it('refuses 1,500 nested elements (4400), and the ICP can still be versioned', async () => {

@@ -42,7 +42,13 @@ export type UpgradeCheck = (ctx: UpgradeContext) => void | Promise<void>;
 export function parseTarget(req: IncomingMessage): UpgradeContext {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (!url.pathname.startsWith(COLLAB_PATH)) throw new UpgradeRefusal(404, 'not_found', 'No such endpoint');
-  const id = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length));
+  let id: string;
+  try {
+    id = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length));
+  } catch {
+    // Malformed percent-encoding is a malformed id, like any other.
+    throw new UpgradeRefusal(404, 'icp_not_found', 'No such ICP');
+  }
   if (!icpIdSchema.safeParse(id).success) throw new UpgradeRefusal(404, 'icp_not_found', 'No such ICP');
   const schema = url.searchParams.get(CollabParam.schema);
   return {
