@@ -15,6 +15,8 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          // Builds the server (and the client if missing): tests run what production runs.
+          globalSetup: ['tests/support/buildForTests.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Each file starts its own servers; keep the 2-core machine from thrashing.

@@ -13,6 +13,7 @@ import { CollabServer } from './collaboration/collabServer.js';
 import { checkAuthenticated, checkIcpAccess, checkOrigin } from './collaboration/upgrade.js';
 import { errorHandler, routeNotFound } from './errors.js';
 import { buildOpenApi } from './openapi.js';
+import { clientRouter } from './staticClient.js';
 import { createServices, type Services } from './services.js';
 import { authenticate } from './middlewares/authenticate.js';
 import { loginRateLimit } from './middlewares/loginRateLimit.js';
@@ -178,12 +179,8 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
   app.use('/api', (_req, _res, next) => next(routeNotFound()));
 
   if (fs.existsSync(path.join(config.clientDist, 'index.html'))) {
-    app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
-    // Client-side routes (/, /icp/:id, /w/:id, ...) all load the single-page app.
-    app.get(/^\/(?!api\/|collab\/).*/, (_req, res) => {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(path.join(config.clientDist, 'index.html'));
-    });
+    // Precompressed files, immutable hashed assets, no source maps, the app shell for client routes.
+    app.use(clientRouter(config.clientDist));
   } else {
     app.get('/', (_req, res) => {
       res

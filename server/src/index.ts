@@ -6,7 +6,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
   const port = await app.listen(config.port, config.host);
-  console.log(`Bullseye listening on http://${config.host}:${port} (data: ${app.database.location})`);
+  console.log(
+    `Bullseye is running at ${addressToOpen(config.publicUrl, config.host, port)} ` +
+      `(listening on ${config.host}:${port}, data: ${app.database.location})`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -23,6 +26,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** What to open in a browser: PUBLIC_URL when set, else this machine's address on the bound port. */
+function addressToOpen(publicUrl: string | undefined, host: string, port: number): string {
+  if (publicUrl) return publicUrl;
+  const local = ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(host);
+  return `http://${local ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 main().catch((error: unknown) => {

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const entry = path.join('server', 'src', 'cli', 'admin.ts');
+/** The built CLI, as `npm run admin` runs it. */
+const entry = path.join('server', 'dist', 'admin.js');
 
 /** Where the CLI finds its data: the same variables the server reads. */
 export interface CliData {
@@ -19,7 +20,7 @@ export interface CliResult {
 }
 
 /**
- * Runs `node --import tsx server/src/cli/admin.ts ...args` from the repository root, as
+ * Runs `node server/dist/admin.js ...args` from the repository root, as
  * `npm run admin -- ...` does, and resolves when it exits. Killed after `timeoutMs`.
  */
 export function runAdmin(data: CliData, args: string[], timeoutMs = 30_000): Promise<CliResult> {
@@ -27,7 +28,7 @@ export function runAdmin(data: CliData, args: string[], timeoutMs = 30_000): Pro
   delete env.DATABASE_URL;
   delete env.PUBLIC_URL;
   if (data.databaseUrl) env.DATABASE_URL = data.databaseUrl;
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+  const child = spawn(process.execPath, [entry, ...args], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

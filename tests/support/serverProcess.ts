@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
-const entry = path.join(repoRoot, 'server/src/index.ts');
+/** The built server, as production runs it (`npm run build -w server`; the integration setup builds it). */
+export const serverEntry = path.join(repoRoot, 'server/dist/index.js');
 
 export interface ServerProcessOptions {
   /** Reused across restarts so the same data is served; a fresh temp dir by default. */
@@ -83,7 +84,9 @@ export class ServerProcess {
     };
     delete env.DATABASE_URL;
     if (this.options.databaseUrl) env.DATABASE_URL = this.options.databaseUrl;
-    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), '--import', 'tsx', entry], {
+    if (!fs.existsSync(serverEntry))
+      throw new Error(`${serverEntry} does not exist: build the server first (npm run build -w server)`);
+    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), serverEntry], {
       cwd: repoRoot,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -93,7 +96,7 @@ export class ServerProcess {
     this.port = await new Promise<number>((resolve, reject) => {
       const onData = (chunk: Buffer) => {
         this.output += chunk.toString();
-        const match = /listening on http:\/\/[^:]+:(\d+)/.exec(this.output);
+        const match = /listening on \S*:(\d+)/.exec(this.output);
         if (match) resolve(Number(match[1]));
       };
       child.stdout!.on('data', onData);
