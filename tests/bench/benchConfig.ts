@@ -16,11 +16,13 @@ export interface BenchConfig {
   loadAuthors: number;
   /** Fresh-client loads per variant (cold, warm); the median is reported. */
   loadRuns: number;
+  /** Timed restarts of each server for start time and idle RSS; 0 skips them. */
+  startupRuns: number;
   /** Extra node arguments for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
   serverNodeArgs: string[];
 }
 
-const DEFAULT_SCENARIOS = '1x10,1x50,100x5';
+const DEFAULT_SCENARIOS = '1x50,100x5';
 
 /** Reads `BENCH_*` overrides; anything malformed stops the run with the variable named. */
 export function readBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
@@ -31,6 +33,7 @@ export function readBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     loadEdits: number(env, 'BENCH_LOAD_EDITS', 20_000, 0),
     loadAuthors: number(env, 'BENCH_LOAD_AUTHORS', 5, 1),
     loadRuns: number(env, 'BENCH_LOAD_RUNS', 5, 1),
+    startupRuns: number(env, 'BENCH_STARTUP_RUNS', 3, 0),
     serverNodeArgs: (env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
   };
 }

@@ -1,57 +1,163 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { createIcp } from '../support/api.js';
 import { ServerProcess } from '../support/serverProcess.js';
 import { withTimeout } from './timeouts.js';
 
+/** Which collaboration server a measurement runs against: Bullseye, or the stock reference. */
+export type ServerKind = 'bullseye' | 'stock';
+
+export const SERVER_NAMES: Record<ServerKind, string> = {
+  bullseye: 'Bullseye',
+  stock: 'stock y-websocket',
+};
+
+/** A running collaboration server in its own process, as the bench clients see it. */
+export interface BenchTarget {
+  readonly kind: ServerKind;
+  readonly pid: number;
+  /** The URL a `WebsocketProvider` appends the room name to. */
+  readonly collabUrl: string;
+  /** `Authorization: Bearer` for Bullseye; the stock server checks nothing. */
+  readonly token: string | undefined;
+  /** Rooms to open: ICPs created through Bullseye's API, fresh names on the stock server. */
+  createRooms(count: number, label: string): Promise<string[]>;
+}
+
+/** Bullseye, started by the integration tests' `ServerProcess` (the build, as production runs it). */
+export class BullseyeTarget implements BenchTarget {
+  readonly kind = 'bullseye';
+  constructor(readonly server: ServerProcess) {}
+
+  get pid(): number {
+    return this.server.pid;
+  }
+  get collabUrl(): string {
+    return `${this.server.wsUrl}/collab`;
+  }
+  get token(): string | undefined {
+    return this.server.admin?.token;
+  }
+
+  /** Creates `count` ICPs through the API, a few requests at a time. */
+  async createRooms(count: number, label: string): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i += 10) {
+      const batch = Array.from({ length: Math.min(10, count - i) }, (_, j) =>
+        createIcp(this.server, `Bench ${label} #${i + j + 1}`),
+      );
+      for (const icp of await withTimeout(Promise.all(batch), 30_000, 'creating ICPs')) ids.push(icp.id);
+    }
+    return ids;
+  }
+}
+
+const stockMain = path.join(import.meta.dirname, 'stockServerMain.mjs');
+
+/** The stock y-websocket server (`stockServerMain.mjs`), plain `node`, no persistence. */
+export class StockTarget implements BenchTarget {
+  readonly kind = 'stock';
+  readonly token = undefined;
+  pid = 0;
+  port = 0;
+  private child: ChildProcess | undefined;
+  private output = '';
+
+  get collabUrl(): string {
+    return `ws://127.0.0.1:${this.port}/collab`;
+  }
+
+  async start(nodeArgs: readonly string[] = []): Promise<this> {
+    const child = spawn(process.execPath, [...nodeArgs, stockMain], {
+      cwd: path.dirname(stockMain),
+      env: { ...process.env, HOST: '127.0.0.1', PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    this.pid = child.pid ?? 0;
+    this.port = await new Promise<number>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        this.output += chunk.toString();
+        const match = /listening on \S*:(\d+)/.exec(this.output);
+        if (match) resolve(Number(match[1]));
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.once('exit', (code, signal) =>
+        reject(
+          new Error(`stock server exited before listening (code ${code}, signal ${signal}):\n${this.output}`),
+        ),
+      );
+    });
+    return this;
+  }
+
+  async createRooms(count: number, label: string): Promise<string[]> {
+    return Array.from({ length: count }, (_, i) => `${label}-${i + 1}-${randomUUID()}`);
+  }
+
+  async signal(signal: NodeJS.Signals): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill(signal);
+    await exited;
+  }
+}
+
 /** Every server this run started, so an interrupted or timed-out run still kills them all. */
-const running = new Set<ServerProcess>();
+const running = new Set<BenchTarget>();
 
 /**
- * The real server in its own process (so its CPU time and memory are its own), on 127.0.0.1, port
- * 0, a fresh temp data directory and the default SQLite backend with its default durability.
+ * A server in its own process (so its CPU time and memory are its own) on 127.0.0.1, port 0.
+ * Bullseye gets a fresh temp data directory, the default SQLite backend with its default
+ * durability, and a provisioned owner with an API token; the stock server keeps documents in memory.
  */
-export async function startBenchServer(
-  env: Record<string, string>,
-  nodeArgs: readonly string[],
-): Promise<ServerProcess> {
-  const server = new ServerProcess({ env, nodeArgs: [...nodeArgs] });
-  running.add(server);
+export async function startTarget(
+  kind: ServerKind,
+  env: Record<string, string> = {},
+  nodeArgs: readonly string[] = [],
+  provision = true,
+): Promise<BenchTarget> {
+  const target =
+    kind === 'bullseye'
+      ? new BullseyeTarget(new ServerProcess({ env, nodeArgs: [...nodeArgs], provision }))
+      : new StockTarget();
+  running.add(target);
   try {
-    await withTimeout(server.start(), 30_000, 'server start');
+    if (target instanceof BullseyeTarget) await withTimeout(target.server.start(), 30_000, 'Bullseye start');
+    else await withTimeout(target.start(nodeArgs), 30_000, 'stock server start');
   } catch (error) {
-    await stopBenchServer(server);
+    await stopTarget(target);
     throw error;
   }
-  return server;
+  return target;
 }
 
 /**
- * SIGTERM first, so the server shuts down as in production (and writes a `--cpu-prof` profile),
- * then SIGKILL if it has not exited in time; removes its data directory either way.
+ * SIGTERM first, so Bullseye shuts down as in production (and writes a `--cpu-prof` profile), then
+ * SIGKILL if it has not exited in time; removes Bullseye's data directory either way.
  */
-export async function stopBenchServer(server: ServerProcess): Promise<void> {
+export async function stopTarget(target: BenchTarget): Promise<void> {
   try {
-    await withTimeout(server.stop(), 15_000, 'server shutdown');
+    if (target instanceof BullseyeTarget) await withTimeout(target.server.stop(), 15_000, 'server shutdown');
+    else if (target instanceof StockTarget)
+      await withTimeout(target.signal('SIGTERM'), 15_000, 'stock server shutdown');
   } catch (error) {
     console.error(String(error));
   }
-  await server.dispose();
-  running.delete(server);
+  await kill(target);
+  running.delete(target);
+}
+
+async function kill(target: BenchTarget): Promise<void> {
+  if (target instanceof BullseyeTarget) await target.server.dispose();
+  else if (target instanceof StockTarget) await target.signal('SIGKILL');
 }
 
 /** Kills whatever is still running (interrupt, watchdog); no graceful shutdown. */
 export async function killAllBenchServers(): Promise<void> {
-  await Promise.all([...running].map((server) => server.dispose()));
+  await Promise.all([...running].map(kill));
   running.clear();
-}
-
-/** Creates `count` ICPs through the API, a few requests at a time. */
-export async function createIcps(server: ServerProcess, count: number, label: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < count; i += 10) {
-    const batch = Array.from({ length: Math.min(10, count - i) }, (_, j) =>
-      createIcp(server, `Bench ${label} #${i + j + 1}`),
-    );
-    for (const icp of await withTimeout(Promise.all(batch), 30_000, 'creating ICPs')) ids.push(icp.id);
-  }
-  return ids;
 }

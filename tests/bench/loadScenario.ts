@@ -1,8 +1,7 @@
 import * as Y from 'yjs';
 import { StorageInspector } from '../support/storage.js';
-import type { ServerProcess } from '../support/serverProcess.js';
 import type { BenchConfig } from './benchConfig.js';
-import { createIcps, startBenchServer, stopBenchServer } from './benchServer.js';
+import { BullseyeTarget, startTarget, stopTarget, type BenchTarget } from './benchServer.js';
 import { openClient, type BenchClient } from './openClient.js';
 import { percentile } from './percentile.js';
 import { awaitConvergence, openRoomClients } from './roomClients.js';
@@ -38,19 +37,39 @@ export interface LoadResult {
   cold: LoadTimes;
   /** ICP in memory (another client has it open). */
   warm: LoadTimes;
+  /**
+   * The stock y-websocket server loading the same content (the final state of the same history, one
+   * update): it has no database, so its documents are always in memory.
+   */
+  stock: LoadTimes;
 }
 
 /**
  * Builds an ICP whose history holds `config.loadEdits` edits by several authors, each sent through
  * the server so its update log (and compactions) hold them, then times fresh stock clients from
- * `new WebsocketProvider(...)` to `sync`: cold (ICP unloaded) and warm (ICP in memory).
+ * `new WebsocketProvider(...)` to `sync`: cold (ICP unloaded) and warm (ICP in memory). Then the
+ * stock server gets the same content and is timed the same way.
  */
 export async function runLoadScenario(config: BenchConfig): Promise<LoadResult> {
-  const server = await startBenchServer({ UNLOAD_DELAY_MS: String(UNLOAD_DELAY_MS) }, config.serverNodeArgs);
-  const storage = new StorageInspector(server.dataDir, undefined);
+  const bullseye = await runBullseyeLoad(config);
+  const stock = await runStockLoad(config, bullseye.state, bullseye.stateVector);
+  return { ...bullseye.result, stock };
+}
+
+async function runBullseyeLoad(
+  config: BenchConfig,
+): Promise<{ result: Omit<LoadResult, 'stock'>; state: Uint8Array; stateVector: Uint8Array }> {
+  const target = await startTarget(
+    'bullseye',
+    { UNLOAD_DELAY_MS: String(UNLOAD_DELAY_MS) },
+    config.serverNodeArgs,
+  );
+  if (!(target instanceof BullseyeTarget)) throw new Error('expected a Bullseye server');
+  const server = target;
+  const storage = new StorageInspector(server.server.dataDir, undefined);
   const clients: BenchClient[] = [];
   try {
-    const [icpId] = await createIcps(server, 1, 'history');
+    const [icpId] = await server.createRooms(1, 'history');
     const history = await writeHistory(server, icpId!, config, clients);
     for (const client of clients.splice(0)) client.destroy();
 
@@ -79,7 +98,7 @@ export async function runLoadScenario(config: BenchConfig): Promise<LoadResult> 
     for (let run = 0; run < config.loadRuns; run++) {
       // The previous loader's disconnect starts the unload timer; no writes, so nothing to compact.
       await sleep(UNLOAD_DELAY_MS + UNLOAD_MARGIN_MS);
-      cold.push(await timeLoad(server, icpId!, history.stateVector));
+      cold.push((await timeLoad(server, icpId!, history.stateVector))!);
     }
 
     const holder = openClient(server, icpId!);
@@ -88,27 +107,72 @@ export async function runLoadScenario(config: BenchConfig): Promise<LoadResult> 
     const warm: number[] = [];
     for (let run = 0; run < config.loadRuns; run++) {
       await sleep(50);
-      warm.push(await timeLoad(server, icpId!, history.stateVector));
+      warm.push((await timeLoad(server, icpId!, history.stateVector))!);
     }
 
     return {
-      edits: history.edits,
-      authors: config.loadAuthors,
-      stateKiB: history.stateBytes / 1024,
-      storedRows,
-      cold: summarize(cold),
-      warm: summarize(warm),
+      result: {
+        edits: history.edits,
+        authors: config.loadAuthors,
+        stateKiB: history.state.byteLength / 1024,
+        storedRows,
+        cold: summarize(cold),
+        warm: summarize(warm),
+      },
+      state: history.state,
+      stateVector: history.stateVector,
     };
   } finally {
     for (const client of clients) client.destroy();
     await storage.close();
-    await stopBenchServer(server);
+    await stopTarget(server);
+  }
+}
+
+/**
+ * The stock server gets the final state of the same history from one client (the same Yjs items,
+ * so the same content and size), then fresh clients load it, timed as above.
+ */
+async function runStockLoad(
+  config: BenchConfig,
+  state: Uint8Array,
+  expected: Uint8Array,
+): Promise<LoadTimes> {
+  const server = await startTarget('stock');
+  try {
+    const [room] = await server.createRooms(1, 'history');
+    const seeder = openClient(server, room!);
+    try {
+      Y.applyUpdate(seeder.doc, state);
+      await withTimeout(seeder.synced, 30_000, 'stock seeder sync');
+      // The seeder's sync answer may still be on its way: load until a fresh client gets it all.
+      const complete = await pollUntil(
+        async () => (await timeLoad(server, room!, expected, false)) !== undefined,
+        30_000,
+        50,
+      );
+      if (!complete)
+        throw new Error(
+          `the stock server never served the whole ${(state.byteLength / 1024).toFixed(0)} KiB state`,
+        );
+    } finally {
+      seeder.destroy();
+    }
+    const times: number[] = [];
+    for (let run = 0; run < config.loadRuns; run++) {
+      await sleep(50);
+      times.push((await timeLoad(server, room!, expected))!);
+    }
+    return summarize(times);
+  } finally {
+    await stopTarget(server);
   }
 }
 
 interface History {
   edits: number;
-  stateBytes: number;
+  /** The whole document as one update (what a fresh client receives). */
+  state: Uint8Array;
   stateVector: Uint8Array;
 }
 
@@ -117,7 +181,7 @@ interface History {
  * after each round until everyone has everyone's edits, so every edit has been through the server.
  */
 async function writeHistory(
-  server: ServerProcess,
+  server: BenchTarget,
   icpId: string,
   config: BenchConfig,
   clients: BenchClient[],
@@ -147,17 +211,27 @@ async function writeHistory(
     await awaitConvergence([authors!], 30_000, `history round ${round + 1}`);
   }
   const doc = authors![0]!.doc;
-  return { edits, stateBytes: Y.encodeStateAsUpdate(doc).byteLength, stateVector: Y.encodeStateVector(doc) };
+  return { edits, state: Y.encodeStateAsUpdate(doc), stateVector: Y.encodeStateVector(doc) };
 }
 
-/** One fresh client: ms from constructing its provider to its `sync`, checked to hold everything. */
-async function timeLoad(server: ServerProcess, icpId: string, expected: Uint8Array): Promise<number> {
+/**
+ * One fresh client: ms from constructing its provider to its `sync`, checked to hold everything
+ * (an incomplete load throws, or gives undefined when `strict` is false).
+ */
+async function timeLoad(
+  server: BenchTarget,
+  icpId: string,
+  expected: Uint8Array,
+  strict = true,
+): Promise<number | undefined> {
   const client = openClient(server, icpId);
   try {
     const syncedAt = await withTimeout(client.synced, 30_000, 'fresh client sync');
     const got = Y.encodeStateVector(client.doc);
-    if (Buffer.compare(got, expected) !== 0)
+    if (Buffer.compare(got, expected) !== 0) {
+      if (!strict) return undefined;
       throw new Error('a fresh client synced without the whole history');
+    }
     return syncedAt - client.openedAt;
   } finally {
     client.destroy();

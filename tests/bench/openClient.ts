@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
-import type { ServerProcess } from '../support/serverProcess.js';
+import type { BenchTarget } from './benchServer.js';
 
 /** A stock y-websocket client, as one browser tab runs it, with its own Y.Doc. */
 export interface BenchClient {
@@ -17,17 +17,20 @@ export interface BenchClient {
 
 /**
  * The only place the bench opens a collaboration connection, so credentials live here alone: the
- * API token of the owner the test harness provisioned, as `Authorization: Bearer`. BroadcastChannel
- * is off: clients in this process must meet through the server, or the relay would be measured
- * in-process.
+ * API token of the owner the test harness provisioned, as `Authorization: Bearer` (Bullseye; the
+ * stock server gets the same client without it). BroadcastChannel is off: clients in this process
+ * must meet through the server, or the relay would be measured in-process.
  */
-export function openClient(server: ServerProcess, icpId: string): BenchClient {
-  const token = server.admin?.token;
-  if (!token) throw new Error('the bench server was started without a provisioned owner (no API token)');
+export function openClient(server: BenchTarget, room: string): BenchClient {
+  const token = server.token;
+  if (!token && server.kind === 'bullseye')
+    throw new Error('the bench server was started without a provisioned owner (no API token)');
   const doc = new Y.Doc();
   const openedAt = performance.now();
-  const provider = new WebsocketProvider(`${server.wsUrl}/collab`, icpId, doc, {
-    WebSocketPolyfill: authorizedWebSocket(token),
+  const provider = new WebsocketProvider(server.collabUrl, room, doc, {
+    WebSocketPolyfill: token
+      ? authorizedWebSocket(token)
+      : (WebSocket as unknown as typeof globalThis.WebSocket),
     disableBc: true,
     maxBackoffTime: 500,
   });

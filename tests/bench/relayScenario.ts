@@ -1,6 +1,6 @@
 import { MiB, readCpuMs, readMachineBusyMs, readRssBytes } from './processStats.js';
 import type { BenchConfig, RelayScenarioSpec } from './benchConfig.js';
-import { createIcps, startBenchServer, stopBenchServer } from './benchServer.js';
+import { startTarget, stopTarget, type ServerKind } from './benchServer.js';
 import type { BenchClient } from './openClient.js';
 import { percentile, percentiles } from './percentile.js';
 import { RelayLatency } from './relayLatency.js';
@@ -17,6 +17,7 @@ const DRAIN_MS = 5_000;
 
 export interface RelayResult {
   spec: RelayScenarioSpec;
+  server: ServerKind;
   clients: number;
   /** Edits made in the measured window. */
   edits: number;
@@ -45,14 +46,19 @@ export interface RelayResult {
 /**
  * `spec.icps` ICPs with `spec.clientsPerIcp` stock clients each, every client typing and moving its
  * cursor; after a warm-up, measures relay latency, server CPU and server memory over a fixed window.
+ * The same load, seeded the same way, runs against Bullseye and against the stock server.
  */
-export async function runRelayScenario(spec: RelayScenarioSpec, config: BenchConfig): Promise<RelayResult> {
-  const server = await startBenchServer({}, config.serverNodeArgs);
+export async function runRelayScenario(
+  spec: RelayScenarioSpec,
+  config: BenchConfig,
+  kind: ServerKind,
+): Promise<RelayResult> {
+  const server = await startTarget(kind, {}, config.serverNodeArgs);
   const clients: BenchClient[] = [];
   const ticker = new Ticker();
   let rssTimer: NodeJS.Timeout | undefined;
   try {
-    const icpIds = await createIcps(server, spec.icps, spec.name);
+    const icpIds = await server.createRooms(spec.icps, spec.name);
     const idleRss = await sampleRss(server.pid, 5, 100);
 
     const rooms = await openRoomClients(server, icpIds, spec.clientsPerIcp, clients);
@@ -103,6 +109,7 @@ export async function runRelayScenario(spec: RelayScenarioSpec, config: BenchCon
     const rss = percentile(rssSamples, 50);
     return {
       spec,
+      server: kind,
       clients: clients.length,
       edits: latency.measuredEdits,
       deliveriesExpected,
@@ -125,7 +132,7 @@ export async function runRelayScenario(spec: RelayScenarioSpec, config: BenchCon
     clearInterval(rssTimer);
     ticker.stop();
     for (const client of clients) client.destroy();
-    await stopBenchServer(server);
+    await stopTarget(server);
   }
 }
 

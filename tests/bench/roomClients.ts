@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { ServerProcess } from '../support/serverProcess.js';
+import type { BenchTarget } from './benchServer.js';
 import { openClient, type BenchClient } from './openClient.js';
 import { pollUntil, withTimeout } from './timeouts.js';
 
@@ -11,7 +11,7 @@ const OPEN_CONCURRENCY = 20;
  * as soon as it exists, so the caller can destroy them even if opening fails half-way.
  */
 export async function openRoomClients(
-  server: ServerProcess,
+  server: BenchTarget,
   icpIds: readonly string[],
   perIcp: number,
   all: BenchClient[],

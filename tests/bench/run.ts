@@ -1,19 +1,24 @@
 import os from 'node:os';
 import { readBenchConfig } from './benchConfig.js';
-import { killAllBenchServers } from './benchServer.js';
+import { killAllBenchServers, SERVER_NAMES, type ServerKind } from './benchServer.js';
 import { runLoadScenario, type LoadResult } from './loadScenario.js';
 import { runRelayScenario, type RelayResult } from './relayScenario.js';
 import { printReport } from './report.js';
+import { runStartupScenario, type StartupResult } from './startupScenario.js';
 
 // Every WebsocketProvider adds a process 'exit' listener; hundreds of clients are intended here.
 process.setMaxListeners(0);
 
 const config = readBenchConfig();
 
+/** Every measurement runs against Bullseye and, as the reference, the stock y-websocket server. */
+const SERVERS: readonly ServerKind[] = ['bullseye', 'stock'];
+
 /** Generous upper bound for the whole run; past it, everything is killed and the run fails. */
 const budgetMs =
-  config.scenarios.length * ((config.warmupSeconds + config.seconds) * 1_000 + 120_000) +
-  (config.loadEdits > 0 ? 300_000 : 0);
+  SERVERS.length * config.scenarios.length * ((config.warmupSeconds + config.seconds) * 1_000 + 120_000) +
+  (config.loadEdits > 0 ? 300_000 : 0) +
+  SERVERS.length * (config.startupRuns + 1) * 30_000;
 const watchdog = setTimeout(
   () => void abort(`the bench exceeded its ${budgetMs / 1_000} s budget`),
   budgetMs,
@@ -34,17 +39,26 @@ async function main(): Promise<void> {
       .map((s) => s.name)
       .join(', ')}; ${config.warmupSeconds} s warm-up + ${config.seconds} s each`,
   );
+  const startup: StartupResult[] = [];
+  if (config.startupRuns > 0) {
+    for (const kind of SERVERS) {
+      console.error(`bench: start time and idle RSS, ${SERVER_NAMES[kind]}…`);
+      startup.push(await runStartupScenario(kind, config));
+    }
+  }
   const relay: RelayResult[] = [];
   for (const spec of config.scenarios) {
-    console.error(`bench: relay ${spec.name}…`);
-    relay.push(await runRelayScenario(spec, config));
+    for (const kind of SERVERS) {
+      console.error(`bench: relay ${spec.name}, ${SERVER_NAMES[kind]}…`);
+      relay.push(await runRelayScenario(spec, config, kind));
+    }
   }
   let load: LoadResult | undefined;
   if (config.loadEdits > 0) {
-    console.error(`bench: load of a ${config.loadEdits}-edit ICP…`);
+    console.error(`bench: load of a ${config.loadEdits}-edit ICP, Bullseye then stock…`);
     load = await runLoadScenario(config);
   }
-  printReport(config, relay, load);
+  printReport(config, relay, load, startup);
 }
 
 main()
