@@ -11,9 +11,17 @@ import {
   type WorkspaceDto,
 } from '@bullseye/shared';
 import { errorOf, createIcp, request, type Credentials } from '../support/api.js';
-import { addMember, expectStatus, type Account } from '../support/actors.js';
+import {
+  acceptWithSignUp,
+  addMember,
+  createInvite,
+  expectStatus,
+  newPerson,
+  type Account,
+} from '../support/actors.js';
 import { BACKENDS } from '../support/backends.js';
 import { ClientPool } from '../support/collabClient.js';
+import { startThread } from '../support/comments.js';
 import { useServer } from '../support/harness.js';
 import { waitFor } from '../support/waitFor.js';
 import { approveVersion, createVersion, requestSignOff, settled, signOff } from '../support/versions.js';
@@ -257,6 +265,133 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
     expect((await log(ws, '?limit=5')).nextBefore).toBeNull();
     const other = await createIcp(ctx.server, 'Not audited', ws);
     expect((await log(ws, `?icpId=${other.id}`)).entries).toEqual([]);
+  });
+
+  /** The workspace's chain, oldest first, checked link by link against the documented recipe. */
+  async function chain(ws: string): Promise<AuditEntryDto[]> {
+    const all = (await log(ws, '?limit=200')).entries.reverse();
+    expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1));
+    for (let i = 1; i < all.length; i++) expect(all[i]!.prevHash).toBe(all[i - 1]!.hash);
+    for (const entry of all) expect(entry.hash).toBe(recompute(entry, ws, entry.actor?.id ?? null));
+    expect(await verify(ws)).toEqual({ ok: true, checked: all.length, firstBroken: null });
+    return all;
+  }
+
+  it('records invite links, joining, role changes and removals with their change', async () => {
+    const ws = await workspace('Members');
+    const owner = { id: ctx.server.admin!.userId, name: 'Olive Owner' };
+    const invite = await createInvite(ctx.server, ws, { role: 'editor', function: 'sales' });
+    const spare = await createInvite(ctx.server, ws, { role: 'viewer', approver: true });
+    const joined = await acceptWithSignUp(ctx.server, invite.token, newPerson('Jo Joiner'));
+    const member = `/api/workspaces/${ws}/members/${joined.user.id}`;
+    expectStatus(
+      await request(ctx.server, 'PATCH', member, {
+        body: { role: 'commenter', function: 'marketing', approver: true },
+      }),
+      200,
+      'changing the member',
+    );
+    // A change that changes nothing is not an event.
+    expectStatus(await request(ctx.server, 'PATCH', member, { body: { role: 'commenter' } }), 200, 'no-op');
+    const revoke = `/api/workspaces/${ws}/invites/${spare.invite.id}`;
+    expect((await request(ctx.server, 'DELETE', revoke)).status).toBe(204);
+    errorOf(await request(ctx.server, 'DELETE', revoke), 404, 'not_found');
+    expect((await request(ctx.server, 'DELETE', member)).status).toBe(204);
+    errorOf(await request(ctx.server, 'DELETE', member), 404, 'not_found');
+
+    const entries = await chain(ws);
+    expect(entries.map((e) => [e.kind, e.actor?.id ?? null, e.icpId])).toEqual([
+      ['invite.created', owner.id, null],
+      ['invite.created', owner.id, null],
+      ['member.joined', joined.user.id, null],
+      ['member.updated', owner.id, null],
+      ['invite.revoked', owner.id, null],
+      ['member.removed', owner.id, null],
+    ]);
+    const [created, , join, updated, revoked, removed] = entries;
+    expect(created!.data).toEqual({
+      inviteId: invite.invite.id,
+      role: 'editor',
+      function: 'sales',
+      approver: false,
+      expiresAt: invite.invite.expiresAt,
+    });
+    expect(JSON.stringify(entries)).not.toContain(invite.token);
+    expect(join!.data).toEqual({
+      userId: joined.user.id,
+      name: 'Jo Joiner',
+      role: 'editor',
+      function: 'sales',
+      approver: false,
+      inviteId: invite.invite.id,
+      invitedBy: owner.id,
+    });
+    expect(updated!.data).toEqual({
+      userId: joined.user.id,
+      name: 'Jo Joiner',
+      before: { role: 'editor', function: 'sales', approver: false },
+      after: { role: 'commenter', function: 'marketing', approver: true },
+    });
+    expect(revoked!.data).toMatchObject({
+      inviteId: spare.invite.id,
+      role: 'viewer',
+      approver: true,
+      uses: 0,
+    });
+    expect(removed!.data).toEqual({
+      userId: joined.user.id,
+      name: 'Jo Joiner',
+      role: 'commenter',
+      function: 'marketing',
+      approver: true,
+    });
+  });
+
+  it('records blocking threads marked, unmarked, resolved, reopened and deleted; not other threads', async () => {
+    const ws = await workspace('Threads');
+    const icp = await createIcp(ctx.server, 'Blocking plan', ws);
+    const anchor = { type: 'criterion' as const, section: 'employees', itemId: null, quote: '50-500' };
+    const blocking = await startThread(ctx.server, icp.id, 'Range is wrong', { blocking: true, anchor });
+    const plain = await startThread(ctx.server, icp.id, 'Just a note');
+    const call = (method: string, path: string, body?: unknown) =>
+      request(ctx.server, method, `/api/comments/${path}`, body === undefined ? {} : { body });
+    for (const [method, path, body] of [
+      ['POST', `${plain.id}/resolve`],
+      ['PATCH', blocking.id, { blocking: false }],
+      ['PATCH', blocking.id, { blocking: true }],
+      ['PATCH', blocking.id, { blocking: true }],
+      ['POST', `${blocking.id}/resolve`],
+      ['POST', `${blocking.id}/resolve`],
+      ['POST', `${blocking.id}/reopen`],
+      ['DELETE', plain.id],
+      ['DELETE', blocking.id],
+    ] as [string, string, unknown?][]) {
+      const response = await call(method, path, body);
+      expect(response.status, `${method} ${path}`).toBeLessThan(300);
+    }
+
+    const entries = (await chain(ws)).filter((e) => e.kind.startsWith('thread.'));
+    expect(entries.map((e) => e.kind)).toEqual([
+      'thread.marked_blocking',
+      'thread.unmarked_blocking',
+      'thread.marked_blocking',
+      'thread.resolved',
+      'thread.reopened',
+      'thread.deleted',
+    ]);
+    for (const entry of entries) {
+      expect(entry).toMatchObject({
+        icpId: icp.id,
+        icpTitle: 'Blocking plan',
+        actor: { id: ctx.server.admin!.userId },
+        data: { threadId: blocking.id, anchor: { type: 'criterion', section: 'employees', quote: '50-500' } },
+      });
+      expect(entry.data.excerpt).toBe('Range is wrong');
+    }
+    expect(entries.map((e) => e.data.newThread ?? null)).toEqual([true, false, false, null, null, null]);
+    expect(entries[5]!.data.resolved).toBe(false);
+    // The ICP filter finds them too.
+    expect((await log(ws, `?icpId=${icp.id}`)).entries.map((e) => e.kind)).toContain('thread.reopened');
   });
 
   describe('tampering', () => {

@@ -4,8 +4,9 @@ import * as Y from 'yjs';
 import {
   addListItem,
   removeListItem,
+  type CommentInboxItemDto,
   type InboxCountDto,
-  type InboxItemDto,
+  type InboxDto,
   type ServerEvent,
   type ThreadDto,
 } from '@bullseye/shared';
@@ -31,11 +32,13 @@ describe.each(BACKENDS)('inbox, mentions and following on %s', (backend) => {
 
   const as = (account: Account): Credentials => ({ token: account.token });
 
-  /** One person's inbox items about one ICP, newest first. */
-  async function itemsAbout(account: Account, icpId: string): Promise<InboxItemDto[]> {
+  /** One person's inbox items about one ICP, newest first (all about comments here). */
+  async function itemsAbout(account: Account, icpId: string): Promise<CommentInboxItemDto[]> {
     const inbox = await readInbox(ctx.server, as(account), '?limit=100');
-    return inbox.items.filter((item) => item.icp.id === icpId);
+    return comments(inbox).filter((item) => item.icp.id === icpId);
   }
+  const comments = (inbox: InboxDto) =>
+    inbox.items.filter((item): item is CommentInboxItemDto => item.kind === 'comment');
   const reasonsAbout = async (account: Account, icpId: string) =>
     (await itemsAbout(account, icpId)).map((item) => item.reason);
   const unread = async (account: Account) => (await readInbox(ctx.server, as(account))).unreadCount;
@@ -86,8 +89,10 @@ describe.each(BACKENDS)('inbox, mentions and following on %s', (backend) => {
         const items = await itemsAbout(person, icp.id);
         expect(items).toEqual([
           {
+            kind: 'comment',
             id: expect.any(String),
             reason: 'mention',
+            mention: { type: 'function', function: 'product' },
             createdAt: thread.createdAt,
             readAt: null,
             icp: { id: icp.id, title: 'Product check', workspaceId: ctx.server.admin!.workspaceId },
@@ -118,6 +123,7 @@ describe.each(BACKENDS)('inbox, mentions and following on %s', (backend) => {
         { type: 'user', userId: mia.user.id, name: 'Mia Marketing' },
       ]);
       expect(await reasonsAbout(mia, icp.id)).toEqual(['mention']);
+      expect((await itemsAbout(mia, icp.id))[0]!.mention).toEqual({ type: 'user' });
       for (const person of [sam, pat, pru, cal]) expect(await itemsAbout(person, icp.id)).toEqual([]);
     });
 
@@ -150,6 +156,7 @@ describe.each(BACKENDS)('inbox, mentions and following on %s', (backend) => {
       const afterCal = await replyTo(ctx.server, thread.id, 'Some data', as(cal));
       expect(await reasonsAbout(mia, icp.id)).toEqual(['reply']);
       const [miaItem] = await itemsAbout(mia, icp.id);
+      expect(miaItem!.mention).toBeNull();
       expect(miaItem).toMatchObject({
         threadId: thread.id,
         commentId: afterCal.comments[1]!.id,
@@ -259,13 +266,13 @@ describe.each(BACKENDS)('inbox, mentions and following on %s', (backend) => {
       expect(all.nextBefore).toBeNull();
 
       const page1 = await readInbox(ctx.server, as(nia), '?limit=2');
-      expect(page1.items.map((i) => i.commentId)).toEqual([threads[4]!.id, threads[3]!.id]);
+      expect(comments(page1).map((i) => i.commentId)).toEqual([threads[4]!.id, threads[3]!.id]);
       expect(page1.unreadCount).toBe(5);
       expect(page1.nextBefore).toBe(page1.items[1]!.id);
       const page2 = await readInbox(ctx.server, as(nia), `?limit=2&before=${page1.nextBefore}`);
-      expect(page2.items.map((i) => i.commentId)).toEqual([threads[2]!.id, threads[1]!.id]);
+      expect(comments(page2).map((i) => i.commentId)).toEqual([threads[2]!.id, threads[1]!.id]);
       const page3 = await readInbox(ctx.server, as(nia), `?limit=2&before=${page2.nextBefore}`);
-      expect(page3.items.map((i) => i.commentId)).toEqual([threads[0]!.id]);
+      expect(comments(page3).map((i) => i.commentId)).toEqual([threads[0]!.id]);
       expect(page3.nextBefore).toBeNull();
 
       const marked = await markRead(nia, { ids: [all.items[0]!.id, all.items[2]!.id] });

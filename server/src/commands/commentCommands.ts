@@ -11,7 +11,8 @@ import {
   type UpdateCommentBody,
 } from '@bullseye/shared';
 import type { CollabEvents } from '../collaboration/collabEvents.js';
-import type { CommentStore, ThreadRecord } from '../db/commentStore.js';
+import type { AuditStore } from '../db/auditStore.js';
+import type { CommentRow, CommentStore, ThreadRecord } from '../db/commentStore.js';
 import type { FollowStore } from '../db/followStore.js';
 import type { IcpRow } from '../db/icpStore.js';
 import type { InboxStore } from '../db/inboxStore.js';
@@ -46,6 +47,7 @@ export class CommentCommands {
     private readonly follows: FollowStore,
     private readonly workspaces: WorkspaceStore,
     private readonly events: CollabEvents,
+    private readonly audit: AuditStore,
   ) {}
 
   /** The ICP's threads (filtered) as the member sees them, whether they follow it, blocking count. */
@@ -86,6 +88,8 @@ export class CommentCommands {
         trx,
       );
       await this.follows.followIfNew(icp.id, authorId, trx);
+      if (input.blocking)
+        await this.record(icp, membership, 'thread.marked_blocking', root, trx, { newThread: true });
       const recipients = inboxRecipients({
         authorId,
         members: members.list,
@@ -186,7 +190,11 @@ export class CommentCommands {
         );
       }
       const blockingChanged = patch.blocking !== undefined && patch.blocking !== (root.blocking === 1);
-      if (blockingChanged) await this.comments.setBlocking(threadId, patch.blocking!, trx);
+      if (blockingChanged) {
+        await this.comments.setBlocking(threadId, patch.blocking!, trx);
+        const kind = patch.blocking ? 'thread.marked_blocking' : 'thread.unmarked_blocking';
+        await this.record(icp, membership, kind, root, trx, { newThread: false });
+      }
       const changed = editedAt !== undefined || blockingChanged;
       if (changed) await this.comments.touchThread(threadId, trx, editedAt);
       return { thread: await this.comments.thread(threadId, trx), inboxChanged, changed };
@@ -208,6 +216,13 @@ export class CommentCommands {
     const outcome = await this.db.transaction().execute(async (trx): Promise<Outcome> => {
       if (!(await this.comments.lockThread(threadId, trx))) throw notFound('Comment');
       if (!(await this.comments.find(comment.id, trx))) throw notFound('Comment');
+      const root = isThread ? await this.comments.find(threadId, trx) : undefined;
+      // Deleting a blocking thread unblocks sign-off as resolving it does.
+      if (root?.blocking === 1) {
+        await this.record(icp, membership, 'thread.deleted', root, trx, {
+          resolved: root.resolved_at !== null,
+        });
+      }
       const inboxChanged = await this.inbox.holdersOf([comment.id], trx);
       await this.comments.delete(comment.id, trx);
       const thread = isThread ? undefined : await this.comments.thread(threadId, trx);
@@ -229,6 +244,9 @@ export class CommentCommands {
       if (!root) throw notFound('Comment');
       const changed = (root.resolved_at !== null) !== resolved;
       if (changed) await this.comments.setResolved(threadId, resolved ? membership.userId : null, trx);
+      if (changed && root.blocking === 1) {
+        await this.record(icp, membership, resolved ? 'thread.resolved' : 'thread.reopened', root, trx);
+      }
       return { thread: await this.comments.thread(threadId, trx), inboxChanged: [], changed };
     });
     return this.finish(icp, membership, outcome);
@@ -243,6 +261,41 @@ export class CommentCommands {
    */
   private async lockIcp(icpId: string, trx: Kysely<Database>): Promise<void> {
     if (!(await this.comments.lockIcp(icpId, trx))) throw notFound('ICP');
+  }
+
+  /**
+   * Audits a change to a blocking thread (what sign-off waits for) in the change's transaction:
+   * which thread, what it is anchored to and the start of its first comment.
+   */
+  private async record(
+    icp: IcpRow,
+    membership: Membership,
+    kind:
+      | 'thread.marked_blocking'
+      | 'thread.unmarked_blocking'
+      | 'thread.resolved'
+      | 'thread.reopened'
+      | 'thread.deleted',
+    root: CommentRow,
+    trx: Kysely<Database>,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
+    if (!icp.workspace_id) return;
+    await this.audit.append(
+      {
+        workspaceId: icp.workspace_id,
+        icpId: icp.id,
+        kind,
+        actorId: membership.userId,
+        data: {
+          threadId: root.id,
+          anchor: { type: root.anchor_type, section: root.anchor_section, quote: root.anchor_quote },
+          excerpt: root.body.length > 140 ? `${root.body.slice(0, 140)}…` : root.body,
+          ...extra,
+        },
+      },
+      trx,
+    );
   }
 
   /** The workspace's members, for resolving mentions and choosing recipients. */

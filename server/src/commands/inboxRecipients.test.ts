@@ -49,4 +49,21 @@ describe('inboxRecipients', () => {
     expect(items).toHaveLength(3);
     expect(byUser(items)).toEqual({ ann: 'mention', bob: 'reply', cat: 'new_thread' });
   });
+
+  it('records how a mention reached each person: by name wins over through their function', () => {
+    const items = inboxRecipients({
+      authorId: 'ann',
+      members,
+      mentions: [
+        { type: 'function', function: 'product' },
+        { type: 'user', userId: 'cat', name: 'Cat' },
+      ],
+      participants: ['dan'],
+    });
+    expect(items).toEqual([
+      { userId: 'cat', reason: 'mention', mention: { type: 'user' } },
+      { userId: 'bob', reason: 'mention', mention: { type: 'function', function: 'product' } },
+      { userId: 'dan', reason: 'reply' },
+    ]);
+  });
 });

@@ -9,11 +9,12 @@ import type {
 } from '@bullseye/shared';
 import { hashSecret, newSecret } from '../auth/secrets.js';
 import type { Clock } from '../clock.js';
+import type { AuditStore } from '../db/auditStore.js';
 import type { Database } from '../db/schema.js';
 import type { InviteRow, InviteStore } from '../db/inviteStore.js';
 import type { UserStore } from '../db/userStore.js';
 import type { Membership, WorkspaceRow, WorkspaceStore } from '../db/workspaceStore.js';
-import { HttpError } from '../errors.js';
+import { HttpError, notFound } from '../errors.js';
 import { presentInvite } from '../presenters/account.js';
 
 const inviteNotFound = () =>
@@ -27,6 +28,7 @@ export class InviteCommands {
     private readonly workspaces: WorkspaceStore,
     private readonly users: UserStore,
     private readonly clock: Clock,
+    private readonly audit: AuditStore,
   ) {}
 
   async create(
@@ -36,16 +38,58 @@ export class InviteCommands {
     origin: string,
   ): Promise<CreatedInviteDto> {
     const token = newSecret();
-    const row = await this.invites.create({
-      workspaceId: workspace.id,
-      tokenHash: hashSecret(token),
-      role: input.role,
-      function: input.function ?? null,
-      approver: input.approver ?? false,
-      createdBy: creator.id,
-      expiresAt: new Date(this.clock.now().getTime() + input.expiresInHours * 3_600_000),
+    const row = await this.db.transaction().execute(async (trx) => {
+      const created = await this.invites.create(
+        {
+          workspaceId: workspace.id,
+          tokenHash: hashSecret(token),
+          role: input.role,
+          function: input.function ?? null,
+          approver: input.approver ?? false,
+          createdBy: creator.id,
+          expiresAt: new Date(this.clock.now().getTime() + input.expiresInHours * 3_600_000),
+        },
+        trx,
+      );
+      await this.record('invite.created', created, creator.id, trx);
+      return created;
     });
     return { invite: presentInvite(row, creator), token, url: `${origin}/invite/${token}` };
+  }
+
+  /** Revokes a link of the workspace (404 if it has none with that id, or it is revoked already). */
+  async revoke(workspaceId: string, inviteId: string, actorId: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const invite = await this.invites.find(workspaceId, inviteId, trx);
+      if (!invite || !(await this.invites.revoke(workspaceId, inviteId, trx))) throw notFound('Invite');
+      await this.record('invite.revoked', invite, actorId, trx);
+    });
+  }
+
+  /** Audits a link's creation or revocation (never its secret or hash). */
+  private async record(
+    kind: 'invite.created' | 'invite.revoked',
+    invite: InviteRow,
+    actorId: string,
+    trx: Kysely<Database>,
+  ): Promise<void> {
+    await this.audit.append(
+      {
+        workspaceId: invite.workspace_id,
+        icpId: null,
+        kind,
+        actorId,
+        data: {
+          inviteId: invite.id,
+          role: invite.role,
+          function: invite.function,
+          approver: Boolean(invite.approver),
+          expiresAt: invite.expires_at,
+          ...(kind === 'invite.revoked' ? { uses: invite.uses } : {}),
+        },
+      },
+      trx,
+    );
   }
 
   async list(workspaceId: string) {
@@ -80,6 +124,8 @@ export class InviteCommands {
     const invite = await this.usable(token);
     const workspace = await this.workspaces.find(invite.workspace_id);
     if (!workspace) throw inviteNotFound();
+    // Read before the transaction: SQLite's one connection is the transaction's until it ends.
+    const name = (await this.users.find(userId))?.name ?? null;
     await this.db.transaction().execute(async (trx) => {
       const added = await this.workspaces.addMember(
         {
@@ -91,7 +137,26 @@ export class InviteCommands {
         },
         trx,
       );
-      if (added) await this.invites.countUse(invite.id, trx);
+      if (!added) return;
+      await this.invites.countUse(invite.id, trx);
+      await this.audit.append(
+        {
+          workspaceId: workspace.id,
+          icpId: null,
+          kind: 'member.joined',
+          actorId: userId,
+          data: {
+            userId,
+            name,
+            role: invite.role,
+            function: invite.function,
+            approver: Boolean(invite.approver),
+            inviteId: invite.id,
+            invitedBy: invite.created_by,
+          },
+        },
+        trx,
+      );
     });
     const membership = await this.workspaces.membership(workspace.id, userId);
     return { workspace, membership: membership! };

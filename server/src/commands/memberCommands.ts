@@ -1,15 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { MemberDto, UpdateMemberBody } from '@bullseye/shared';
 import type { CollabEvents } from '../collaboration/collabEvents.js';
+import type { AuditStore } from '../db/auditStore.js';
 import type { Database } from '../db/schema.js';
 import type { UserStore } from '../db/userStore.js';
-import type { WorkspaceStore } from '../db/workspaceStore.js';
+import type { Membership, WorkspaceStore } from '../db/workspaceStore.js';
 import { conflict, notFound } from '../errors.js';
 import { presentMember } from '../presenters/account.js';
 
 /**
  * Changing and removing members. A workspace always keeps at least one admin; open sockets of
- * the member are closed so they reconnect with the access they have now (or none).
+ * the member are closed so they reconnect with the access they have now (or none). Each change is
+ * audited (`member.updated`, `member.removed`) in its transaction; `actorId` is null when the
+ * admin CLI does it.
  */
 export class MemberCommands {
   constructor(
@@ -17,9 +20,17 @@ export class MemberCommands {
     private readonly workspaces: WorkspaceStore,
     private readonly users: UserStore,
     private readonly access: CollabEvents,
+    private readonly audit: AuditStore,
   ) {}
 
-  async update(workspaceId: string, userId: string, patch: UpdateMemberBody): Promise<MemberDto> {
+  async update(
+    workspaceId: string,
+    userId: string,
+    patch: UpdateMemberBody,
+    actorId: string | null = null,
+  ): Promise<MemberDto> {
+    // Read before the transaction: SQLite's one connection is the transaction's until it ends.
+    const name = (await this.users.find(userId))?.name ?? null;
     await this.db.transaction().execute(async (trx) => {
       const current = await this.workspaces.membership(workspaceId, userId, trx);
       if (!current) throw notFound('Member');
@@ -27,6 +38,29 @@ export class MemberCommands {
         await this.keepAnAdmin(workspaceId, trx);
       }
       await this.workspaces.updateMember(workspaceId, userId, patch, trx);
+      const after = await this.workspaces.membership(workspaceId, userId, trx);
+      if (!after) throw notFound('Member');
+      if (
+        after.role !== current.role ||
+        after.function !== current.function ||
+        after.approver !== current.approver
+      ) {
+        await this.audit.append(
+          {
+            workspaceId,
+            icpId: null,
+            kind: 'member.updated',
+            actorId,
+            data: {
+              userId,
+              name,
+              before: accessOf(current),
+              after: accessOf(after),
+            },
+          },
+          trx,
+        );
+      }
     });
     this.access.memberChanged(workspaceId, userId);
     const [membership, user] = await Promise.all([
@@ -37,12 +71,23 @@ export class MemberCommands {
     return presentMember(user, membership);
   }
 
-  async remove(workspaceId: string, userId: string): Promise<void> {
+  async remove(workspaceId: string, userId: string, actorId: string | null = null): Promise<void> {
+    const name = (await this.users.find(userId))?.name ?? null;
     await this.db.transaction().execute(async (trx) => {
       const current = await this.workspaces.membership(workspaceId, userId, trx);
       if (!current) throw notFound('Member');
       if (current.role === 'admin') await this.keepAnAdmin(workspaceId, trx);
       await this.workspaces.removeMember(workspaceId, userId, trx);
+      await this.audit.append(
+        {
+          workspaceId,
+          icpId: null,
+          kind: 'member.removed',
+          actorId,
+          data: { userId, name, ...accessOf(current) },
+        },
+        trx,
+      );
     });
     this.access.memberChanged(workspaceId, userId);
   }
@@ -52,4 +97,9 @@ export class MemberCommands {
       throw conflict('last_admin', 'A workspace needs at least one admin; make someone else admin first');
     }
   }
+}
+
+/** What a membership allows, as the audit log records it. */
+function accessOf(m: Membership) {
+  return { role: m.role, function: m.function, approver: m.approver };
 }

@@ -5,24 +5,40 @@ import {
   type IcpFunction,
   type IcpReviewDto,
   type ReviewDecision,
+  type ReviewInboxEvent,
   type SignOffBody,
 } from '@bullseye/shared';
+import type { CollabEvents } from '../collaboration/collabEvents.js';
 import type { AuditStore } from '../db/auditStore.js';
 import type { CommentStore } from '../db/commentStore.js';
+import type { FollowStore } from '../db/followStore.js';
 import type { IcpRow, IcpStore } from '../db/icpStore.js';
+import type { InboxStore } from '../db/inboxStore.js';
 import type { ReviewRow, ReviewStore } from '../db/reviewStore.js';
 import type { Database } from '../db/schema.js';
 import type { VersionRecord, VersionStore } from '../db/versionStore.js';
-import type { Membership } from '../db/workspaceStore.js';
+import type { Membership, WorkspaceStore } from '../db/workspaceStore.js';
 import { conflict, notFound } from '../errors.js';
 import type { VersionAccess } from '../policies/accessLoader.js';
 import type { IcpCommands } from './icpCommands.js';
+import { reviewRecipients, type ReviewRecipientsInput } from './reviewRecipients.js';
+
+/** A review step as the inbox hears of it (see `reviewRecipients`). */
+interface InboxStep {
+  event: ReviewInboxEvent;
+  requesterId: string | null;
+  byFunction?: IcpFunction | null;
+  excerpt?: string | null;
+  signers?: ReviewRecipientsInput['signers'];
+}
 
 /**
  * The review workflow: an editor requests sign-off on a version, each function signs off (approve,
  * or request changes), an approver approves. Who may take a step is the policies' business (the
  * router authorizes first); whether the ICP's review allows it is decided here, inside the
- * transaction that records it with its audit entry. Open clients then hear the ICP's new review.
+ * transaction that records it with its audit entry and the inbox items it causes (sign-off
+ * requested, changes requested, all four approved, approved; see `reviewRecipients`). Open
+ * clients then hear the ICP's new review, and the people concerned their new unread counts.
  */
 export class ReviewCommands {
   constructor(
@@ -33,6 +49,10 @@ export class ReviewCommands {
     private readonly comments: CommentStore,
     private readonly audit: AuditStore,
     private readonly icpCommands: IcpCommands,
+    private readonly inbox: InboxStore,
+    private readonly follows: FollowStore,
+    private readonly workspaces: WorkspaceStore,
+    private readonly events: CollabEvents,
   ) {}
 
   /**
@@ -41,7 +61,7 @@ export class ReviewCommands {
    */
   async request(target: VersionAccess): Promise<IcpReviewDto> {
     const { version, icp, membership } = target;
-    await this.db.transaction().execute(async (trx) => {
+    const notified = await this.db.transaction().execute(async (trx) => {
       const current = await this.lockedIcp(icp.id, trx);
       const open = await this.reviews.openReview(icp.id, trx);
       if (open?.version_id === version.id) {
@@ -56,14 +76,18 @@ export class ReviewCommands {
       await this.append(current, membership, 'signoff.requested', version, trx, {
         supersededVersionNumber: superseded?.number ?? null,
       });
+      return this.deliver(current, membership, version, trx, {
+        event: 'signoff_requested',
+        requesterId: membership.userId,
+      });
     });
-    return this.announce(icp.id, membership);
+    return this.announce(icp.id, membership, notified);
   }
 
   /** Records a function's decision on the version under review; a later one replaces it. */
   async signOff(target: VersionAccess, body: SignOffBody): Promise<IcpReviewDto> {
     const { version, icp, membership } = target;
-    await this.db.transaction().execute(async (trx) => {
+    const notified = await this.db.transaction().execute(async (trx) => {
       const current = await this.lockedIcp(icp.id, trx);
       const review = await this.underReview(icp.id, version, trx);
       // Asking for changes is how a function voices open concerns, so only approving waits for
@@ -72,6 +96,7 @@ export class ReviewCommands {
       const decision: ReviewDecision = body.decision;
       const fn: IcpFunction = body.function;
       const reason = body.reason || null;
+      const missingBefore = missingApprovals(await this.decisions(review, trx));
       await this.reviews.addSignOff(
         { review, versionHash: version.hash, function: fn, decision, reason, userId: membership.userId },
         trx,
@@ -81,8 +106,25 @@ export class ReviewCommands {
         decision,
         reason,
       });
+      if (decision === 'request_changes') {
+        return this.deliver(current, membership, version, trx, {
+          event: 'changes_requested',
+          requesterId: review.requested_by,
+          byFunction: fn,
+          excerpt: reason,
+        });
+      }
+      // The sign-off that completes the four approvals tells approvers they can approve.
+      const missingAfter = missingApprovals(await this.decisions(review, trx));
+      if (missingBefore.length > 0 && missingAfter.length === 0) {
+        return this.deliver(current, membership, version, trx, {
+          event: 'all_approved',
+          requesterId: review.requested_by,
+        });
+      }
+      return [];
     });
-    return this.announce(icp.id, membership);
+    return this.announce(icp.id, membership, notified);
   }
 
   /**
@@ -91,7 +133,7 @@ export class ReviewCommands {
    */
   async approve(target: VersionAccess, body: ApproveVersionBody): Promise<IcpReviewDto> {
     const { version, icp, membership } = target;
-    await this.db.transaction().execute(async (trx) => {
+    const notified = await this.db.transaction().execute(async (trx) => {
       const current = await this.lockedIcp(icp.id, trx);
       const review = await this.underReview(icp.id, version, trx);
       const signOffs = await this.reviews.signOffs(review.id, trx);
@@ -123,8 +165,56 @@ export class ReviewCommands {
           at: s.created_at,
         })),
       });
+      return this.deliver(current, membership, version, trx, {
+        event: 'approved',
+        requesterId: review.requested_by,
+        excerpt: note,
+        signers: [...latest.values()].flatMap((s) =>
+          s.user_id ? [{ userId: s.user_id, function: s.function as IcpFunction }] : [],
+        ),
+      });
     });
-    return this.announce(icp.id, membership);
+    return this.announce(icp.id, membership, notified);
+  }
+
+  /** The review's decisions so far, oldest first. */
+  private async decisions(review: ReviewRow, trx: Kysely<Database>) {
+    return (await this.reviews.signOffs(review.id, trx)).map((s) => ({
+      function: s.function as IcpFunction,
+      decision: s.decision as ReviewDecision,
+    }));
+  }
+
+  /** Writes the step's inbox items; answers who got one. */
+  private async deliver(
+    icp: IcpRow,
+    membership: Membership,
+    version: VersionRecord,
+    trx: Kysely<Database>,
+    step: InboxStep,
+  ): Promise<string[]> {
+    const members = await this.workspaces.members(membership.workspaceId, trx);
+    const followers = await this.follows.followers(icp.id, trx);
+    const recipients = reviewRecipients({
+      event: step.event,
+      actorId: membership.userId,
+      members: members.map((m) => m.membership),
+      followers,
+      requesterId: step.requesterId,
+      signers: step.signers,
+    });
+    return this.inbox.deliverReview(
+      {
+        icpId: icp.id,
+        versionId: version.id,
+        event: step.event,
+        actorId: membership.userId,
+        byFunction: step.byFunction ?? null,
+        excerpt: step.excerpt ?? null,
+        recipients,
+      },
+      trx,
+    );
   }
 
   /** The open review, if it is this version's; 409 otherwise. */
@@ -188,8 +278,19 @@ export class ReviewCommands {
     return icp;
   }
 
-  /** After commit: the ICP with its new review to open clients; the review to the caller. */
-  private async announce(icpId: string, membership: Membership): Promise<IcpReviewDto> {
+  /**
+   * After commit: the ICP with its new review to open clients, new unread counts to the people
+   * notified; the review to the caller.
+   */
+  private async announce(icpId: string, membership: Membership, notified: string[]): Promise<IcpReviewDto> {
+    if (notified.length > 0) {
+      try {
+        this.events.inboxChanged(await this.inbox.unreadCounts(notified));
+      } catch (error) {
+        // Committed; the counts also refresh on focus and every 30 s.
+        console.error('could not notify open sockets of new inbox items', error);
+      }
+    }
     const row = await this.icps.find(icpId);
     if (!row) throw notFound('ICP');
     return (await this.icpCommands.publish(row, membership)).review;

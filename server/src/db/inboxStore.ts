@@ -1,17 +1,28 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { InboxReason } from '@bullseye/shared';
+import type {
+  IcpFunction,
+  InboxMention,
+  InboxReason,
+  ReviewInboxEvent,
+  ReviewInboxReason,
+} from '@bullseye/shared';
 import type { Clock } from '../clock.js';
 import type { Database, InboxItemsTable } from './schema.js';
 import { timeOrderedId } from './timeOrderedId.js';
 
 export type InboxItemRow = Selectable<InboxItemsTable>;
 
-/** An inbox item with what it shows: the ICP, the comment's text, the thread's anchor and state. */
+/**
+ * An inbox item with what it shows: the ICP; for a comment its text and the thread's anchor and
+ * state; for a review step the version's number and name.
+ */
 export interface InboxItemView extends InboxItemRow {
   icp_title: string;
   workspace_id: string;
-  body: string;
+  body: string | null;
   actor_name: string | null;
+  version_number: number | null;
+  version_name: string | null;
   anchor_type: string | null;
   anchor_section: string | null;
   anchor_item_id: string | null;
@@ -24,6 +35,29 @@ export interface InboxItemView extends InboxItemRow {
 export interface NewInboxItem {
   userId: string;
   reason: InboxReason;
+  /** For a mention: whether the person was named, or their function. */
+  mention?: InboxMention | undefined;
+}
+
+/** Someone who hears of a review step, and why. */
+export interface NewReviewInboxItem {
+  userId: string;
+  reason: ReviewInboxReason;
+  /** For `signer`: the function they sign for. */
+  yourFunction: IcpFunction | null;
+}
+
+/** What one review step means for the inbox. */
+export interface ReviewDelivery {
+  icpId: string;
+  versionId: string;
+  event: ReviewInboxEvent;
+  actorId: string;
+  /** For `changes_requested`: the function that asked. */
+  byFunction: IcpFunction | null;
+  /** The reason given for changes, or the approval's note. */
+  excerpt: string | null;
+  recipients: readonly NewReviewInboxItem[];
 }
 
 /** What one new comment means for the inbox: who hears of it, and why. */
@@ -72,9 +106,13 @@ export class InboxStore {
           id: timeOrderedId(now),
           user_id: r.userId,
           icp_id: delivery.icpId,
+          kind: 'comment',
           thread_id: delivery.threadId,
           comment_id: delivery.commentId,
+          version_id: null,
+          event: null,
           reason: r.reason,
+          detail: r.mention ? JSON.stringify({ mention: r.mention }) : null,
           actor_id: delivery.actorId,
           created_at: delivery.at,
           read_at: null,
@@ -83,6 +121,38 @@ export class InboxStore {
       .onConflict((oc) => oc.columns(['user_id', 'comment_id']).doNothing())
       .execute();
     return fresh.map((r) => r.userId);
+  }
+
+  /** Adds an item per recipient of a review step; answers the people who got one. */
+  async deliverReview(delivery: ReviewDelivery, db: Kysely<Database> = this.db): Promise<string[]> {
+    if (delivery.recipients.length === 0) return [];
+    const now = this.clock.now().getTime();
+    const at = new Date(now).toISOString();
+    await db
+      .insertInto('inbox_items')
+      .values(
+        delivery.recipients.map((r) => ({
+          id: timeOrderedId(now),
+          user_id: r.userId,
+          icp_id: delivery.icpId,
+          kind: 'review',
+          thread_id: null,
+          comment_id: null,
+          version_id: delivery.versionId,
+          event: delivery.event,
+          reason: r.reason,
+          detail: JSON.stringify({
+            yourFunction: r.yourFunction,
+            byFunction: delivery.byFunction,
+            excerpt: delivery.excerpt,
+          }),
+          actor_id: delivery.actorId,
+          created_at: at,
+          read_at: null,
+        })),
+      )
+      .execute();
+    return delivery.recipients.map((r) => r.userId);
   }
 
   /** The people with an item for any of these comments (whose inbox a deletion changes). */
@@ -118,8 +188,9 @@ export class InboxStore {
       .innerJoin('memberships as m', (join) =>
         join.onRef('m.workspace_id', '=', 'icps.workspace_id').onRef('m.user_id', '=', 'i.user_id'),
       )
-      .innerJoin('comments as c', 'c.id', 'i.comment_id')
-      .innerJoin('comments as root', 'root.id', 'i.thread_id')
+      .leftJoin('comments as c', 'c.id', 'i.comment_id')
+      .leftJoin('comments as root', 'root.id', 'i.thread_id')
+      .leftJoin('icp_versions as v', 'v.id', 'i.version_id')
       .leftJoin('users as actor', 'actor.id', 'i.actor_id')
       .selectAll('i')
       .select([
@@ -127,6 +198,8 @@ export class InboxStore {
         'm.workspace_id as workspace_id',
         'c.body as body',
         'actor.name as actor_name',
+        'v.number as version_number',
+        'v.name as version_name',
         'root.anchor_type as anchor_type',
         'root.anchor_section as anchor_section',
         'root.anchor_item_id as anchor_item_id',

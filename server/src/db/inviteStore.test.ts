@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInviteBodySchema, type UserDto } from '@bullseye/shared';
 import type { Clock } from '../clock.js';
 import { InviteCommands } from '../commands/inviteCommands.js';
+import { AuditStore } from './auditStore.js';
 import { HttpError } from '../errors.js';
 import { openDatabase, type DatabaseHandle } from './database.js';
 import { InviteStore } from './inviteStore.js';
@@ -66,7 +67,14 @@ beforeEach(async () => {
   clock = new ManualClock(T0);
   store = new InviteStore(handle.db, clock);
   workspaces = new WorkspaceStore(handle.db, clock);
-  commands = new InviteCommands(handle.db, store, workspaces, new UserStore(handle.db), clock);
+  commands = new InviteCommands(
+    handle.db,
+    store,
+    workspaces,
+    new UserStore(handle.db),
+    clock,
+    new AuditStore(handle.db, clock),
+  );
   workspace = await workspaces.create('Acme');
   admin = await insertUser('Admin');
 });

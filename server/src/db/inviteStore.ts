@@ -23,7 +23,7 @@ export class InviteStore {
     private readonly clock: Clock,
   ) {}
 
-  async create(invite: NewInvite): Promise<InviteRow> {
+  async create(invite: NewInvite, db: Kysely<Database> = this.db): Promise<InviteRow> {
     const row: InviteRow = {
       id: randomUUID(),
       workspace_id: invite.workspaceId,
@@ -37,7 +37,7 @@ export class InviteStore {
       revoked_at: null,
       uses: 0,
     };
-    await this.db.insertInto('invites').values(row).execute();
+    await db.insertInto('invites').values(row).execute();
     return row;
   }
 
@@ -64,9 +64,23 @@ export class InviteStore {
       .execute();
   }
 
+  /** A link of this workspace by id (revoked or expired ones too). */
+  async find(
+    workspaceId: string,
+    id: string,
+    db: Kysely<Database> = this.db,
+  ): Promise<InviteRow | undefined> {
+    return db
+      .selectFrom('invites')
+      .selectAll()
+      .where('id', '=', id)
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
+  }
+
   /** Revokes a link of this workspace; false if there is none with that id. */
-  async revoke(workspaceId: string, id: string): Promise<boolean> {
-    const result = await this.db
+  async revoke(workspaceId: string, id: string, db: Kysely<Database> = this.db): Promise<boolean> {
+    const result = await db
       .updateTable('invites')
       .set({ revoked_at: this.clock.now().toISOString() })
       .where('id', '=', id)

@@ -130,10 +130,17 @@ export interface InboxItemsTable {
   id: string;
   user_id: string;
   icp_id: string;
-  thread_id: string;
-  comment_id: string;
-  /** 'mention' | 'reply' | 'new_thread' */
+  /** 'comment' (thread_id and comment_id set) | 'review' (version_id and event set). */
+  kind: string;
+  thread_id: string | null;
+  comment_id: string | null;
+  version_id: string | null;
+  /** For review items: 'signoff_requested' | 'changes_requested' | 'all_approved' | 'approved'. */
+  event: string | null;
+  /** Comments: 'mention' | 'reply' | 'new_thread'; review: 'signer' | 'approver' | 'requester' | 'editor' | 'follower'. */
   reason: string;
+  /** JSON: a comment's { mention }; a review step's { yourFunction, byFunction, excerpt }. */
+  detail: string | null;
   actor_id: string | null;
   created_at: Timestamp;
   read_at: Timestamp | null;

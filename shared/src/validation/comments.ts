@@ -223,23 +223,76 @@ export const threadListDtoSchema = z.object({
 
 export const followDtoSchema = z.object({ following: z.boolean() });
 
+/** Why a comment is in someone's inbox: mentioned (themselves or their function), a reply in a thread they are in, a new thread on an ICP they follow. */
 export const INBOX_REASONS = ['mention', 'reply', 'new_thread'] as const;
 
-export const inboxItemDtoSchema = z.object({
+/** The review steps that reach inboxes. */
+export const REVIEW_INBOX_EVENTS = [
+  /** An editor requested sign-off on a version. */
+  'signoff_requested',
+  /** A function requested changes to the version under review. */
+  'changes_requested',
+  /** The last of the four functions approved: an approver may now approve the version. */
+  'all_approved',
+  /** An approver approved the version. */
+  'approved',
+] as const;
+
+/**
+ * Why a review step is in someone's inbox, most specific first: they sign for a function, they
+ * approve versions, they requested the review, they may edit the ICP, they follow it.
+ */
+export const REVIEW_INBOX_REASONS = ['signer', 'approver', 'requester', 'editor', 'follower'] as const;
+
+/** How a mention reached the person: by name, or through the function they represent. */
+export const inboxMentionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('user') }),
+  z.object({ type: z.literal('function'), function: z.enum(FUNCTIONS) }),
+]);
+
+const inboxItemBase = {
   id: z.uuid(),
-  /** Why it is here: the person or their function was mentioned, a reply in a thread they are in, a new thread on an ICP they follow. */
-  reason: z.enum(INBOX_REASONS),
   createdAt: z.iso.datetime(),
   readAt: z.iso.datetime().nullable(),
   icp: z.object({ id: z.uuid(), title: z.string(), workspaceId: z.uuid() }),
+  /** Who acted; null once their account is gone. */
+  actor: personRefSchema.nullable(),
+};
+
+/** A comment: a mention, a reply in a thread the person is in, a new thread on an ICP they follow. */
+export const commentInboxItemDtoSchema = z.object({
+  kind: z.literal('comment'),
+  ...inboxItemBase,
+  reason: z.enum(INBOX_REASONS),
+  /** For `mention`: how the person was named; null for other reasons (and items from before it was recorded). */
+  mention: inboxMentionSchema.nullable(),
   threadId: z.uuid(),
   commentId: z.uuid(),
-  actor: personRefSchema.nullable(),
   /** The start of the comment's text. */
   excerpt: z.string(),
   anchor: commentAnchorDtoSchema,
   threadStatus: z.enum(['open', 'resolved']),
 });
+
+/** A step of an ICP's review (link: the ICP's Review tab). */
+export const reviewInboxItemDtoSchema = z.object({
+  kind: z.literal('review'),
+  ...inboxItemBase,
+  event: z.enum(REVIEW_INBOX_EVENTS),
+  reason: z.enum(REVIEW_INBOX_REASONS),
+  version: z.object({ id: z.uuid(), number: z.number().int(), name: z.string().nullable() }),
+  /** For `signer`: the function the person signs for. */
+  yourFunction: z.enum(FUNCTIONS).nullable(),
+  /** For `changes_requested`: the function that asked for changes. */
+  byFunction: z.enum(FUNCTIONS).nullable(),
+  /** The reason given for changes, or the approval's note ("" when none). */
+  excerpt: z.string(),
+});
+
+export const inboxItemDtoSchema = z.discriminatedUnion('kind', [
+  commentInboxItemDtoSchema,
+  reviewInboxItemDtoSchema,
+]);
 
 export const inboxDtoSchema = z.object({
   items: z.array(inboxItemDtoSchema),
@@ -257,6 +310,11 @@ export type ThreadDto = z.infer<typeof threadDtoSchema>;
 export type ThreadListDto = z.infer<typeof threadListDtoSchema>;
 export type FollowDto = z.infer<typeof followDtoSchema>;
 export type InboxReason = (typeof INBOX_REASONS)[number];
+export type ReviewInboxEvent = (typeof REVIEW_INBOX_EVENTS)[number];
+export type ReviewInboxReason = (typeof REVIEW_INBOX_REASONS)[number];
+export type InboxMention = z.infer<typeof inboxMentionSchema>;
+export type CommentInboxItemDto = z.infer<typeof commentInboxItemDtoSchema>;
+export type ReviewInboxItemDto = z.infer<typeof reviewInboxItemDtoSchema>;
 export type InboxItemDto = z.infer<typeof inboxItemDtoSchema>;
 export type InboxDto = z.infer<typeof inboxDtoSchema>;
 export type InboxCountDto = z.infer<typeof inboxCountDtoSchema>;

@@ -213,6 +213,20 @@ export const AUDIT_KINDS = [
   'signoff.requested',
   'signoff.recorded',
   'version.approved',
+  /** A thread started blocking, or marked blocking later (data.newThread says which). */
+  'thread.marked_blocking',
+  'thread.unmarked_blocking',
+  /** A blocking thread resolved, reopened or deleted (non-blocking threads are not audited). */
+  'thread.resolved',
+  'thread.reopened',
+  'thread.deleted',
+  /** Someone joined through an invite link. */
+  'member.joined',
+  /** A member's role, function or approver flag changed (data.before, data.after). */
+  'member.updated',
+  'member.removed',
+  'invite.created',
+  'invite.revoked',
 ] as const;
 
 export const auditEntryDtoSchema = z.object({

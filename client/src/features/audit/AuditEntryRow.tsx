@@ -20,6 +20,16 @@ const KIND_ICONS: Record<AuditEntryDto['kind'], string> = {
   'signoff.requested': '➜',
   'signoff.recorded': '✓',
   'version.approved': '★',
+  'thread.marked_blocking': '⚑',
+  'thread.unmarked_blocking': '⚐',
+  'thread.resolved': '✓',
+  'thread.reopened': '↻',
+  'thread.deleted': '✕',
+  'member.joined': '+',
+  'member.updated': '✎',
+  'member.removed': '−',
+  'invite.created': '✉',
+  'invite.revoked': '⊘',
 };
 
 /** One audit entry: its number, what happened in a sentence, on which ICP, when, and its hash. */
@@ -28,7 +38,7 @@ export function AuditEntryRow({ entry, now, broken, showIcp }: AuditEntryRowProp
   const changes = entry.kind === 'signoff.recorded' && entry.data.decision === 'request_changes';
   return (
     <li
-      className={`audit-entry audit-${entry.kind.replace('.', '-')} ${changes ? 'audit-changes' : ''} ${broken ? 'audit-broken' : ''}`}
+      className={`audit-entry audit-${entry.kind.replace('.', '-').replace('_', '-')} ${changes ? 'audit-changes' : ''} ${broken ? 'audit-broken' : ''}`}
       data-testid="audit-entry"
       data-seq={entry.seq}
       data-kind={entry.kind}

@@ -67,4 +67,63 @@ describe('describeAuditEntry', () => {
       describeAuditEntry({ kind: 'signoff.requested', actor: null, data: { versionNumber: 1 } }).actor,
     ).toBe('Someone');
   });
+
+  it('describes blocking threads', () => {
+    const data = {
+      anchor: { type: 'text', section: 'goals', quote: 'cut churn' },
+      excerpt: 'Not measurable',
+    };
+    const describe = (kind: Parameters<typeof describeAuditEntry>[0]['kind'], extra = {}) =>
+      describeAuditEntry({ kind, actor: ada, data: { ...data, ...extra } });
+    expect(describe('thread.marked_blocking', { newThread: true })).toEqual({
+      actor: 'Ada Lovelace',
+      action: 'started a blocking thread on Goals',
+      quote: 'Not measurable',
+    });
+    expect(describe('thread.marked_blocking', { newThread: false }).action).toBe(
+      'marked a thread on Goals as blocking',
+    );
+    expect(describe('thread.unmarked_blocking').action).toBe('unmarked a thread on Goals as blocking');
+    expect(describe('thread.resolved').action).toBe('resolved a blocking thread on Goals');
+    expect(describe('thread.reopened').action).toBe('reopened a blocking thread on Goals');
+    expect(
+      describeAuditEntry({ kind: 'thread.deleted', actor: ada, data: { anchor: { type: 'icp' } } }).action,
+    ).toBe('deleted a blocking thread on the whole ICP');
+  });
+
+  it('describes members and invite links', () => {
+    expect(
+      describeAuditEntry({
+        kind: 'member.joined',
+        actor: ada,
+        data: { role: 'editor', function: 'sales', approver: false },
+      }).action,
+    ).toBe('joined the workspace as an editor for Sales (invite link)');
+    expect(
+      describeAuditEntry({
+        kind: 'member.updated',
+        actor: ada,
+        data: {
+          name: 'Jo Joiner',
+          before: { role: 'editor', function: 'sales', approver: false },
+          after: { role: 'commenter', function: null, approver: true },
+        },
+      }).action,
+    ).toBe("changed Jo Joiner's access: role editor → commenter, function Sales → none, now an approver");
+    expect(
+      describeAuditEntry({
+        kind: 'member.removed',
+        actor: ada,
+        data: { name: 'Jo Joiner', role: 'commenter', function: 'marketing', approver: true },
+      }).action,
+    ).toBe('removed Jo Joiner (commenter for Marketing, approver) from the workspace');
+    expect(
+      describeAuditEntry({ kind: 'invite.created', actor: ada, data: { role: 'admin', function: null } })
+        .action,
+    ).toBe('created an invite link for an admin');
+    expect(
+      describeAuditEntry({ kind: 'invite.revoked', actor: ada, data: { role: 'viewer', approver: true } })
+        .action,
+    ).toBe('revoked an invite link for a viewer, approver');
+  });
 });

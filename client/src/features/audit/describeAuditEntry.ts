@@ -1,4 +1,11 @@
-import { FUNCTION_LABELS, type AuditEntryDto, type IcpFunction } from '@bullseye/shared';
+import {
+  findSection,
+  FUNCTION_LABELS,
+  ROLE_LABELS,
+  type AuditEntryDto,
+  type IcpFunction,
+  type Role,
+} from '@bullseye/shared';
 
 export interface AuditEntryDescription {
   /** Who acted: their name, "Bullseye" for automatic entries, "Someone" once their account is gone. */
@@ -22,6 +29,48 @@ function versionPhrase(data: Record<string, unknown>, numberKey = 'versionNumber
 
 function functionName(value: unknown): string | null {
   return typeof value === 'string' && value in FUNCTION_LABELS ? FUNCTION_LABELS[value as IcpFunction] : null;
+}
+
+function roleName(value: unknown): string | null {
+  return typeof value === 'string' && value in ROLE_LABELS ? ROLE_LABELS[value as Role].toLowerCase() : null;
+}
+
+const record = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+
+/** "an editor for Sales, approver" from a recorded { role, function, approver }. */
+function accessPhrase(data: Record<string, unknown>): string {
+  const role = roleName(data.role) ?? 'member';
+  const fn = functionName(data.function);
+  const article = /^[aeiou]/.test(role) ? 'an' : 'a';
+  return `${article} ${role}${fn ? ` for ${fn}` : ''}${data.approver === true ? ', approver' : ''}`;
+}
+
+/** What changed in a membership: "role editor → admin, now an approver". */
+function accessChanges(before: Record<string, unknown>, after: Record<string, unknown>): string {
+  const changes: string[] = [];
+  if (before.role !== after.role) {
+    changes.push(`role ${roleName(before.role) ?? '?'} → ${roleName(after.role) ?? '?'}`);
+  }
+  if (before.function !== after.function) {
+    changes.push(
+      `function ${functionName(before.function) ?? 'none'} → ${functionName(after.function) ?? 'none'}`,
+    );
+  }
+  if (before.approver !== after.approver)
+    changes.push(after.approver === true ? 'now an approver' : 'no longer an approver');
+  return changes.join(', ') || 'no change';
+}
+
+/** "the blocking thread on Goals" from what a thread entry recorded. */
+function threadPhrase(data: Record<string, unknown>): string {
+  const anchor = record(data.anchor);
+  const section = str(anchor.section);
+  return section ? `a blocking thread on ${sectionTitle(section)}` : 'a blocking thread on the whole ICP';
+}
+
+function sectionTitle(key: string): string {
+  return findSection(key)?.title ?? key;
 }
 
 /** One sentence per audit entry: "Ada Lovelace approved version 3 for Sales". */
@@ -61,6 +110,44 @@ export function describeAuditEntry(
     }
     case 'version.approved':
       return { actor, action: `approved ${version} as the ICP's approved version`, quote: str(data.note) };
+    case 'thread.marked_blocking':
+      return data.newThread === true
+        ? { actor, action: `started ${threadPhrase(data)}`, quote: str(data.excerpt) }
+        : {
+            actor,
+            action: `marked ${threadPhrase(data).replace('a blocking thread', 'a thread')} as blocking`,
+            quote: str(data.excerpt),
+          };
+    case 'thread.unmarked_blocking':
+      return {
+        actor,
+        action: `unmarked ${threadPhrase(data).replace('a blocking thread', 'a thread')} as blocking`,
+        quote: str(data.excerpt),
+      };
+    case 'thread.resolved':
+      return { actor, action: `resolved ${threadPhrase(data)}`, quote: str(data.excerpt) };
+    case 'thread.reopened':
+      return { actor, action: `reopened ${threadPhrase(data)}`, quote: str(data.excerpt) };
+    case 'thread.deleted':
+      return { actor, action: `deleted ${threadPhrase(data)}`, quote: str(data.excerpt) };
+    case 'member.joined':
+      return { actor, action: `joined the workspace as ${accessPhrase(data)} (invite link)`, quote: null };
+    case 'member.updated':
+      return {
+        actor,
+        action: `changed ${str(data.name) ?? 'a member'}'s access: ${accessChanges(record(data.before), record(data.after))}`,
+        quote: null,
+      };
+    case 'member.removed':
+      return {
+        actor,
+        action: `removed ${str(data.name) ?? 'a member'} (${accessPhrase(data).replace(/^an? /, '')}) from the workspace`,
+        quote: null,
+      };
+    case 'invite.created':
+      return { actor, action: `created an invite link for ${accessPhrase(data)}`, quote: null };
+    case 'invite.revoked':
+      return { actor, action: `revoked an invite link for ${accessPhrase(data)}`, quote: null };
     default:
       return { actor, action: String(entry.kind), quote: null };
   }

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import type { InboxItemDto, InboxReason } from '@bullseye/shared';
+import type { InboxItemDto } from '@bullseye/shared';
 import { formatDateTime } from '../../ui/dateFormat.js';
 import { inboxTime } from './inboxTime.js';
-import { describeInboxItem } from './describeInboxItem.js';
+import { describeInboxItem, inboxItemHref } from './describeInboxItem.js';
 
 interface InboxItemProps {
   item: InboxItemDto;
@@ -15,13 +15,15 @@ interface InboxItemProps {
 }
 
 /**
- * One inbox row: who did what, on which ICP and where in it, the start of the comment, and when.
- * The whole row opens the thread in the editor; "Mark as read" sits above that link.
+ * One inbox row: who did what (and why it reached you), on which ICP and where in it, the start
+ * of the comment (or the reason for changes, the approval's note), and when. The whole row opens
+ * the thread in the editor, or the ICP's Review tab; "Mark as read" sits above that link.
  */
 export function InboxItem({ item, workspaceName, now, onOpen, onMarkRead }: InboxItemProps) {
   const unread = item.readAt === null;
-  const { actor, action, place, quote } = describeInboxItem(item);
-  const href = `/icp/${encodeURIComponent(item.icp.id)}?thread=${encodeURIComponent(item.threadId)}`;
+  const { actor, action, why, place, quote } = describeInboxItem(item);
+  const href = inboxItemHref(item);
+  const icon = item.kind === 'review' ? item.event : item.reason;
 
   return (
     <li
@@ -29,17 +31,22 @@ export function InboxItem({ item, workspaceName, now, onOpen, onMarkRead }: Inbo
       data-testid="inbox-item"
       data-unread={String(unread)}
       data-item-id={item.id}
+      data-kind={item.kind}
       data-reason={item.reason}
+      {...(item.kind === 'review' ? { 'data-event': item.event } : {})}
     >
       <span className="inbox-dot" aria-hidden="true" />
-      <span className={`inbox-reason inbox-reason-${item.reason}`} aria-hidden="true">
-        <ReasonIcon reason={item.reason} />
+      <span className={`inbox-reason inbox-reason-${icon}`} aria-hidden="true">
+        <ReasonIcon icon={icon} />
       </span>
       <div className="inbox-item-main">
         <div className="inbox-headline">
           <Link to={href} className="inbox-item-link" onClick={() => unread && onOpen(item)}>
             {unread && <span className="visually-hidden">Unread: </span>}
-            <strong className="inbox-actor">{actor}</strong> {action}
+            {actor !== null && <strong className="inbox-actor">{actor}</strong>}
+            {actor !== null && ' '}
+            {actor === null ? <strong className="inbox-actor">{action}</strong> : action}
+            {why && <span className="inbox-why"> — {why}</span>}
             <span className="visually-hidden">, {item.icp.title}</span>
           </Link>
           <time className="inbox-time" dateTime={item.createdAt} title={formatDateTime(item.createdAt)}>
@@ -55,7 +62,9 @@ export function InboxItem({ item, workspaceName, now, onOpen, onMarkRead }: Inbo
             {place}
             {quote && <span className="inbox-quote">“{quote}”</span>}
           </span>
-          {item.threadStatus === 'resolved' && <span className="badge inbox-resolved">Resolved</span>}
+          {item.kind === 'comment' && item.threadStatus === 'resolved' && (
+            <span className="badge inbox-resolved">Resolved</span>
+          )}
         </div>
         {item.excerpt && <p className="inbox-excerpt">{item.excerpt}</p>}
       </div>
@@ -85,8 +94,15 @@ export function InboxItem({ item, workspaceName, now, onOpen, onMarkRead }: Inbo
   );
 }
 
-/** @ for a mention, a curved arrow for a reply, a speech bubble for a new thread. */
-function ReasonIcon({ reason }: { reason: InboxReason }) {
+type Icon =
+  Extract<InboxItemDto, { kind: 'comment' }>['reason'] | Extract<InboxItemDto, { kind: 'review' }>['event'];
+
+/**
+ * @ for a mention, a curved arrow for a reply, a speech bubble for a new thread; for review
+ * steps a paper plane (sign-off requested), a pencil (changes requested), a double check (all
+ * four approved) and a seal (approved).
+ */
+function ReasonIcon({ icon }: { icon: Icon }) {
   const common = {
     viewBox: '0 0 20 20',
     width: 16,
@@ -98,7 +114,40 @@ function ReasonIcon({ reason }: { reason: InboxReason }) {
     strokeLinejoin: 'round',
     focusable: 'false',
   } as const;
-  if (reason === 'mention') {
+  if (icon === 'signoff_requested') {
+    return (
+      <svg {...common}>
+        <path d="M17.5 2.5 9 11" />
+        <path d="M17.5 2.5 12 17.5l-3-6.5-6.5-3Z" />
+      </svg>
+    );
+  }
+  if (icon === 'changes_requested') {
+    return (
+      <svg {...common}>
+        <path d="M13.5 3.5 16.5 6.5 7 16H4v-3Z" />
+        <path d="M11.5 5.5l3 3" />
+      </svg>
+    );
+  }
+  if (icon === 'all_approved') {
+    return (
+      <svg {...common}>
+        <path d="m2 10.5 3.5 3.5L12 7" />
+        <path d="m9.5 13.5.5.5L17 7" />
+      </svg>
+    );
+  }
+  if (icon === 'approved') {
+    return (
+      <svg {...common}>
+        <circle cx="10" cy="8" r="5" />
+        <path d="m7.8 8 1.5 1.5L12.3 6.5" />
+        <path d="M7 12.2 6 18l4-2 4 2-1-5.8" />
+      </svg>
+    );
+  }
+  if (icon === 'mention') {
     return (
       <svg {...common}>
         <circle cx="10" cy="10" r="3" />
@@ -106,7 +155,7 @@ function ReasonIcon({ reason }: { reason: InboxReason }) {
       </svg>
     );
   }
-  if (reason === 'reply') {
+  if (icon === 'reply') {
     return (
       <svg {...common}>
         <path d="M8 5 3.5 9.5 8 14" />

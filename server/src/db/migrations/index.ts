@@ -16,6 +16,7 @@ import * as createSignOffs from './20261125T1002_create_sign_offs.js';
 import * as createApprovals from './20261125T1003_create_approvals.js';
 import * as addIcpReviewInterval from './20261125T1004_add_icp_review_interval.js';
 import * as createAuditLog from './20261125T1005_create_audit_log.js';
+import { inboxReviewItems } from './20261126T1000_inbox_review_items.js';
 
 /**
  * Every migration, in order. Names are timestamps so they sort; one change per file. Migrations
@@ -40,6 +41,7 @@ export function migrationProvider(dialect: 'sqlite' | 'postgres'): MigrationProv
     '20261125T1003_create_approvals': createApprovals,
     '20261125T1004_add_icp_review_interval': addIcpReviewInterval,
     '20261125T1005_create_audit_log': createAuditLog,
+    '20261126T1000_inbox_review_items': inboxReviewItems(dialect),
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

@@ -4,7 +4,6 @@ import type { InviteCommands } from '../../commands/inviteCommands.js';
 import type { MemberCommands } from '../../commands/memberCommands.js';
 import type { WorkspaceStore } from '../../db/workspaceStore.js';
 import type { InviteStore } from '../../db/inviteStore.js';
-import { notFound } from '../../errors.js';
 import { requireActor } from '../../middlewares/authenticate.js';
 import { parse } from '../../middlewares/validate.js';
 import type { AccessLoader } from '../../policies/accessLoader.js';
@@ -24,7 +23,7 @@ export interface WorkspacesRouterDeps {
 
 /** `/api/workspaces/...`: authenticate, validate, authorize, one command, present. */
 export function workspacesRouter(deps: WorkspacesRouterDeps): Router {
-  const { access, workspaces, invites, accounts, members, inviteCommands } = deps;
+  const { access, workspaces, accounts, members, inviteCommands } = deps;
   const router = Router();
   // Invite links come from configuration only, never from the request's Host (or X-Forwarded-*)
   // headers, which anyone can forge to mint links to their own site. Without PUBLIC_URL that is the
@@ -58,14 +57,14 @@ export function workspacesRouter(deps: WorkspacesRouterDeps): Router {
     const { workspaceId, userId } = parse(op.updateMember.params, req.params, 'params');
     await access.workspace(actor, workspaceId, 'manageMembers');
     const body = parse(op.updateMember.body, req.body, 'body');
-    res.json(await members.update(workspaceId, userId, body));
+    res.json(await members.update(workspaceId, userId, body, actor.user.id));
   });
 
   router.delete('/workspaces/:workspaceId/members/:userId', async (req, res) => {
     const actor = requireActor(req);
     const { workspaceId, userId } = parse(op.removeMember.params, req.params, 'params');
     await access.workspace(actor, workspaceId, 'manageMembers');
-    await members.remove(workspaceId, userId);
+    await members.remove(workspaceId, userId, actor.user.id);
     res.status(204).end();
   });
 
@@ -88,7 +87,7 @@ export function workspacesRouter(deps: WorkspacesRouterDeps): Router {
     const actor = requireActor(req);
     const { workspaceId, inviteId } = parse(op.revokeInvite.params, req.params, 'params');
     await access.workspace(actor, workspaceId, 'manageMembers');
-    if (!(await invites.revoke(workspaceId, inviteId))) throw notFound('Invite');
+    await inviteCommands.revoke(workspaceId, inviteId, actor.user.id);
     res.status(204).end();
   });
 
