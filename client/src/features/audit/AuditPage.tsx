@@ -43,8 +43,9 @@ export function AuditPage() {
           <div>
             <h1>Audit log</h1>
             <p className="muted">
-              Every version, sign-off request, sign-off, approval and restore in {workspace.name}. Each entry
-              holds the hash of the one before it, so no record can be altered unnoticed.
+              Every version, sign-off request, sign-off, approval and restore in {workspace.name}, every
+              blocking thread marked, resolved, reopened or deleted, and every member and invite link change.
+              Each entry holds the hash of the one before it, so no record can be altered unnoticed.
             </p>
           </div>
         </div>

@@ -41,7 +41,8 @@ export function InboxEmptyState({ view, icpsPath, onShowAll }: InboxEmptyStatePr
       <h2>Nothing here yet</h2>
       <p>
         When someone mentions you or <span className="inbox-mention">@your-function</span>, replies to a
-        thread you're in, or starts a thread on an ICP you follow, it shows up here.
+        thread you're in, or starts a thread on an ICP you follow, it shows up here. So do review steps:
+        sign-off requested from your function, changes requested, versions ready for you to approve.
       </p>
       <p className="muted small">
         You follow an ICP by editing or commenting on it, or with <strong>Follow</strong> in its comments

@@ -71,7 +71,8 @@ export function InboxPage() {
           <div>
             <h1>Inbox</h1>
             <p className="muted">
-              Mentions of you and your function, replies in your threads, and new threads on ICPs you follow.
+              Mentions of you and your function, replies in your threads, new threads on ICPs you follow, and
+              review steps that need you.
             </p>
           </div>
           {(unreadCount > 0 || Boolean(inbox.items?.length)) && (
