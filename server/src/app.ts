@@ -72,7 +72,10 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
     unloadDelayMs: config.unloadDelayMs,
     compactAfterUpdates: config.compactAfterUpdates,
     // Editing an ICP follows it, like commenting does (unless the person unfollowed it).
-    onEdit: (icpId, userId) => services.follows.followIfNew(icpId, userId),
+    // It also makes them the ICP's last editor, as the list shows it.
+    onEdit: async (icpId, userId) => {
+      await Promise.all([services.follows.followIfNew(icpId, userId), icps.setLastEditor(icpId, userId)]);
+    },
     // Automatic history: a version per AUTO_VERSION_INTERVAL_MS of editing and when the last editor leaves.
     autoVersions: {
       intervalMs: config.autoVersionIntervalMs,

@@ -5,6 +5,7 @@ import type { IcpStore } from './db/icpStore.js';
 import { ApiTokenStore } from './db/apiTokenStore.js';
 import { AuditStore } from './db/auditStore.js';
 import { CommentStore } from './db/commentStore.js';
+import { DraftDigests } from './db/draftDigests.js';
 import { FollowStore } from './db/followStore.js';
 import { InboxStore } from './db/inboxStore.js';
 import { InviteStore } from './db/inviteStore.js';
@@ -78,7 +79,7 @@ export async function createServices(database: DatabaseHandle, config: Config, c
      * (the CLI) no sockets and drafts straight from the update log.
      */
     commands(events: CollabEvents, drafts: LiveDrafts = new StoredDrafts(new UpdateLog(db, clock))) {
-      const icpCommands = new IcpCommands(icps, reviews, events, clock);
+      const icpCommands = new IcpCommands(icps, reviews, events, clock, new DraftDigests(db));
       return {
         accounts: new AccountCommands(db, auth, users, workspaces, settings),
         members: new MemberCommands(db, workspaces, users, events, audit),

@@ -3,6 +3,7 @@ export * from './icp/accessors.js';
 export * from './icp/fragment.js';
 export * from './icp/links.js';
 export * from './icp/canonical.js';
+export * from './icp/canonicalHash.js';
 export * from './icp/textAnchors.js';
 export * from './icp/diff.js';
 export * from './icp/markdown.js';

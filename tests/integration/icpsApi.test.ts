@@ -294,6 +294,7 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
           'archiveIcp',
           'createIcp',
           'getIcp',
+          'getIcpDraft',
           'listIcps',
           'unarchiveIcp',
           'updateIcp',

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { IcpReviewDto } from '@bullseye/shared';
+import type { ActiveUserDto, IcpReviewDto } from '@bullseye/shared';
 import type { ThreadRecord } from '../db/commentStore.js';
 import type { DbTransaction } from '../db/updateLog.js';
 import type { IcpRow } from '../db/icpStore.js';
@@ -39,6 +39,8 @@ export interface CollabEvents {
   publishThreadDeleted(icpId: string, threadId: string): Promise<void>;
   /** These people's inboxes changed; each hears their own unread count on all their sockets. */
   inboxChanged(unreadCounts: ReadonlyMap<string, number>): void;
+  /** Who has each of these ICPs open on this server now (each person once); none when absent. */
+  activeUsers(icpIds: readonly string[]): ReadonlyMap<string, ActiveUserDto[]>;
 }
 
 export const noCollabEvents: CollabEvents = {
@@ -50,6 +52,7 @@ export const noCollabEvents: CollabEvents = {
   publishThread: () => Promise.resolve(),
   publishThreadDeleted: () => Promise.resolve(),
   inboxChanged: () => undefined,
+  activeUsers: () => new Map(),
 };
 
 /** The state before and after a server-side change of the live draft (full Yjs states). */

@@ -9,6 +9,7 @@ import {
   LIMITS,
   reviewAbilities,
   SCHEMA_VERSION,
+  type ActiveUserDto,
   type IcpReviewDto,
 } from '@bullseye/shared';
 import type { ThreadRecord } from '../db/commentStore.js';
@@ -189,6 +190,24 @@ export class CollabServer implements CollabEvents, LiveDrafts {
       }
       connection.send(message);
     }
+  }
+
+  /**
+   * Who has each of these ICPs open on this server now: each person once (several tabs are one
+   * person), in the order their sockets opened, named and coloured as their presence is.
+   */
+  activeUsers(icpIds: readonly string[]): ReadonlyMap<string, ActiveUserDto[]> {
+    const wanted = new Set(icpIds);
+    const byIcp = new Map<string, ActiveUserDto[]>();
+    for (const connection of this.sockets.values()) {
+      const icpId = connection.room.icpId;
+      if (!wanted.has(icpId)) continue;
+      const users = byIcp.get(icpId) ?? [];
+      const { id, name } = connection.actor.user;
+      if (!users.some((u) => u.id === id)) users.push({ id, name, color: colorForName(id) });
+      byIcp.set(icpId, users);
+    }
+    return byIcp;
   }
 
   /** Closes a member's sockets in that workspace; they reconnect with the access they have now. */

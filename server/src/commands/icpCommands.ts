@@ -1,12 +1,20 @@
-import type { IcpDto, IcpReviewDto, ListIcpsQuery, UpdateIcpBody } from '@bullseye/shared';
+import type {
+  IcpDraftDto,
+  IcpDto,
+  IcpListItemDto,
+  IcpReviewDto,
+  ListIcpsQuery,
+  UpdateIcpBody,
+} from '@bullseye/shared';
 import type { Clock } from '../clock.js';
+import type { DraftDigests } from '../db/draftDigests.js';
 import type { IcpRow, IcpStore } from '../db/icpStore.js';
 import { NO_REVIEW, type ReviewStore, type ReviewSummary } from '../db/reviewStore.js';
 import type { Membership } from '../db/workspaceStore.js';
 import type { CollabEvents } from '../collaboration/collabEvents.js';
 import { notFound } from '../errors.js';
 import { memberAbilities, memberReviewAbilities } from '../policies/policies.js';
-import { presentIcp } from '../presenters/icp.js';
+import { presentDraft, presentIcp } from '../presenters/icp.js';
 import { presentReview } from '../presenters/review.js';
 
 /**
@@ -20,17 +28,47 @@ export class IcpCommands {
     private readonly reviews: ReviewStore,
     private readonly collab: CollabEvents,
     private readonly clock: Clock,
+    private readonly drafts: DraftDigests,
   ) {}
 
-  /** The workspace's ICPs with their reviews, loaded in a fixed number of queries. */
-  async list(membership: Membership, query: ListIcpsQuery): Promise<{ icps: IcpDto[] }> {
+  /**
+   * The workspace's ICPs with their reviews, each with what a team needs to choose one: its draft
+   * against the approved version and the version under review, completeness, last editor and who
+   * has it open now. A fixed number of queries, plus one read of each draft changed since it was
+   * last digested (see DraftDigests).
+   */
+  async list(membership: Membership, query: ListIcpsQuery): Promise<{ icps: IcpListItemDto[] }> {
     const rows = await this.icps.list({ workspaceId: query.workspaceId, archived: query.archived });
-    const summaries = await this.reviews.summaries(rows.map((row) => row.id));
-    return { icps: rows.map((row) => this.present(row, membership, summaries.get(row.id) ?? NO_REVIEW)) };
+    const ids = rows.map((row) => row.id);
+    const [summaries, digests, names] = await Promise.all([
+      this.reviews.summaries(ids),
+      this.drafts.digests(ids),
+      this.icps.userNames(rows.flatMap((row) => (row.last_edited_by ? [row.last_edited_by] : []))),
+    ]);
+    const active = this.collab.activeUsers(ids);
+    return {
+      icps: rows.map((row) => {
+        const icp = this.present(row, membership, summaries.get(row.id) ?? NO_REVIEW);
+        const editor = row.last_edited_by;
+        const name = editor ? names.get(editor) : undefined;
+        return {
+          ...icp,
+          draft: presentDraft(icp.review, digests.get(row.id)),
+          lastEditor: editor && name !== undefined ? { id: editor, name } : null,
+          activeUsers: active.get(row.id) ?? [],
+        };
+      }),
+    };
   }
 
   async get(row: IcpRow, membership: Membership): Promise<IcpDto> {
     return this.present(row, membership, await this.reviews.summary(row.id));
+  }
+
+  /** The committed draft against the approved version and the version under review. */
+  async draft(row: IcpRow): Promise<IcpDraftDto> {
+    const [review, digests] = await Promise.all([this.review(row), this.drafts.digests([row.id])]);
+    return presentDraft(review, digests.get(row.id));
   }
 
   async create(membership: Membership, title: string): Promise<IcpDto> {

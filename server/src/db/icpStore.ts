@@ -23,6 +23,7 @@ export class IcpStore {
       updated_at: now,
       archived_at: null,
       review_interval_days: DEFAULT_REVIEW_INTERVAL_DAYS,
+      last_edited_by: null,
     };
     await this.db.insertInto('icps').values(row).execute();
     return row;
@@ -69,6 +70,22 @@ export class IcpStore {
       .set({ updated_at: this.clock.now().toISOString() })
       .where('id', 'in', list)
       .execute();
+  }
+
+  /**
+   * Records who last started editing the draft (the collaboration server's first-edit hook, once
+   * per connection; a restore too). Leaves `updated_at` alone: the log's touch keeps that.
+   */
+  async setLastEditor(id: string, userId: string, db: Kysely<Database> = this.db): Promise<void> {
+    await db.updateTable('icps').set({ last_edited_by: userId }).where('id', '=', id).execute();
+  }
+
+  /** The current names of these users (accounts that are gone are left out). */
+  async userNames(userIds: readonly string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(userIds)];
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   /** Changes the title and/or the review cadence. */

@@ -13,6 +13,8 @@ export interface IcpsTable {
   archived_at: Timestamp | null;
   /** Days between an approval and the next review; 90 unless changed. */
   review_interval_days: ColumnType<number, number | undefined, number>;
+  /** Who last started editing the draft (a user id), null before anyone did. */
+  last_edited_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The append-only Yjs update log: one row per committed update. */

@@ -1,4 +1,11 @@
-import type { IcpDto, IcpReviewDto, ReviewAbilities, WorkspaceAbilities } from '@bullseye/shared';
+import type {
+  IcpDraftDto,
+  IcpDto,
+  IcpReviewDto,
+  ReviewAbilities,
+  WorkspaceAbilities,
+} from '@bullseye/shared';
+import type { DraftDigest } from '../db/draftDigests.js';
 import type { IcpRow } from '../db/icpStore.js';
 
 /**
@@ -21,5 +28,20 @@ export function presentIcp(
     abilities,
     reviewAbilities,
     review,
+  };
+}
+
+/**
+ * The draft against the approved version and the version under review, by hash (a version's
+ * hash is the SHA-256 of its canonical JSON, like the digest's). Without a digest (the draft could
+ * not be read) every comparison is null: unknown, never "current".
+ */
+export function presentDraft(review: IcpReviewDto, digest: DraftDigest | undefined): IcpDraftDto {
+  if (!digest) return { hash: null, editedSinceApproval: null, changedSinceReview: null, completeness: null };
+  return {
+    hash: digest.hash,
+    editedSinceApproval: review.approved ? review.approved.hash !== digest.hash : null,
+    changedSinceReview: review.current ? review.current.hash !== digest.hash : null,
+    completeness: digest.completeness,
   };
 }

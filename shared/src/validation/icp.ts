@@ -3,6 +3,7 @@ import { CURRENCIES, sectionOf, type Currency, type RangeSectionKey } from '../i
 import { LIMITS } from './limits.js';
 import { FUNCTIONS } from '../logic/roles.js';
 import { icpReviewDtoSchema, reviewIntervalDaysSchema } from './versions.js';
+import { personRefSchema } from './comments.js';
 
 /** An ICP id: a UUID, as issued by the server. */
 export const icpIdSchema = z.uuid({ message: 'must be an ICP id (a UUID)' });
@@ -79,6 +80,23 @@ export function rangeSchemaFor(key: RangeSectionKey) {
   );
 }
 
+/**
+ * The live draft compared with the versions the review is about, computed by the server when it
+ * answers (SHA-256 of the draft's committed canonical JSON against the versions' hashes): in every
+ * list item and from GET /icps/:id/draft. Null means the server could not tell (never a guess that
+ * the draft is current).
+ */
+export const icpDraftDtoSchema = z.object({
+  /** SHA-256 (hex) of the draft's canonical JSON; null when it could not be read. */
+  hash: z.string().nullable(),
+  /** The draft differs from the approved version; null when nothing is approved or unknown. */
+  editedSinceApproval: z.boolean().nullable(),
+  /** The draft differs from the version under review; null when none is under review or unknown. */
+  changedSinceReview: z.boolean().nullable(),
+  /** Share of the ICP's sections that are complete (shared/src/logic/completeness.ts), 0-100. */
+  completeness: z.number().int().min(0).max(100).nullable(),
+});
+
 /** An ICP as the HTTP API presents it (see `IcpDto`). */
 export const icpDtoSchema = z.object({
   id: z.uuid(),
@@ -103,7 +121,19 @@ export const icpDtoSchema = z.object({
   review: icpReviewDtoSchema,
 });
 
-export const icpListDtoSchema = z.object({ icps: z.array(icpDtoSchema) });
+/** Someone with the ICP open right now (a socket on this server). */
+export const activeUserDtoSchema = z.object({ id: z.string(), name: z.string(), color: z.string() });
+
+/** An ICP as the list shows it: the ICP, its draft, its last editor and who is in it now. */
+export const icpListItemDtoSchema = icpDtoSchema.extend({
+  draft: icpDraftDtoSchema,
+  /** Who last started editing the draft; null before anyone did (or once their account is gone). */
+  lastEditor: personRefSchema.nullable(),
+  /** People with the ICP open now, once each, in the order they arrived. */
+  activeUsers: z.array(activeUserDtoSchema),
+});
+
+export const icpListDtoSchema = z.object({ icps: z.array(icpListItemDtoSchema) });
 
 /** The one error envelope of the HTTP API. */
 export const errorEnvelopeSchema = z.object({

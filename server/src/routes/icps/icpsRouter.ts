@@ -30,6 +30,13 @@ export function icpsRouter(commands: IcpCommands, access: AccessLoader): Router 
     res.json(await commands.get(icp, membership));
   });
 
+  router.get('/icps/:id/draft', async (req, res) => {
+    const actor = requireActor(req);
+    const { id } = parse(op.getIcpDraft.params, req.params, 'params');
+    const { icp } = await access.icp(actor, id, 'read');
+    res.json(await commands.draft(icp));
+  });
+
   router.patch('/icps/:id', async (req, res) => {
     const actor = requireActor(req);
     const { id } = parse(op.updateIcp.params, req.params, 'params');

@@ -1,5 +1,6 @@
 import {
   createIcpBodySchema,
+  icpDraftDtoSchema,
   icpDtoSchema,
   icpListDtoSchema,
   icpParamsSchema,
@@ -17,7 +18,8 @@ export const icpOperations = {
     path: '/icps',
     summary:
       'List ICPs (active by default, archived with ?archived=true), most recently updated first, each ' +
-      'with its review',
+      'with its review, its draft against the approved version and the version under review ' +
+      '(`draft`), completeness, last editor and the people who have it open now (`activeUsers`)',
     query: listIcpsQuerySchema,
     response: { status: 200, schema: icpListDtoSchema },
     errors: [400, 401, 404],
@@ -36,6 +38,17 @@ export const icpOperations = {
     summary: 'Get one ICP record with its review (state, version under review, approved version, due date)',
     params: icpParamsSchema,
     response: { status: 200, schema: icpDtoSchema },
+    errors,
+  },
+  getIcpDraft: {
+    method: 'get',
+    path: '/icps/{id}/draft',
+    summary:
+      'Compare the live draft (as committed) with the approved version and the version under review, ' +
+      'by the SHA-256 of its canonical JSON (`editedSinceApproval`, `changedSinceReview`; null when ' +
+      'there is no such version or the draft could not be read), with its completeness',
+    params: icpParamsSchema,
+    response: { status: 200, schema: icpDraftDtoSchema },
     errors,
   },
   updateIcp: {
