@@ -18,7 +18,7 @@ import { presentThread } from '../presenters/comment.js';
 import { presentIcp } from '../presenters/icp.js';
 import { AutoVersions, type AutoVersionHook } from './autoVersions.js';
 import type { CollabEvents, DraftChange, LiveDrafts, RevokedCredential } from './collabEvents.js';
-import { buildDoc, type DbTransaction, type UpdateLog } from '../db/updateLog.js';
+import type { DbTransaction, UpdateLog } from '../db/updateLog.js';
 import type { IcpStore } from '../db/icpStore.js';
 import { UpdateCommitter } from './committer.js';
 import { Connection } from './connection.js';
@@ -354,10 +354,14 @@ export class CollabServer implements CollabEvents, LiveDrafts {
     // Read after the room was registered: an archive committing later reaches it via setReadOnly.
     const icp = await this.options.icps.find(icpId);
     const state = await this.options.updateLog.load(icpId);
-    const doc = buildDoc(state, (error) =>
-      console.error(`icp ${icpId}: skipped an unreadable stored update`, error),
+    // The document is built from `state` on first use (see Room.doc).
+    const room = new Room(
+      icpId,
+      workspaceId,
+      new Y.Doc({ gc: true }),
+      !icp || icp.archived_at !== null,
+      state,
     );
-    const room = new Room(icpId, workspaceId, doc, !icp || icp.archived_at !== null);
     room.updatesSinceCompaction = state.updates.length;
     if (room.updatesSinceCompaction >= this.options.compactAfterUpdates) this.compactInBackground(room);
     return room;

@@ -100,7 +100,7 @@ export class Connection {
 
   /** Sends the server's state vector and current presence, as the y-websocket protocol expects. */
   start(): void {
-    this.send(encodeSyncStep1(Y.encodeStateVector(this.room.doc)));
+    this.send(encodeSyncStep1(this.room.stateVector()));
     const states = this.room.awareness.getStates();
     if (states.size > 0) {
       this.send(encodeAwarenessMessage(encodeAwarenessUpdate(this.room.awareness, [...states.keys()])));
@@ -151,9 +151,7 @@ export class Connection {
       const message = decodeClientMessage(frame);
       switch (message.kind) {
         case 'syncStep1':
-          this.send(
-            encodeSyncStep2(Y.encodeStateAsUpdate(this.room.doc, validStateVector(message.stateVector))),
-          );
+          this.send(encodeSyncStep2(this.room.syncAnswer(validStateVector(message.stateVector))));
           break;
         case 'docUpdate':
           this.handleDocUpdate(message.update, message.step === 'update' ? frame : null);

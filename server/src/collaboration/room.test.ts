@@ -26,3 +26,46 @@ describe('Room.applyCommitted', () => {
     client.destroy();
   });
 });
+
+describe('Room loading', () => {
+  function storedState(text: string): { doc: Y.Doc; snapshot: Uint8Array } {
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, text);
+    return { doc, snapshot: Y.encodeStateAsUpdate(doc) };
+  }
+
+  it("answers a fresh client's sync from the stored snapshot, then builds the document", async () => {
+    const { doc, snapshot } = storedState('stored text');
+    const room = new Room('icp', 'workspace', new Y.Doc(), false, { snapshot, updates: [] });
+    expect(room.stateVector()).toEqual(Y.encodeStateVector(doc));
+    const answer = room.syncAnswer(Y.encodeStateVector(new Y.Doc()));
+    expect(answer).toBe(snapshot); // the stored bytes themselves, nothing built for them
+    const client = new Y.Doc();
+    Y.applyUpdate(client, answer);
+    expect(client.getText('t').toString()).toBe('stored text');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(room.doc.getText('t').toString()).toBe('stored text');
+    room.destroy();
+  });
+
+  it('builds the document for anything else: a returning client, a log tail, an update', () => {
+    const { doc, snapshot } = storedState('abc');
+    const returning = new Y.Doc();
+    Y.applyUpdate(returning, snapshot);
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    doc.getText('t').insert(3, 'def');
+
+    const withTail = new Room('icp', 'workspace', new Y.Doc(), false, { snapshot, updates });
+    const diff = withTail.syncAnswer(Y.encodeStateVector(returning));
+    Y.applyUpdate(returning, diff);
+    expect(returning.getText('t').toString()).toBe('abcdef');
+    expect(withTail.stateVector()).toEqual(Y.encodeStateVector(doc));
+
+    const snapshotOnly = new Room('icp', 'workspace', new Y.Doc(), false, { snapshot, updates: [] });
+    expect(snapshotOnly.applyCommitted(updates[0]!, new Uint8Array(), sender)).toBe(true);
+    expect(snapshotOnly.doc.getText('t').toString()).toBe('abcdef');
+    withTail.destroy();
+    snapshotOnly.destroy();
+  });
+});

@@ -4,6 +4,7 @@ import type { ServerEvent } from '@bullseye/shared';
 import { encodeAwarenessMessage, encodeEvent } from './messages.js';
 import { encodeAwarenessEntries, type PresenceEntry } from './awarenessFrames.js';
 import type { Connection } from './connection.js';
+import { applyStored, type StoredState } from '../db/updateLog.js';
 import { UpdateGate } from './updateGate.js';
 
 /**
@@ -57,19 +58,70 @@ export class Room {
   /** When presence was last relayed (`performance.now()`). */
   private presenceRelayedAt = -Infinity;
 
+  /** The stored state not yet applied to the document (see `doc`); null once it is. */
+  private stored: StoredState | null;
+
   constructor(
     readonly icpId: string,
     readonly workspaceId: string,
-    readonly doc: Y.Doc,
+    private readonly ydoc: Y.Doc,
     /** Archived ICPs are read-only for everyone; set at load and by archive / unarchive only. */
     public readOnly: boolean,
+    /** What the database holds for the ICP, applied to `ydoc` on first use of `doc`. */
+    stored: StoredState | null = null,
   ) {
-    this.awareness = new Awareness(doc);
-    this.gate = new UpdateGate(doc);
-    doc.on('afterTransaction', this.onTransaction);
+    this.stored = stored;
+    // Presence needs the document object, not its content.
+    this.awareness = new Awareness(ydoc);
+    this.gate = new UpdateGate(() => this.doc);
+    ydoc.on('afterTransaction', this.onTransaction);
     this.awareness.setLocalState(null);
     // Removals the server makes itself (timeouts, disconnects) are announced to everyone.
     this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /**
+   * The ICP's document, holding only committed updates. A room loads with its stored state not
+   * yet applied, so that the first client's sync can be answered from the stored bytes (see
+   * `syncAnswer`); any use of the document applies it first.
+   */
+  get doc(): Y.Doc {
+    const stored = this.stored;
+    if (stored) {
+      this.stored = null;
+      applyStored(this.ydoc, stored, (error) =>
+        console.error(`icp ${this.icpId}: skipped an unreadable stored update`, error),
+      );
+    }
+    return this.ydoc;
+  }
+
+  /** The state still to apply when it is one stored snapshot (what sync can serve as it is). */
+  private get storedSnapshotOnly(): Uint8Array | null {
+    const stored = this.stored;
+    return stored && stored.updates.length === 0 ? stored.snapshot : null;
+  }
+
+  /** The document's state vector, for sync step 1, without building an unbuilt document. */
+  stateVector(): Uint8Array {
+    const snapshot = this.storedSnapshotOnly;
+    return snapshot ? Y.encodeStateVectorFromUpdate(snapshot) : Y.encodeStateVector(this.doc);
+  }
+
+  /**
+   * What a client whose state vector is `stateVector` lacks (sync step 2). A fresh client of a
+   * room still holding just its stored snapshot gets the snapshot's bytes at once, and the
+   * document is built right after (a cold load then costs one database read, not a Yjs build).
+   */
+  syncAnswer(stateVector: Uint8Array): Uint8Array {
+    const snapshot = this.storedSnapshotOnly;
+    if (snapshot && Y.decodeStateVector(stateVector).size === 0) {
+      setImmediate(() => {
+        if (!this.destroyed) void this.doc;
+      });
+      return snapshot;
+    }
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
   }
 
   /** Whether the latest transaction on the doc changed its content (set synchronously). */
@@ -171,10 +223,11 @@ export class Room {
     roomsWithPendingPresence.delete(this);
     this.pendingPresence.clear();
     this.awareness.off('update', this.onAwarenessUpdate);
-    this.doc.off('afterTransaction', this.onTransaction);
+    this.ydoc.off('afterTransaction', this.onTransaction);
     this.awarenessOwners.clear();
     this.awareness.destroy();
     this.gate.destroy();
-    this.doc.destroy();
+    this.stored = null;
+    this.ydoc.destroy();
   }
 }

@@ -59,7 +59,7 @@ function nestedParagraphs(depth: number): Uint8Array {
 describe('UpdateGate', () => {
   it('accepts updates that build on ones still queued for commit, in order', () => {
     const committed = new Y.Doc();
-    const gate = new UpdateGate(committed);
+    const gate = new UpdateGate(() => committed);
     const client = new Y.Doc();
     const [a, b, c] = updatesOf(client, (doc) => {
       doc.getText('t').insert(0, 'hello');
@@ -76,7 +76,7 @@ describe('UpdateGate', () => {
 
   it('refuses an update whose structs depend on changes nobody sent, and keeps working', () => {
     const committed = new Y.Doc();
-    const gate = new UpdateGate(committed);
+    const gate = new UpdateGate(() => committed);
     const client = new Y.Doc();
     const [first, second] = updatesOf(client, (doc) => {
       doc.getText('t').insert(0, 'abc');
@@ -91,7 +91,7 @@ describe('UpdateGate', () => {
 
   it('refuses deleting clocks a client has not written yet (which would hide its future edits)', () => {
     const committed = new Y.Doc();
-    const gate = new UpdateGate(committed);
+    const gate = new UpdateGate(() => committed);
     const victim = new Y.Doc();
     const [first] = updatesOf(victim, (doc) => doc.getText('t').insert(0, 'mine'));
     gate.accept(first!);
@@ -111,12 +111,12 @@ describe('UpdateGate', () => {
   });
 
   it('refuses elements nested deeper than the limit, wherever they are inserted', () => {
-    const gate = new UpdateGate(new Y.Doc(), { maxStateBytes: 1 << 20, maxDepth: 10 });
+    const gate = new UpdateGate(() => new Y.Doc(), { maxStateBytes: 1 << 20, maxDepth: 10 });
     gate.accept(nestedParagraphs(10));
     expect(refusal(() => gate.accept(nestedParagraphs(11))).message).toMatch(/11 deep/);
     // Deep through several updates: each one adds a level below an accepted element.
     const committed = new Y.Doc();
-    const stepwise = new UpdateGate(committed, { maxStateBytes: 1 << 20, maxDepth: 10 });
+    const stepwise = new UpdateGate(() => committed, { maxStateBytes: 1 << 20, maxDepth: 10 });
     const client = new Y.Doc();
     let parent: Y.XmlFragment | Y.XmlElement = client.getXmlFragment('notes');
     for (let level = 1; level <= 11; level++) {
@@ -132,7 +132,7 @@ describe('UpdateGate', () => {
 
   it('refuses growing the document past its size limit with documentTooLarge', () => {
     const committed = new Y.Doc();
-    const gate = new UpdateGate(committed, { maxStateBytes: 10_000, maxDepth: 48 });
+    const gate = new UpdateGate(() => committed, { maxStateBytes: 10_000, maxDepth: 48 });
     const client = new Y.Doc();
     const [small] = updatesOf(client, (doc) => doc.getText('t').insert(0, 'x'.repeat(5_000)));
     gate.accept(small!);
@@ -153,7 +153,7 @@ describe('UpdateGate', () => {
 
   it('drops a failed commit, so what depended on it is refused instead of half-applied', () => {
     const committed = new Y.Doc();
-    const gate = new UpdateGate(committed);
+    const gate = new UpdateGate(() => committed);
     const client = new Y.Doc();
     const [a, b] = updatesOf(client, (doc) => {
       doc.getText('t').insert(0, 'lost');
@@ -167,7 +167,7 @@ describe('UpdateGate', () => {
 
   it('tells a no-op (a viewer re-sending what the server has) from a change', () => {
     const committed = new Y.Doc();
-    const gate = new UpdateGate(committed);
+    const gate = new UpdateGate(() => committed);
     const client = new Y.Doc();
     for (const update of updatesOf(client, (doc) => {
       doc.getText('t').insert(0, 'abcdef');
@@ -192,7 +192,7 @@ describe('UpdateGate', () => {
   it('accepts a bit-flipped update only if it applies cleanly on a fresh replica', () => {
     const random = seededRandom(9);
     const committed = new Y.Doc();
-    const gate = new UpdateGate(committed);
+    const gate = new UpdateGate(() => committed);
     const author = new Y.Doc();
     const base = updatesOf(author, (doc) => {
       doc.getText('t').insert(0, 'The quick brown fox');

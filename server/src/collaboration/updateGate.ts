@@ -41,7 +41,8 @@ export class UpdateGate {
   private approxBytes = 0;
 
   constructor(
-    private readonly committed: Y.Doc,
+    /** The committed document (a function: the room builds it on first use). */
+    private readonly committed: () => Y.Doc,
     private readonly limits: GateLimits = DEFAULT_LIMITS,
   ) {}
 
@@ -141,7 +142,7 @@ export class UpdateGate {
   private scratchDoc(): Y.Doc {
     if (this.scratch) return this.scratch;
     const scratch = new Y.Doc({ gc: true });
-    const state = Y.encodeStateAsUpdate(this.committed);
+    const state = Y.encodeStateAsUpdate(this.committed());
     Y.applyUpdate(scratch, state);
     this.approxBytes = state.byteLength;
     for (const update of this.queued) {

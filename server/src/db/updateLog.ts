@@ -199,6 +199,12 @@ export class UpdateLog {
 /** Applies stored updates to a fresh document, skipping (and reporting) any that cannot be applied. */
 export function buildDoc(state: StoredState, onBadUpdate?: (error: unknown) => void): Y.Doc {
   const doc = new Y.Doc({ gc: true });
+  applyStored(doc, state, onBadUpdate);
+  return doc;
+}
+
+/** Applies stored updates to `doc`, skipping (and reporting) any that cannot be applied. */
+export function applyStored(doc: Y.Doc, state: StoredState, onBadUpdate?: (error: unknown) => void): void {
   const parts = state.snapshot ? [state.snapshot, ...state.updates] : state.updates;
   for (const update of parts) {
     try {
@@ -207,7 +213,6 @@ export function buildDoc(state: StoredState, onBadUpdate?: (error: unknown) => v
       onBadUpdate?.(error);
     }
   }
-  return doc;
 }
 
 function mergeState(
