@@ -45,7 +45,7 @@ export class AuthService {
 
   /** Creates a password account; one of the most common passwords is refused (400 `common_password`). */
   async signUp(body: SignUpBody): Promise<SignedIn> {
-    refuseCommonPassword(body.password, 'password');
+    await refuseCommonPassword(body.password, 'password');
     try {
       const { headers, response } = await this.auth.api.signUpEmail({
         body: { name: body.name, email: body.email, password: body.password },
@@ -111,7 +111,7 @@ export class AuthService {
     currentPassword: string,
     newPassword: string,
   ): Promise<SetCookies> {
-    refuseCommonPassword(newPassword, 'newPassword');
+    await refuseCommonPassword(newPassword, 'newPassword');
     try {
       const { headers } = await this.auth.api.changePassword({
         body: { currentPassword, newPassword, revokeOtherSessions: true },
