@@ -6,6 +6,7 @@ import { useWorkspace } from '../features/workspaces/useWorkspace.js';
 import { CreateIcpForm } from './CreateIcpForm.js';
 import { IcpRow } from './IcpRow.js';
 import { useIcpList } from './useIcpList.js';
+import '../styles/icpList.css';
 
 /** `/w/:workspaceId`: the workspace's ICPs. Editors and admins create, rename, archive and restore. */
 export function IcpListPage() {
@@ -19,7 +20,7 @@ export function IcpListPage() {
   return (
     <div className="app-shell">
       <AppHeader workspace={workspace} />
-      <main className="page">
+      <main className="page page-wide">
         <div className="page-head">
           <div>
             <h1>Ideal Customer Profiles</h1>

@@ -1,17 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { LIMITS, type IcpDto } from '@bullseye/shared';
+import { LIMITS, type IcpDto, type IcpListItemDto } from '@bullseye/shared';
 import { icpApi } from '../api/icpApi.js';
 import type { ApiError } from '../api/apiError.js';
 import { useNow } from '../features/comments/useNow.js';
-import { dueWording } from '../features/review/dueWording.js';
 import { reviewSummaryLine } from '../features/review/reviewNextStep.js';
 import { ReviewStatusPill } from '../features/review/ReviewStatusPill.js';
-import { relativeTime } from '../ui/relativeTime.js';
 import { useToast } from '../ui/Toast.js';
+import { editedLine, IcpRowFacts } from './IcpRowFacts.js';
 
 interface IcpRowProps {
-  icp: IcpDto;
+  icp: IcpListItemDto;
   /** Whether this person may rename, archive and restore ICPs. */
   canManage: boolean;
   /** The server confirmed a change to this ICP. */
@@ -19,8 +18,9 @@ interface IcpRowProps {
 }
 
 /**
- * One ICP in the list: its review status (and Review due), open it; with the right to, rename it in
- * place, archive or restore it.
+ * One ICP in the list: its review status (with "edited since" when the draft moved on from the
+ * approved version, and Review due), who last edited it, how complete it is, its next review and
+ * who is in it now; open it; with the right to, rename it in place, archive or restore it.
  */
 export function IcpRow({ icp, canManage, onChanged }: IcpRowProps) {
   const toast = useToast();
@@ -29,7 +29,9 @@ export function IcpRow({ icp, canManage, onChanged }: IcpRowProps) {
   const [error, setError] = useState<string | null>(null);
   const archived = icp.archivedAt !== null;
   const now = useNow(60_000);
-  const summary = reviewSummaryLine(icp.review, dueWording(icp.review, now));
+  // The next review has its own column (IcpRowFacts).
+  const summary = reviewSummaryLine(icp.review, null);
+  const moved = icp.review.current && icp.draft.changedSinceReview === true;
 
   async function rename(event: FormEvent) {
     event.preventDefault();
@@ -64,7 +66,12 @@ export function IcpRow({ icp, canManage, onChanged }: IcpRowProps) {
   }
 
   return (
-    <li className="icp-row" data-testid="icp-row" data-icp-id={icp.id}>
+    <li
+      className="icp-row icp-row-rich"
+      data-testid="icp-row"
+      data-icp-id={icp.id}
+      data-edited-since-approval={String(icp.draft.editedSinceApproval)}
+    >
       <div className="icp-row-main">
         {renaming ? (
           <form onSubmit={(e) => void rename(e)} className="row">
@@ -104,7 +111,11 @@ export function IcpRow({ icp, canManage, onChanged }: IcpRowProps) {
             <Link to={`/icp/${icp.id}`} className="icp-row-title">
               {icp.title}
             </Link>
-            <ReviewStatusPill review={icp.review} now={now} />
+            <ReviewStatusPill
+              review={icp.review}
+              now={now}
+              changedSinceApproval={icp.draft.editedSinceApproval === true}
+            />
           </div>
         )}
         {error && (
@@ -112,11 +123,13 @@ export function IcpRow({ icp, canManage, onChanged }: IcpRowProps) {
             {error}
           </p>
         )}
-        <p className="muted small">
-          {archived ? `Archived ${relativeTime(icp.archivedAt!)}` : `Edited ${relativeTime(icp.updatedAt)}`}
+        <p className="muted small icp-row-meta">
+          {editedLine(icp, now)}
           {summary && <span className="icp-row-review"> · {summary}</span>}
+          {moved && <span className="icp-row-moved"> · the draft has changed since</span>}
         </p>
       </div>
+      <IcpRowFacts icp={icp} now={now} />
       {canManage && !renaming && (
         <div className="icp-row-actions">
           {!archived && (

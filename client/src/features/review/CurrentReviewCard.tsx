@@ -9,6 +9,7 @@ import { ApproveVersion } from './ApproveVersion.js';
 import { BlockingThreadsNotice } from './BlockingThreadsNotice.js';
 import { FunctionSignOffRow } from './FunctionSignOffRow.js';
 import { functionSignOffs } from './functionSignOffs.js';
+import { SigningVersionNotice } from './SigningVersionNotice.js';
 import { useReview } from './reviewContext.js';
 import { WhoWhen } from './WhoWhen.js';
 
@@ -42,13 +43,18 @@ export function CurrentReviewCard({ current, now }: { current: Current; now: num
       </p>
       <div className="review-card-links">
         <Link className="link" to={versionPath(icp.id, current.versionId)}>
-          View version {current.number}
+          Open version {current.number} (read-only)
         </Link>
         <Link className="link" to={comparePath(icp.id, current.versionId, 'draft')}>
           Compare with draft
         </Link>
       </div>
       {blockingOpen > 0 && <BlockingThreadsNotice count={blockingOpen} />}
+      <SigningVersionNotice
+        versionId={current.versionId}
+        versionNumber={current.number}
+        versionHash={current.hash}
+      />
       <ul className="signoff-list" aria-label={`Sign-offs on version ${current.number}`}>
         {rows.map((row) => (
           <FunctionSignOffRow

@@ -5,6 +5,7 @@ import type { IcpSession } from '../../collab/IcpSession.js';
 import { useReconnected } from '../../collab/useReconnected.js';
 import { ReviewContext, type ReviewValue } from './reviewContext.js';
 import { useChangedSinceApproval } from './useChangedSinceApproval.js';
+import { useLiveDraftHash } from './useLiveDraftHash.js';
 
 interface ReviewProviderProps {
   icp: IcpDto;
@@ -21,6 +22,7 @@ interface ReviewProviderProps {
 export function ReviewProvider({ icp, setIcp, session, children }: ReviewProviderProps) {
   const icpId = icp.id;
   const sinceApproval = useChangedSinceApproval(session, icpId, icp.review.approved?.versionId ?? null);
+  const draftHash = useLiveDraftHash(session);
 
   const applyReview = useCallback(
     (review: IcpReviewDto) => setIcp((current) => (current?.id === icpId ? { ...current, review } : current)),
@@ -47,11 +49,12 @@ export function ReviewProvider({ icp, setIcp, session, children }: ReviewProvide
       abilities: icp.reviewAbilities,
       canSetCadence: !archived && (icp.reviewAbilities.requestSignOff || icp.abilities.manageIcps),
       sinceApproval,
+      draftHash,
       applyReview,
       applyIcp,
       refresh,
     }),
-    [icp, archived, sinceApproval, applyReview, applyIcp, refresh],
+    [icp, archived, sinceApproval, draftHash, applyReview, applyIcp, refresh],
   );
   return <ReviewContext.Provider value={value}>{children}</ReviewContext.Provider>;
 }

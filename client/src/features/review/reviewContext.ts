@@ -11,6 +11,11 @@ export interface ReviewValue {
   canSetCadence: boolean;
   /** Whether the live draft still matches the approved version. */
   sinceApproval: SinceApproval;
+  /**
+   * SHA-256 of the live document's canonical JSON (this browser's copy), comparable with a
+   * version's hash; null until the document first synced.
+   */
+  draftHash: string | null;
   /** Applies the review state an HTTP answer carried. */
   applyReview: (review: IcpReviewDto) => void;
   /** Applies an ICP the server answered (e.g. after changing the cadence). */
