@@ -26,7 +26,8 @@ export function keepTextInEmptyBlocks(doc: Y.Doc): () => void {
   );
   const onAfterTransaction = (transaction: Y.Transaction) => {
     if (!transaction.local || transaction.origin === origin) return;
-    const touched = fragments.filter((fragment) => transaction.changedParentTypes.has(fragment));
+    const changed = transaction.changedParentTypes as ReadonlyMap<unknown, unknown>;
+    const touched = fragments.filter((fragment) => changed.has(fragment));
     if (touched.length === 0) return;
     const empty = touched.flatMap(emptyTextBlocks);
     if (empty.length === 0) return;
