@@ -117,11 +117,14 @@ describe.each(BACKENDS)('ICP list on %s', (backend) => {
     expect((await listItem(icp.id, signers.sales)).draft.editedSinceApproval).toBe(true);
     expect(await draftOf(icp.id)).toMatchObject({ hash: sha256(edited), editedSinceApproval: true });
 
-    const restored = await request(ctx.server, 'POST', `/api/versions/${v1.id}/restore`, { as: as(editor) });
+    // The owner restores the approved version.
+    const restored = await request(ctx.server, 'POST', `/api/versions/${v1.id}/restore`);
     expect(restored.status, JSON.stringify(restored.body)).toBe(200);
     await waitFor(() => observer.canonical() === approvedCanonical);
     const back = await listItem(icp.id);
     expect(back.draft).toMatchObject({ hash: v1.hash, editedSinceApproval: false });
+    // The restore was an edit by the person who asked for it.
+    expect(back.lastEditor?.id).toBe(ctx.server.admin!.userId);
   });
 
   it('says whether the draft moved on from the version under review', async () => {

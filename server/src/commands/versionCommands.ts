@@ -196,6 +196,8 @@ export class VersionCommands {
       },
       trx,
     );
+    // Whoever brought a version back is the draft's last editor (the list says "by" them).
+    if (before.hash !== after.hash) await this.icps.setLastEditor(icp.id, actorId, trx);
     return { before: beforeVersion, after: afterVersion };
   }
 
