@@ -9,6 +9,7 @@ import './styles/review.css';
 import './styles/versions.css';
 import './styles/audit.css';
 import './styles/unsaved.css';
+import './styles/limits.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -9,6 +9,7 @@ export * from './icp/diff.js';
 export * from './icp/markdown.js';
 export * from './schema/version.js';
 export * from './validation/limits.js';
+export * from './validation/textLength.js';
 export * from './validation/icp.js';
 export * from './validation/auth.js';
 export * from './validation/workspaces.js';

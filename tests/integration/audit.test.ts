@@ -281,7 +281,7 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
     const ws = await workspace('Members');
     const owner = { id: ctx.server.admin!.userId, name: 'Olive Owner' };
     const invite = await createInvite(ctx.server, ws, { role: 'editor', function: 'sales' });
-    const spare = await createInvite(ctx.server, ws, { role: 'viewer', approver: true });
+    const spare = await createInvite(ctx.server, ws, { role: 'commenter', approver: true });
     const joined = await acceptWithSignUp(ctx.server, invite.token, newPerson('Jo Joiner'));
     const member = `/api/workspaces/${ws}/members/${joined.user.id}`;
     expectStatus(
@@ -334,7 +334,7 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
     });
     expect(revoked!.data).toMatchObject({
       inviteId: spare.invite.id,
-      role: 'viewer',
+      role: 'commenter',
       approver: true,
       uses: 0,
     });

@@ -77,7 +77,24 @@ describe.each(BACKENDS)('review workflow on %s', (backend) => {
     };
     approver = await addMember(ctx.server, 'commenter', { name: 'Lee Leader', approver: true });
     editor = await addMember(ctx.server, 'editor', { name: 'Edna Editor' });
-    viewer = await addMember(ctx.server, 'viewer', { name: 'Vic Viewer', function: 'sales', approver: true });
+    // Invite links refuse a viewer approver; a demoted approver keeps the flag, which grants nothing.
+    viewer = await addMember(ctx.server, 'commenter', {
+      name: 'Vic Viewer',
+      function: 'sales',
+      approver: true,
+    });
+    expectStatus(
+      await request(
+        ctx.server,
+        'PATCH',
+        `/api/workspaces/${ctx.server.admin!.workspaceId}/members/${viewer.user.id}`,
+        {
+          body: { role: 'viewer' },
+        },
+      ),
+      200,
+      'demoting Vic to viewer',
+    );
     const workspace = expectStatus(
       await request<WorkspaceDto>(ctx.server, 'POST', '/api/workspaces', { body: { name: 'Beta' } }),
       201,

@@ -2,6 +2,7 @@ import type {
   ChangePasswordBody,
   InstanceDto,
   MeDto,
+  SessionDto,
   SetupBody,
   SignInBody,
   SignUpBody,
@@ -13,6 +14,8 @@ export const authApi = {
   instance: () => request<InstanceDto>('GET', '/instance'),
   updateInstance: (signupOpen: boolean) => request<InstanceDto>('PATCH', '/instance', { signupOpen }),
   setup: (body: SetupBody) => request<MeDto>('POST', '/setup', body),
+  /** Who is signed in, or `me: null`: 200 either way, so a signed-out page logs no refused request. */
+  session: () => request<SessionDto>('GET', '/session'),
   signIn: (body: SignInBody) => request<MeDto>('POST', '/session', body),
   signOut: () => request<void>('DELETE', '/session'),
   signUp: (body: SignUpBody) => request<MeDto>('POST', '/signup', body),

@@ -1,8 +1,15 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { addListItem, IcpValueError, removeListItem, type IcpListSection } from '@bullseye/shared';
+import {
+  addListItem,
+  IcpValueError,
+  lengthState,
+  removeListItem,
+  type IcpListSection,
+} from '@bullseye/shared';
 import type * as Y from 'yjs';
 import { targetKey, useCommentsOptional } from '../features/comments/commentsContext.js';
 import { CriterionComments } from '../features/comments/CriterionComments.js';
+import { LengthHint } from '../ui/LengthHint.js';
 import { useListItems } from './useListItems.js';
 
 interface ChipsFieldProps {
@@ -23,6 +30,10 @@ export function ChipsField({ doc, section, readOnly }: ChipsFieldProps) {
   const [navigated, setNavigated] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const listboxId = useId();
+  const lengthId = `${listboxId}-length`;
+  const errorId = `${listboxId}-error`;
+  const length = lengthState(draft, section.maxLength, 'collapse');
+  const tooLong = length.over > 0;
   const commentTarget = useCommentsOptional()?.selectedTarget ?? null;
 
   const options = useMemo(() => {
@@ -65,7 +76,9 @@ export function ChipsField({ doc, section, readOnly }: ChipsFieldProps) {
         const picked = showing && navigated ? options[active] : undefined;
         const typed = draft.trim();
         const exact = section.suggestions.find((o) => o.toLocaleLowerCase() === typed.toLocaleLowerCase());
-        if (picked || typed) add(picked ?? exact ?? typed);
+        // Too long: the counter below says by how much; nothing is added or cut.
+        if (picked) add(picked);
+        else if (typed && !tooLong) add(exact ?? typed);
         return;
       }
       case 'Escape':
@@ -85,7 +98,7 @@ export function ChipsField({ doc, section, readOnly }: ChipsFieldProps) {
             data-testid="chip"
             data-item-id={item.id}
           >
-            <span>{item.text}</span>
+            <span dir="auto">{item.text}</span>
             <CriterionComments section={section.key} itemId={item.id} text={item.text} />
             {!readOnly && (
               <button
@@ -114,8 +127,12 @@ export function ChipsField({ doc, section, readOnly }: ChipsFieldProps) {
               open && navigated && options[active] ? `${listboxId}-${active}` : undefined
             }
             placeholder={section.placeholder}
+            dir="auto"
             value={draft}
-            maxLength={section.maxLength}
+            aria-invalid={tooLong || error ? true : undefined}
+            aria-describedby={
+              [length.near ? lengthId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined
+            }
             onChange={(e) => {
               setDraft(e.target.value);
               setOpen(true);
@@ -152,8 +169,11 @@ export function ChipsField({ doc, section, readOnly }: ChipsFieldProps) {
           )}
         </div>
       )}
+      {!readOnly && (
+        <LengthHint id={lengthId} text={draft} max={section.maxLength} measure="collapse" action="add" />
+      )}
       {error && (
-        <p className="field-error" role="alert">
+        <p id={errorId} className="field-error" role="alert">
           {error}
         </p>
       )}

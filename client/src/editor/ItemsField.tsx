@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import {
   addListItem,
   IcpValueError,
+  lengthState,
   moveListItem,
   removeListItem,
   updateListItem,
@@ -11,6 +12,7 @@ import {
 import type * as Y from 'yjs';
 import { targetKey, useCommentsOptional } from '../features/comments/commentsContext.js';
 import { CriterionComments } from '../features/comments/CriterionComments.js';
+import { LengthHint } from '../ui/LengthHint.js';
 import { useListItems } from './useListItems.js';
 
 interface ItemsFieldProps {
@@ -28,6 +30,8 @@ export function ItemsField({ doc, section, readOnly }: ItemsFieldProps) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const commentTarget = useCommentsOptional()?.selectedTarget ?? null;
+  const lengthId = useId();
+  const tooLong = lengthState(draft, section.maxLength, 'collapse').over > 0;
 
   function run(action: () => void): boolean {
     try {
@@ -43,7 +47,7 @@ export function ItemsField({ doc, section, readOnly }: ItemsFieldProps) {
 
   function add(event: FormEvent) {
     event.preventDefault();
-    if (draft.trim() === '') return;
+    if (draft.trim() === '' || tooLong) return;
     if (run(() => addListItem(doc, section.key, draft))) setDraft('');
   }
 
@@ -74,17 +78,22 @@ export function ItemsField({ doc, section, readOnly }: ItemsFieldProps) {
             className="input input-sm grow"
             aria-label={`Add to ${section.title}`}
             placeholder={section.placeholder}
+            dir="auto"
             value={draft}
-            maxLength={section.maxLength}
+            aria-invalid={tooLong ? true : undefined}
+            aria-describedby={tooLong ? lengthId : undefined}
             onChange={(e) => {
               setDraft(e.target.value);
               setError(null);
             }}
           />
-          <button type="submit" className="btn btn-sm" disabled={draft.trim() === ''}>
+          <button type="submit" className="btn btn-sm" disabled={draft.trim() === '' || tooLong}>
             Add
           </button>
         </form>
+      )}
+      {!readOnly && (
+        <LengthHint id={lengthId} text={draft} max={section.maxLength} measure="collapse" action="add" />
       )}
       {error && (
         <p className="field-error" role="alert">
@@ -125,43 +134,61 @@ function ItemRow({
   canMoveDown,
 }: ItemRowProps) {
   const [draft, setDraft] = useState<string | null>(null);
+  const lengthId = useId();
+  const text = draft ?? item.text;
+  const field = useAutoHeight(text);
   const className = `item ${commentActive ? 'comment-target-active' : ''}`;
   const comments = <CriterionComments section={section} itemId={item.id} text={item.text} />;
   if (readOnly) {
     return (
       <li className={className} data-testid="item" data-item-id={item.id}>
-        <span className="item-text">{item.text}</span>
+        <span className="item-text" dir="auto">
+          {item.text}
+        </span>
         {comments}
       </li>
     );
   }
 
+  const tooLong = draft !== null && lengthState(draft, maxLength, 'collapse').over > 0;
+
+  /** Saves the draft; too long, it stays as typed (with the counter saying by how much). */
   function commit() {
+    if (tooLong) return;
     if (draft !== null && draft.trim() !== item.text && !onSave(draft)) return;
     setDraft(null);
   }
 
   return (
     <li className={className} data-testid="item" data-item-id={item.id}>
-      <input
-        className="input input-bare"
-        aria-label={label}
-        value={draft ?? item.text}
-        maxLength={maxLength}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            commit();
-          } else if (e.key === 'Escape') {
-            setDraft(null);
-          } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
-            e.preventDefault();
-            if (e.key === 'ArrowUp' ? canMoveUp : canMoveDown) onMove(e.key === 'ArrowUp' ? -1 : 1);
-          }
-        }}
-      />
+      <span className="item-edit">
+        <textarea
+          ref={field}
+          className="input input-bare item-textarea"
+          aria-label={label}
+          rows={1}
+          dir="auto"
+          value={text}
+          aria-invalid={tooLong ? true : undefined}
+          aria-describedby={tooLong ? lengthId : undefined}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              commit();
+            } else if (e.key === 'Escape') {
+              setDraft(null);
+            } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+              e.preventDefault();
+              if (e.key === 'ArrowUp' ? canMoveUp : canMoveDown) onMove(e.key === 'ArrowUp' ? -1 : 1);
+            }
+          }}
+        />
+        {draft !== null && (
+          <LengthHint id={lengthId} text={draft} max={maxLength} measure="collapse" action="save" />
+        )}
+      </span>
       {comments}
       <span className="item-actions">
         <button
@@ -188,4 +215,28 @@ function ItemRow({
       </span>
     </li>
   );
+}
+
+/** Grows a one-row textarea with its text, so a long criterion wraps instead of being clipped. */
+function useAutoHeight(text: string): RefObject<HTMLTextAreaElement | null> {
+  const field = useRef<HTMLTextAreaElement | null>(null);
+  useLayoutEffect(() => {
+    const el = field.current;
+    if (!el) return;
+    const fit = () => {
+      el.style.height = 'auto';
+      el.style.height = `${el.scrollHeight + (el.offsetHeight - el.clientHeight)}px`;
+    };
+    fit();
+    // The page's width decides where lines break.
+    let width = el.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (el.clientWidth === width) return;
+      width = el.clientWidth;
+      fit();
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [text]);
+  return field;
 }

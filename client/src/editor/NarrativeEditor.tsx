@@ -14,6 +14,7 @@ import { COMMENT_SHORTCUT } from '../features/comments/shortcuts.js';
 import { useCommentOnSelection } from '../features/comments/useCommentOnSelection.js';
 import { DRAFT_HIGHLIGHT_ID, useSectionHighlights } from '../features/comments/useSectionHighlights.js';
 import { useToast } from '../ui/Toast.js';
+import { AutoDirection } from './autoDirection.js';
 import { PasteGuard, pasteRefusalMessage } from './pasteGuard.js';
 
 interface NarrativeEditorProps {
@@ -37,6 +38,7 @@ export function NarrativeEditor({ session, section, user, readOnly }: NarrativeE
     {
       extensions: [
         ...narrativeExtensions(),
+        AutoDirection,
         Collaboration.configure({ document: session.doc, field: section.key }),
         CollaborationCaret.configure({ provider: { awareness: session.awareness }, user }),
         CommentHighlights.configure({ fragment }),

@@ -12,7 +12,8 @@ import {
 } from '@bullseye/shared';
 import type * as Y from 'yjs';
 import { useYValue } from '../collab/useYValue.js';
-import { formatExact, parseAmount } from './numberFormat.js';
+import { formatExact, readAmount } from './numberFormat.js';
+import { boundProblemText, rangeErrorText, type AmountProblem } from './rangeMessages.js';
 import { rangeSummary } from './rangeSummary.js';
 
 interface RangeFieldProps {
@@ -54,8 +55,9 @@ export function RangeField({ doc, section, readOnly }: RangeFieldProps) {
             label={`Minimum ${noun}`}
             value={value.min}
             readOnly={readOnly}
+            max={section.max}
             onCommit={(min) => write({ min })}
-            onInvalid={() => setError(`Minimum ${noun} must be a number, e.g. 200 or 2.5M`)}
+            onInvalid={(problem) => setError(boundProblemText('Minimum', noun, problem, section.max))}
           />
           <span className="range-sep" aria-hidden="true">
             to
@@ -64,8 +66,9 @@ export function RangeField({ doc, section, readOnly }: RangeFieldProps) {
             label={`Maximum ${noun}`}
             value={value.max}
             readOnly={readOnly}
+            max={section.max}
             onCommit={(max) => write({ max })}
-            onInvalid={() => setError(`Maximum ${noun} must be a number, e.g. 1,000 or 50M`)}
+            onInvalid={(problem) => setError(boundProblemText('Maximum', noun, problem, section.max))}
           />
           {section.unit === 'money' && (
             <select
@@ -108,32 +111,27 @@ export function RangeField({ doc, section, readOnly }: RangeFieldProps) {
   );
 }
 
-/** "Minimum employees must not be negative." from the shared validator's field and message. */
-function rangeErrorText(error: IcpValueError, noun: string): string {
-  if (error.message.startsWith('minimum')) return `The ${error.message}.`;
-  const bound = error.field.endsWith('.max') ? 'Maximum' : error.field.endsWith('.min') ? 'Minimum' : 'Value';
-  return `${bound} ${noun} ${error.message}.`;
-}
-
 interface BoundInputProps {
   label: string;
   value: number | null;
   readOnly: boolean;
+  /** The largest value the section accepts. */
+  max: number;
   onCommit: (value: number | null) => boolean;
-  onInvalid: () => void;
+  onInvalid: (problem: AmountProblem) => void;
 }
 
-function BoundInput({ label, value, readOnly, onCommit, onInvalid }: BoundInputProps) {
+function BoundInput({ label, value, readOnly, max, onCommit, onInvalid }: BoundInputProps) {
   const [draft, setDraft] = useState<string | null>(null);
 
   function commit() {
     if (draft === null) return;
-    const parsed = parseAmount(draft);
-    if (Number.isNaN(parsed)) {
-      onInvalid();
+    const reading = readAmount(draft, max);
+    if (!reading.ok) {
+      onInvalid(reading.problem);
       return;
     }
-    if (parsed === value || onCommit(parsed)) setDraft(null);
+    if (reading.value === value || onCommit(reading.value)) setDraft(null);
   }
 
   return (

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { icpTitleSchema, LIMITS } from '@bullseye/shared';
 import { icpApi } from '../api/icpApi.js';
 import { asApiError } from '../api/apiError.js';
+import { LengthHint } from '../ui/LengthHint.js';
 
 /** Names a new ICP in the workspace and opens it. */
 export function CreateIcpForm({ workspaceId, onCancel }: { workspaceId: string; onCancel: () => void }) {
@@ -43,7 +44,7 @@ export function CreateIcpForm({ workspaceId, onCancel }: { workspaceId: string; 
             setError(null);
           }}
           placeholder="e.g. Mid-market SaaS, EMEA, FY27"
-          maxLength={LIMITS.maxTitleLength}
+          dir="auto"
           autoFocus
           aria-invalid={error !== null}
           aria-describedby={error ? 'new-icp-error' : undefined}
@@ -55,6 +56,7 @@ export function CreateIcpForm({ workspaceId, onCancel }: { workspaceId: string; 
           Cancel
         </button>
       </div>
+      <LengthHint text={title} max={LIMITS.maxTitleLength} action="create it" />
       {error && (
         <p id="new-icp-error" className="field-error" role="alert">
           {error}

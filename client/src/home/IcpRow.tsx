@@ -8,6 +8,7 @@ import { reviewSummaryLine } from '../features/review/reviewNextStep.js';
 import { ReviewStatusPill } from '../features/review/ReviewStatusPill.js';
 import { useToast } from '../ui/Toast.js';
 import { editedLine, IcpRowFacts } from './IcpRowFacts.js';
+import { LengthHint } from '../ui/LengthHint.js';
 
 interface IcpRowProps {
   icp: IcpListItemDto;
@@ -79,7 +80,7 @@ export function IcpRow({ icp, canManage, onChanged }: IcpRowProps) {
               className="input grow"
               aria-label={`New title for ${icp.title}`}
               value={title}
-              maxLength={LIMITS.maxTitleLength}
+              dir="auto"
               autoFocus
               onChange={(e) => {
                 setTitle(e.target.value);
@@ -106,6 +107,9 @@ export function IcpRow({ icp, canManage, onChanged }: IcpRowProps) {
               Cancel
             </button>
           </form>
+        ) : null}
+        {renaming ? (
+          <LengthHint text={title} max={LIMITS.maxTitleLength} action="save" />
         ) : (
           <div className="icp-row-head">
             <Link to={`/icp/${icp.id}`} className="icp-row-title">

@@ -31,6 +31,15 @@ export interface MeDto {
   workspaces: WorkspaceDto[];
 }
 
+/**
+ * Who this browser is signed in as, if anyone (`GET /api/session`, 200 either way), and what the
+ * installation allows, so a signed-out page needs one request and no refused one.
+ */
+export interface SessionDto {
+  me: MeDto | null;
+  instance: InstanceDto;
+}
+
 export interface MemberDto {
   user: UserDto;
   role: Role;

@@ -42,6 +42,19 @@ export function reviewAbilities(member: Reviewer, archived: boolean): ReviewAbil
   };
 }
 
+/**
+ * Whether a member with `role` could ever approve: approving is a judgement, and viewers only read.
+ * An invite (or a change) that makes a viewer an approver is refused rather than kept as a flag
+ * that does nothing.
+ */
+export function roleMayApprove(role: Role): boolean {
+  return abilitiesFor(role).comment;
+}
+
+/** What the invite form and the API say when a viewer is made an approver. */
+export const VIEWERS_CANNOT_APPROVE =
+  'viewers cannot approve: choose the commenter role or above, or leave approver off';
+
 /** One function's decision on a version. */
 export interface SignOffDecision {
   function: IcpFunction;

@@ -13,7 +13,10 @@ export function narrativeExtensions(): AnyExtension[] {
       heading: { levels: [3, 4] },
       codeBlock: false,
       horizontalRule: false,
-      link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
+      // No `protocols`: http, https and mailto are linkify's own schemes (and allowed by default);
+      // listing them made every editor re-register them, one "linkifyjs: already initialized"
+      // console warning per scheme and editor.
+      link: { openOnClick: false, autolink: true },
     }),
   ];
 }

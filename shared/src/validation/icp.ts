@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CURRENCIES, sectionOf, type Currency, type RangeSectionKey } from '../icp/layout.js';
 import { LIMITS } from './limits.js';
+import { collapseWhitespace } from './textLength.js';
 import { FUNCTIONS } from '../logic/roles.js';
 import { icpReviewDtoSchema, reviewIntervalDaysSchema } from './versions.js';
 import { personRefSchema } from './comments.js';
@@ -45,8 +46,8 @@ export type ListIcpsQuery = z.infer<typeof listIcpsQuerySchema>;
 /** Text of one list criterion: trimmed, single line, within the section's length. */
 export function listItemTextSchema(maxLength: number) {
   return z
-    .string()
-    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .string({ message: 'must be a string' })
+    .transform(collapseWhitespace)
     .pipe(
       z
         .string()
@@ -58,9 +59,10 @@ export function listItemTextSchema(maxLength: number) {
 const bound = (max: number) =>
   z
     .number({ message: 'must be a number' })
-    .int({ message: 'must be a whole number' })
-    .min(0, { message: 'must not be negative' })
+    // Bounds first: 1e30 is "at most 10,000,000", not "a whole number" (too big to be a safe integer).
+    .min(0, { message: 'must be 0 or more' })
     .max(max, { message: `must be at most ${max.toLocaleString('en-US')}` })
+    .int({ message: 'must be a whole number' })
     .nullable();
 
 /** The zod schema of one range section's value, checking min ≤ max. */
@@ -74,7 +76,7 @@ export function rangeSchemaFor(key: RangeSectionKey) {
   return (base as z.ZodType<{ min: number | null; max: number | null; currency?: Currency }>).refine(
     (r) => r.min === null || r.max === null || r.min <= r.max,
     {
-      message: 'minimum must not exceed maximum',
+      message: 'the minimum must not exceed the maximum',
       path: ['min'],
     },
   );

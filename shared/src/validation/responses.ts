@@ -29,6 +29,7 @@ export const meDtoSchema = z.object({
   isOwner: z.boolean(),
   workspaces: z.array(workspaceDtoSchema),
 });
+export const sessionDtoSchema = z.object({ me: meDtoSchema.nullable(), instance: instanceDtoSchema });
 export const memberDtoSchema = z.object({
   user: userDtoSchema,
   role,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FUNCTIONS, ROLES } from '../logic/roles.js';
 import { LIMITS } from './limits.js';
 import { workspaceNameSchema } from './auth.js';
+import { roleMayApprove, VIEWERS_CANNOT_APPROVE } from '../logic/review.js';
 
 const uuid = (what: string) => z.uuid({ message: `must be ${what} id (a UUID)` });
 
@@ -29,21 +30,30 @@ export const updateMemberBodySchema = z
   })
   .refine((b) => b.role !== undefined || b.function !== undefined || b.approver !== undefined, {
     message: 'must change role, function or approver',
+  })
+  .refine((b) => !(b.approver === true && b.role !== undefined && !roleMayApprove(b.role)), {
+    message: VIEWERS_CANNOT_APPROVE,
+    path: ['approver'],
   });
 export type UpdateMemberBody = z.infer<typeof updateMemberBodySchema>;
 
-export const createInviteBodySchema = z.strictObject({
-  role: roleSchema,
-  function: functionSchema.nullable().optional(),
-  approver: z.boolean({ message: 'must be true or false' }).optional(),
-  /** Hours until the link stops working. */
-  expiresInHours: z
-    .number({ message: 'must be a number of hours' })
-    .int({ message: 'must be a whole number of hours' })
-    .min(1, { message: 'must be at least 1 hour' })
-    .max(LIMITS.maxInviteHours, { message: `must be at most ${LIMITS.maxInviteHours} hours` })
-    .default(72),
-});
+export const createInviteBodySchema = z
+  .strictObject({
+    role: roleSchema,
+    function: functionSchema.nullable().optional(),
+    approver: z.boolean({ message: 'must be true or false' }).optional(),
+    /** Hours until the link stops working. */
+    expiresInHours: z
+      .number({ message: 'must be a number of hours' })
+      .int({ message: 'must be a whole number of hours' })
+      .min(1, { message: 'must be at least 1 hour' })
+      .max(LIMITS.maxInviteHours, { message: `must be at most ${LIMITS.maxInviteHours} hours` })
+      .default(72),
+  })
+  .refine((b) => !(b.approver === true && !roleMayApprove(b.role)), {
+    message: VIEWERS_CANNOT_APPROVE,
+    path: ['approver'],
+  });
 /** What a client sends (expiry optional). */
 export type CreateInviteBody = z.input<typeof createInviteBodySchema>;
 /** What the server works with once the body is parsed (expiry defaulted). */

@@ -119,7 +119,7 @@ export function ApiTokensCard() {
           label={LABELS.name}
           value={name}
           error={errors.name ?? errors.form}
-          maxLength={LIMITS.maxTokenNameLength}
+          limit={{ max: LIMITS.maxTokenNameLength, action: 'create it' }}
           placeholder="e.g. CRM sync"
           hint="Name it after what will use it."
           onChange={(e) => {

@@ -72,7 +72,7 @@ export function ChangePasswordForm() {
         autoComplete="new-password"
         value={values.newPassword}
         error={errors.newPassword}
-        maxLength={LIMITS.maxPasswordLength}
+        limit={{ max: LIMITS.maxPasswordLength, measure: 'exact', action: 'save' }}
         hint={`At least ${LIMITS.minPasswordLength} characters. Your other sessions will be signed out.`}
         onChange={set('newPassword')}
       />

@@ -24,7 +24,7 @@ export function AccountFields({ values, errors, onChange, autoFocus }: AccountFi
         autoComplete="name"
         value={values.name}
         error={errors.name}
-        maxLength={LIMITS.maxDisplayNameLength}
+        limit={{ max: LIMITS.maxDisplayNameLength, action: 'continue' }}
         hint="Shown to your team next to your cursor and your comments."
         autoFocus={autoFocus}
         onChange={(e) => onChange({ ...values, name: e.target.value })}
@@ -42,7 +42,7 @@ export function AccountFields({ values, errors, onChange, autoFocus }: AccountFi
         autoComplete="new-password"
         value={values.password}
         error={errors.password}
-        maxLength={LIMITS.maxPasswordLength}
+        limit={{ max: LIMITS.maxPasswordLength, measure: 'exact', action: 'continue' }}
         hint={`At least ${LIMITS.minPasswordLength} characters.`}
         onChange={(e) => onChange({ ...values, password: e.target.value })}
       />

@@ -78,7 +78,7 @@ export function SetupPage() {
           label={LABELS.workspaceName}
           value={workspaceName}
           error={errors.workspaceName}
-          maxLength={LIMITS.maxWorkspaceNameLength}
+          limit={{ max: LIMITS.maxWorkspaceNameLength, action: 'continue' }}
           autoComplete="organization"
           hint="Usually your company or team, e.g. “Acme” or “Acme EMEA”."
           onChange={(e) => {

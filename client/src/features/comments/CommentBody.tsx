@@ -25,7 +25,7 @@ export function CommentBody({ comment, meId, myFunction }: CommentBodyProps) {
     return segmentMentions(comment.body, people);
   }, [comment.body, comment.mentions]);
   return (
-    <p className="comment-body">
+    <p className="comment-body" dir="auto">
       {segments.map((segment, i) =>
         segment.mention ? (
           <span

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { colorForName, LIMITS, type CommentDto, type ThreadDto } from '@bullseye/shared';
+import { colorForName, lengthState, LIMITS, type CommentDto, type ThreadDto } from '@bullseye/shared';
 import { asApiError } from '../../api/apiError.js';
 import { commentsApi } from '../../api/commentsApi.js';
 import { Avatar } from '../../ui/Avatar.js';
@@ -31,9 +31,10 @@ export function CommentItem({ thread, comment, isFirst, now }: CommentItemProps)
   const [confirming, setConfirming] = useState(false);
   const name = comment.author?.name ?? FORMER_MEMBER;
   const replies = thread.comments.length - 1;
+  const tooLong = draft !== null && lengthState(draft, LIMITS.maxCommentLength).over > 0;
 
   async function save() {
-    if (draft === null) return;
+    if (draft === null || tooLong) return;
     if (draft.trim() === comment.body) {
       setDraft(null);
       return;
@@ -97,7 +98,7 @@ export function CommentItem({ thread, comment, isFirst, now }: CommentItemProps)
               label="Edit comment"
               autoFocus
               rows={3}
-              maxLength={LIMITS.maxCommentLength}
+              limit={{ max: LIMITS.maxCommentLength, action: 'save' }}
               disabled={saving}
               onSubmit={() => void save()}
               onCancel={() => {
@@ -124,7 +125,7 @@ export function CommentItem({ thread, comment, isFirst, now }: CommentItemProps)
               <button
                 type="button"
                 className="btn btn-sm btn-primary"
-                disabled={saving || draft.trim() === ''}
+                disabled={saving || draft.trim() === '' || tooLong}
                 onClick={() => void save()}
               >
                 Save

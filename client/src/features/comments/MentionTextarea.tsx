@@ -7,7 +7,8 @@ import {
   type KeyboardEvent,
   type SyntheticEvent,
 } from 'react';
-import { colorForName, FUNCTION_LABELS, mentionQueryAt } from '@bullseye/shared';
+import { colorForName, FUNCTION_LABELS, lengthState, mentionQueryAt } from '@bullseye/shared';
+import { LengthHint } from '../../ui/LengthHint.js';
 import { Avatar } from '../../ui/Avatar.js';
 import { insertMention, mentionOptions, type MentionOption, type MentionPerson } from './mentionOptions.js';
 
@@ -30,7 +31,11 @@ interface MentionTextareaProps {
   autoFocus?: boolean;
   disabled?: boolean;
   rows?: number;
-  maxLength?: number;
+  /**
+   * A length limit: a counter near it, "Too long by … — shorten it to <action>" past it. The text
+   * is never cut (no `maxLength`: it truncates pastes without a word).
+   */
+  limit?: { max: number; action: string };
   className?: string;
 }
 
@@ -56,7 +61,7 @@ export function MentionTextarea({
   autoFocus,
   disabled,
   rows = 3,
-  maxLength,
+  limit,
   className = '',
 }: MentionTextareaProps) {
   const listId = useId();
@@ -138,70 +143,76 @@ export function MentionTextarea({
     }
   }
 
+  const tooLong = limit !== undefined && lengthState(value, limit.max).over > 0;
   return (
-    <div className={`mention-field ${className}`}>
-      <textarea
-        ref={field}
-        className="input mention-input"
-        aria-label={label}
-        aria-autocomplete="list"
-        aria-controls={open ? listId : undefined}
-        aria-activedescendant={open ? `${listId}-${activeIndex}` : undefined}
-        placeholder={placeholder}
-        value={value}
-        rows={rows}
-        maxLength={maxLength}
-        disabled={disabled}
-        autoFocus={autoFocus}
-        onChange={(e) => {
-          onChange(e.target.value);
-          setDismissed(null);
-          track(e);
-        }}
-        onSelect={track}
-        onKeyDown={onKeyDown}
-        onFocus={(e) => {
-          setFocused(true);
-          track(e);
-          onFocus?.();
-        }}
-        onBlur={() => {
-          setFocused(false);
-          onBlur?.();
-        }}
-      />
-      {open && (
-        <ul
-          className={`listbox mention-list ${above ? 'mention-list-above' : ''}`}
-          role="listbox"
-          id={listId}
-          aria-label="Mention suggestions"
-        >
-          {options.map((option, index) => (
-            <li
-              key={option.key}
-              id={`${listId}-${index}`}
-              role="option"
-              aria-selected={index === activeIndex}
-              className={
-                index === activeIndex ? 'option mention-option option-active' : 'option mention-option'
-              }
-              onMouseDown={(e) => {
-                e.preventDefault();
-                choose(option);
-              }}
-              onMouseEnter={() => setActive(index)}
-            >
-              {option.kind === 'function' ? (
-                <FunctionOption option={option} />
-              ) : (
-                <PersonOption option={option} />
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <>
+      <div className={`mention-field ${className}`}>
+        <textarea
+          ref={field}
+          className="input mention-input"
+          aria-label={label}
+          aria-autocomplete="list"
+          aria-controls={open ? listId : undefined}
+          aria-activedescendant={open ? `${listId}-${activeIndex}` : undefined}
+          placeholder={placeholder}
+          value={value}
+          rows={rows}
+          dir="auto"
+          aria-invalid={tooLong ? true : undefined}
+          aria-describedby={limit ? `${listId}-length` : undefined}
+          disabled={disabled}
+          autoFocus={autoFocus}
+          onChange={(e) => {
+            onChange(e.target.value);
+            setDismissed(null);
+            track(e);
+          }}
+          onSelect={track}
+          onKeyDown={onKeyDown}
+          onFocus={(e) => {
+            setFocused(true);
+            track(e);
+            onFocus?.();
+          }}
+          onBlur={() => {
+            setFocused(false);
+            onBlur?.();
+          }}
+        />
+        {open && (
+          <ul
+            className={`listbox mention-list ${above ? 'mention-list-above' : ''}`}
+            role="listbox"
+            id={listId}
+            aria-label="Mention suggestions"
+          >
+            {options.map((option, index) => (
+              <li
+                key={option.key}
+                id={`${listId}-${index}`}
+                role="option"
+                aria-selected={index === activeIndex}
+                className={
+                  index === activeIndex ? 'option mention-option option-active' : 'option mention-option'
+                }
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  choose(option);
+                }}
+                onMouseEnter={() => setActive(index)}
+              >
+                {option.kind === 'function' ? (
+                  <FunctionOption option={option} />
+                ) : (
+                  <PersonOption option={option} />
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {limit && <LengthHint id={`${listId}-length`} text={value} max={limit.max} action={limit.action} />}
+    </>
   );
 }
 

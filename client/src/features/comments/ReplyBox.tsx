@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { LIMITS, type ThreadDto } from '@bullseye/shared';
+import { lengthState, LIMITS, type ThreadDto } from '@bullseye/shared';
 import { asApiError } from '../../api/apiError.js';
 import { commentsApi } from '../../api/commentsApi.js';
 import { useComments } from './commentsContext.js';
@@ -13,9 +13,10 @@ export function ReplyBox({ thread }: { thread: ThreadDto }) {
   const [focused, setFocused] = useState(false);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const tooLong = lengthState(body, LIMITS.maxCommentLength).over > 0;
 
   async function send() {
-    if (body.trim() === '' || sending) return;
+    if (body.trim() === '' || sending || tooLong) return;
     setSending(true);
     try {
       apply(await commentsApi.reply(thread.id, body));
@@ -39,7 +40,7 @@ export function ReplyBox({ thread }: { thread: ThreadDto }) {
         label="Reply"
         placeholder="Reply… type @ to mention"
         rows={active ? 3 : 1}
-        maxLength={LIMITS.maxCommentLength}
+        limit={{ max: LIMITS.maxCommentLength, action: 'send' }}
         disabled={sending}
         onFocus={() => setFocused(true)}
         onBlur={() => setFocused(false)}
@@ -71,7 +72,7 @@ export function ReplyBox({ thread }: { thread: ThreadDto }) {
           <button
             type="button"
             className="btn btn-sm btn-primary"
-            disabled={sending || body.trim() === ''}
+            disabled={sending || body.trim() === '' || tooLong}
             onClick={() => void send()}
           >
             Reply

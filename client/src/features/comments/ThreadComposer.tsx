@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { LIMITS, type CommentAnchor } from '@bullseye/shared';
+import { lengthState, LIMITS, type CommentAnchor } from '@bullseye/shared';
 import { asApiError } from '../../api/apiError.js';
 import { commentsApi } from '../../api/commentsApi.js';
 import { AnchorLabel } from './AnchorLabel.js';
@@ -15,10 +15,11 @@ export function ThreadComposer({ anchor }: { anchor: CommentAnchor }) {
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const blockingId = useId();
+  const tooLong = lengthState(body, LIMITS.maxCommentLength).over > 0;
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
-    if (body.trim() === '' || sending) return;
+    if (body.trim() === '' || sending || tooLong) return;
     setSending(true);
     try {
       const thread = await commentsApi.create(icpId, { body, anchor, blocking });
@@ -58,7 +59,7 @@ export function ThreadComposer({ anchor }: { anchor: CommentAnchor }) {
         placeholder="Add a comment… type @ to mention a person or a function"
         autoFocus
         rows={3}
-        maxLength={LIMITS.maxCommentLength}
+        limit={{ max: LIMITS.maxCommentLength, action: 'post' }}
         disabled={sending}
         onSubmit={() => void submit()}
         onCancel={cancelDraft}
@@ -83,7 +84,11 @@ export function ThreadComposer({ anchor }: { anchor: CommentAnchor }) {
         <button type="button" className="btn btn-sm btn-ghost" onClick={cancelDraft} disabled={sending}>
           Cancel
         </button>
-        <button type="submit" className="btn btn-sm btn-primary" disabled={sending || body.trim() === ''}>
+        <button
+          type="submit"
+          className="btn btn-sm btn-primary"
+          disabled={sending || body.trim() === '' || tooLong}
+        >
           Comment
         </button>
       </div>

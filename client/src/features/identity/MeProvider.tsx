@@ -6,8 +6,8 @@ import { onSessionEnded } from '../../api/request.js';
 import { AuthContext, type Auth, type AuthState, type SignedOutReason } from './authContext.js';
 
 /**
- * The one owner of "who is signed in". Asks /api/me on load; without a session, asks /api/instance
- * whether this is a first run and whether sign-up is open. Any request later refused with
+ * The one owner of "who is signed in". Asks /api/session on load: the person, or without a
+ * session whether this is a first run and whether sign-up is open. Any request later refused with
  * `unauthenticated` makes it ask again, so an ended session sends the person to sign in.
  */
 export function MeProvider({ children }: { children: ReactNode }) {
@@ -63,7 +63,7 @@ export function MeProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     void refresh();
-    // Only a session that existed can end; /api/me's own 401 must not start another refresh.
+    // Only a session that existed can end; a refused request while signed out starts no refresh.
     const stopListening = onSessionEnded(() => {
       if (wasSignedIn.current && !refreshing.current) void refresh();
     });
@@ -85,16 +85,16 @@ export function MeProvider({ children }: { children: ReactNode }) {
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 
-/** The person behind the session cookie, or, without one, what the installation allows. */
+/**
+ * The person behind the session cookie, or, without one, what the installation allows. One
+ * `GET /api/session`, which answers 200 signed in or not: the browser logs every refused request
+ * in the console, and being signed out is no error.
+ */
 async function loadAuthState(reasonIfSignedOut: SignedOutReason): Promise<AuthState> {
   try {
-    return { status: 'signedIn', me: await authApi.me() };
-  } catch (e) {
-    const error = asApiError(e);
-    if (error.status !== 401) return { status: 'unreachable', error };
-  }
-  try {
-    return { status: 'signedOut', instance: await authApi.instance(), reason: reasonIfSignedOut };
+    const session = await authApi.session();
+    if (session.me) return { status: 'signedIn', me: session.me };
+    return { status: 'signedOut', instance: session.instance, reason: reasonIfSignedOut };
   } catch (e) {
     return { status: 'unreachable', error: asApiError(e) };
   }

@@ -6,6 +6,7 @@ import {
   ROLE_DESCRIPTIONS,
   ROLE_LABELS,
   ROLES,
+  roleMayApprove,
   type CreatedInviteDto,
   type IcpFunction,
   type Role,
@@ -39,10 +40,12 @@ export function InviteLinkForm({
   const [hours, setHours] = useState<number>(72);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Viewers only read: an approver flag on them would do nothing, and the server refuses it.
+  const mayApprove = roleMayApprove(role);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const values = { role, function: fn, approver, expiresInHours: hours };
+    const values = { role, function: fn, approver: approver && mayApprove, expiresInHours: hours };
     const checked = validateForm(createInviteBodySchema, values, LABELS);
     if (!checked.ok) {
       setError(Object.values(checked.errors)[0] ?? null);
@@ -72,7 +75,11 @@ export function InviteLinkForm({
             className="input"
             value={role}
             aria-describedby={`${id}-role-hint`}
-            onChange={(e) => setRole(e.target.value as Role)}
+            onChange={(e) => {
+              const next = e.target.value as Role;
+              setRole(next);
+              if (!roleMayApprove(next)) setApprover(false);
+            }}
           >
             {ROLES.map((r) => (
               <option key={r} value={r}>
@@ -121,10 +128,23 @@ export function InviteLinkForm({
         {ROLE_LABELS[role]}: {ROLE_DESCRIPTIONS[role]}.
       </p>
       <div className="row invite-actions">
-        <label className="check">
-          <input type="checkbox" checked={approver} onChange={(e) => setApprover(e.target.checked)} />
-          Joins as an approver
-        </label>
+        <span className="invite-approver">
+          <label className={mayApprove ? 'check' : 'check check-disabled'}>
+            <input
+              type="checkbox"
+              checked={approver && mayApprove}
+              disabled={!mayApprove}
+              aria-describedby={mayApprove ? undefined : `${id}-approver-hint`}
+              onChange={(e) => setApprover(e.target.checked)}
+            />
+            Joins as an approver
+          </label>
+          {!mayApprove && (
+            <span id={`${id}-approver-hint`} className="field-hint invite-approver-hint">
+              Viewers cannot approve
+            </span>
+          )}
+        </span>
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? 'Creating…' : 'Create invite link'}
         </button>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { LIMITS, missingApprovals, type IcpReviewDto } from '@bullseye/shared';
 import { reviewApi } from '../../api/reviewApi.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
+import { LengthHint } from '../../ui/LengthHint.js';
 import { functionList } from './functionList.js';
 import { useReview } from './reviewContext.js';
 import { useReviewAction } from './useReviewAction.js';
@@ -77,9 +78,10 @@ export function ApproveVersion({ current, title }: { current: Current; title: st
             className="input textarea"
             rows={2}
             value={note}
-            maxLength={LIMITS.maxVersionNoteLength}
+            dir="auto"
             onChange={(e) => setNote(e.target.value)}
           />
+          <LengthHint text={note} max={LIMITS.maxVersionNoteLength} action="approve" />
         </ConfirmDialog>
       )}
     </div>

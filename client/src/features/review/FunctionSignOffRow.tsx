@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { LIMITS } from '@bullseye/shared';
 import { reviewApi } from '../../api/reviewApi.js';
+import { LengthHint } from '../../ui/LengthHint.js';
 import type { FunctionSignOff } from './functionSignOffs.js';
 import { useReviewAction } from './useReviewAction.js';
 import { WhoWhen } from './WhoWhen.js';
@@ -127,7 +128,7 @@ export function FunctionSignOffRow({
               className="input textarea"
               rows={3}
               value={reason}
-              maxLength={LIMITS.maxVersionNoteLength}
+              dir="auto"
               required
               autoFocus
               onChange={(e) => setReason(e.target.value)}
@@ -138,6 +139,7 @@ export function FunctionSignOffRow({
                 }
               }}
             />
+            <LengthHint text={reason} max={LIMITS.maxVersionNoteLength} action="send" />
             <div className="row end">
               <button type="button" className="btn btn-sm" onClick={() => setAsking(false)} disabled={busy}>
                 Cancel

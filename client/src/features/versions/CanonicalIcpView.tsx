@@ -40,7 +40,7 @@ function SectionValue({ section, value }: { section: IcpSection; value: unknown 
       return section.style === 'chips' ? (
         <ul className="chips" aria-label={section.title} data-testid={`version-chips-${section.key}`}>
           {items.map((item) => (
-            <li key={item.id} className="chip chip-static">
+            <li key={item.id} className="chip chip-static" dir="auto">
               {item.text}
             </li>
           ))}
@@ -49,7 +49,9 @@ function SectionValue({ section, value }: { section: IcpSection; value: unknown 
         <ol className="items" aria-label={section.title} data-testid={`version-items-${section.key}`}>
           {items.map((item) => (
             <li key={item.id} className="item">
-              <span className="item-text">{item.text}</span>
+              <span className="item-text" dir="auto">
+                {item.text}
+              </span>
             </li>
           ))}
         </ol>

@@ -20,9 +20,21 @@ function renderNode(node: RichTextNode, key: number): ReactNode {
     case 'text':
       return <Marked key={key} node={node} />;
     case 'paragraph':
-      return <p key={key}>{children}</p>;
+      return (
+        <p key={key} dir="auto">
+          {children}
+        </p>
+      );
     case 'heading':
-      return node.attrs?.level === 4 ? <h4 key={key}>{children}</h4> : <h3 key={key}>{children}</h3>;
+      return node.attrs?.level === 4 ? (
+        <h4 key={key} dir="auto">
+          {children}
+        </h4>
+      ) : (
+        <h3 key={key} dir="auto">
+          {children}
+        </h3>
+      );
     case 'bulletList':
       return <ul key={key}>{children}</ul>;
     case 'orderedList': {
@@ -34,9 +46,17 @@ function renderNode(node: RichTextNode, key: number): ReactNode {
       );
     }
     case 'listItem':
-      return <li key={key}>{children}</li>;
+      return (
+        <li key={key} dir="auto">
+          {children}
+        </li>
+      );
     case 'blockquote':
-      return <blockquote key={key}>{children}</blockquote>;
+      return (
+        <blockquote key={key} dir="auto">
+          {children}
+        </blockquote>
+      );
     case 'hardBreak':
       return <br key={key} />;
     default:

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
-import { LIMITS } from '@bullseye/shared';
+import { lengthState, LIMITS } from '@bullseye/shared';
+import { LengthHint } from '../../ui/LengthHint.js';
 
 interface VersionFieldsProps {
   name: string;
@@ -17,6 +18,8 @@ interface VersionFieldsProps {
 /** The name and note of a new version, and a notice while this browser's last edits are on their way. */
 export function VersionFields(props: VersionFieldsProps) {
   const id = useId();
+  const nameTooLong = lengthState(props.name, LIMITS.maxVersionNameLength).over > 0;
+  const noteTooLong = lengthState(props.note, LIMITS.maxVersionNoteLength).over > 0;
   return (
     <>
       <label htmlFor={`${id}-name`} className="field-label">
@@ -27,12 +30,20 @@ export function VersionFields(props: VersionFieldsProps) {
         className="input"
         value={props.name}
         placeholder={props.namePlaceholder}
-        maxLength={LIMITS.maxVersionNameLength}
+        dir="auto"
+        aria-invalid={nameTooLong ? true : undefined}
+        aria-describedby={`${id}-name-length`}
         autoFocus
         onChange={(e) => props.onNameChange(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Escape') props.onEscape?.();
         }}
+      />
+      <LengthHint
+        id={`${id}-name-length`}
+        text={props.name}
+        max={LIMITS.maxVersionNameLength}
+        action="save"
       />
       <label htmlFor={`${id}-note`} className="field-label">
         {props.noteLabel} <span className="muted">(optional)</span>
@@ -42,9 +53,17 @@ export function VersionFields(props: VersionFieldsProps) {
         className="input textarea"
         rows={2}
         value={props.note}
-        maxLength={LIMITS.maxVersionNoteLength}
+        dir="auto"
+        aria-invalid={noteTooLong ? true : undefined}
+        aria-describedby={`${id}-note-length`}
         placeholder={props.notePlaceholder}
         onChange={(e) => props.onNoteChange(e.target.value)}
+      />
+      <LengthHint
+        id={`${id}-note-length`}
+        text={props.note}
+        max={LIMITS.maxVersionNoteLength}
+        action="save"
       />
       {!props.draftSaved && (
         <p className="muted small" role="status">

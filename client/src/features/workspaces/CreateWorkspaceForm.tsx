@@ -49,7 +49,7 @@ export function CreateWorkspaceForm({ onCancel }: { onCancel?: () => void }) {
         label={LABELS.name}
         value={name}
         error={errors.name}
-        maxLength={LIMITS.maxWorkspaceNameLength}
+        limit={{ max: LIMITS.maxWorkspaceNameLength, action: 'create it' }}
         autoComplete="organization"
         hint="Usually your company or team, e.g. “Acme” or “Acme EMEA”."
         autoFocus

@@ -26,7 +26,7 @@ function setCookies(res: Response, cookies: SetCookies): void {
   for (const cookie of cookies) res.append('Set-Cookie', cookie);
 }
 
-/** `/api/instance`, `/api/setup`, `/api/signup`, `/api/session`, `/api/me`. */
+/** `/api/instance`, `/api/setup`, `/api/signup`, `/api/session` (GET, POST, DELETE), `/api/me`. */
 export function authRouter({
   auth,
   accounts,
@@ -74,6 +74,12 @@ export function authRouter({
     const { user, cookies } = await auth.signIn(body, req.headers);
     setCookies(res, cookies);
     res.json(await accounts.me(user));
+  });
+
+  // The signed-out state is expected, not an error: a page load asks here and gets 200 either way.
+  router.get('/session', async (req, res) => {
+    const me = req.actor ? await accounts.me(req.actor.user) : null;
+    res.json({ me, instance: await instance() });
   });
 
   router.delete('/session', async (req, res) => {

@@ -2,6 +2,7 @@ import {
   changePasswordBodySchema,
   instanceDtoSchema,
   meDtoSchema,
+  sessionDtoSchema,
   noContentSchema,
   setupBodySchema,
   signInBodySchema,
@@ -50,6 +51,14 @@ export const authOperations = {
     body: signInBodySchema,
     response: { status: 200, schema: meDtoSchema },
     errors: [400, 401, 429, 503],
+  },
+  getSession: {
+    method: 'get',
+    path: '/session',
+    summary:
+      'Who is signed in (me is null without a valid session cookie or token) and what the installation allows; never 401',
+    response: { status: 200, schema: sessionDtoSchema },
+    errors: [],
   },
   signOut: {
     method: 'delete',
