@@ -7,11 +7,18 @@ import { relativeTime } from '../ui/relativeTime.js';
 /** How many faces a row shows before "+n". */
 const MAX_FACES = 4;
 
-/** "Edited 5 minutes ago by Edna Editor" (or archived when). */
+/**
+ * "Edited 5 minutes ago by Edna Editor" (or archived when); says so when the server could not
+ * compare the draft with the approved version, rather than let "Approved" pass for current.
+ */
 export function editedLine(icp: IcpListItemDto, now: number): string {
-  if (icp.archivedAt !== null) return `Archived ${relativeTime(icp.archivedAt, now)}`;
+  const unknown =
+    icp.review.approved && icp.draft.editedSinceApproval === null
+      ? ` · not compared with v${icp.review.approved.number} yet`
+      : '';
+  if (icp.archivedAt !== null) return `Archived ${relativeTime(icp.archivedAt, now)}${unknown}`;
   const by = icp.lastEditor ? ` by ${icp.lastEditor.name}` : '';
-  return `Edited ${relativeTime(icp.updatedAt, now)}${by}`;
+  return `Edited ${relativeTime(icp.updatedAt, now)}${by}${unknown}`;
 }
 
 /**

@@ -62,7 +62,7 @@ export class DraftDigests {
       while (next < misses.length) {
         const icpId = misses[next++]!;
         try {
-          out.set(icpId, await this.load(icpId));
+          out.set(icpId, await this.load(icpId, positions.get(icpId)!));
         } catch (error) {
           console.error(`icp ${icpId}: could not read the draft for its digest`, error);
         }
@@ -95,11 +95,16 @@ export class DraftDigests {
     return new Map(ids.map((id) => [id, position(snapshotOf.get(id), tailOf.get(id))]));
   }
 
-  private load(icpId: string): Promise<Cached> {
-    let loading = this.loading.get(icpId);
+  /**
+   * Reads a draft at `position` or later; requests that saw the same position share one read (a
+   * read started for an older position could answer with content older than the caller saw).
+   */
+  private load(icpId: string, position: string): Promise<Cached> {
+    const key = `${icpId} ${position}`;
+    let loading = this.loading.get(key);
     if (!loading) {
-      loading = this.read(icpId).finally(() => this.loading.delete(icpId));
-      this.loading.set(icpId, loading);
+      loading = this.read(icpId).finally(() => this.loading.delete(key));
+      this.loading.set(key, loading);
     }
     return loading;
   }
