@@ -10,6 +10,8 @@ import './styles/versions.css';
 import './styles/audit.css';
 import './styles/unsaved.css';
 import './styles/limits.css';
+import './styles/layout.css';
+import './styles/print.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

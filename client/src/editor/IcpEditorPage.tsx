@@ -25,9 +25,12 @@ import { CommentsProvider } from '../features/comments/CommentsProvider.js';
 import { CommentsToggle } from '../features/comments/CommentsToggle.js';
 import { ReviewProvider } from '../features/review/ReviewProvider.js';
 import { ReviewStatusButton } from '../features/review/ReviewStatusButton.js';
+import { DraftPrintHeader } from '../features/print/DraftPrintHeader.js';
 import { HistoryToggle } from '../features/versions/HistoryToggle.js';
 import { VersionsProvider } from '../features/versions/VersionsProvider.js';
+import { useMediaQuery } from '../features/comments/useMediaQuery.js';
 import { Logo } from '../ui/Logo.js';
+import { Menu } from '../ui/Menu.js';
 import { useToast } from '../ui/Toast.js';
 import { AccessBadge } from './AccessBadge.js';
 import { EditorSidePanel } from './EditorSidePanel.js';
@@ -121,6 +124,7 @@ function PanelledEditor({ session, user, icp, workspace, setIcp, onLostAccess }:
   const { refresh } = useAuth();
   const status = useSessionStatus(session);
   const people = usePresence(session);
+  const compactBar = useMediaQuery(COMPACT_BAR_QUERY);
   const archived = icp.archivedAt !== null;
   const canEdit = icp.abilities.edit && !archived;
   const lastCheck = useRef(0);
@@ -212,16 +216,45 @@ function PanelledEditor({ session, user, icp, workspace, setIcp, onLostAccess }:
                 />
                 <button
                   type="button"
-                  className="btn btn-sm btn-icon"
+                  className="btn btn-sm btn-icon print-toggle"
                   onClick={() => window.print()}
                   aria-label="Print"
-                  title="Print the live draft on one page"
+                  title={PRINT_TITLE}
                 >
                   <PrintIcon />
                 </button>
+                {/* On a tablet, History and Print fold into this menu; Comments stays in the bar. */}
+                <div className="topbar-more">
+                  <Menu
+                    trigger={<MoreIcon />}
+                    triggerLabel="More actions"
+                    triggerClassName="btn btn-sm btn-icon"
+                    align="end"
+                  >
+                    <button
+                      type="button"
+                      role="menuitem"
+                      className="menu-item"
+                      aria-pressed={isShowing(panel, 'history')}
+                      onClick={() => toggleTab('history')}
+                    >
+                      Version history
+                    </button>
+                    <button
+                      type="button"
+                      role="menuitem"
+                      className="menu-item"
+                      title={PRINT_TITLE}
+                      // After the menu has closed, so it is not on the paper.
+                      onClick={() => requestAnimationFrame(() => window.print())}
+                    >
+                      Print or save as PDF
+                    </button>
+                  </Menu>
+                </div>
               </div>
               <InboxLink />
-              <PresenceBar people={people} selfId={selfId} self={<UserMenu />} />
+              <PresenceBar people={people} selfId={selfId} self={<UserMenu />} max={compactBar ? 3 : 8} />
             </div>
           </header>
           {status.unsaved && canEdit && (
@@ -251,7 +284,7 @@ function PanelledEditor({ session, user, icp, workspace, setIcp, onLostAccess }:
           )}
           <EditorLayout>
             <main className="editor-main">
-              <h1 className="print-title">{icp.title}</h1>
+              <DraftPrintHeader title={icp.title} />
               <IcpPage
                 session={session}
                 user={user}
@@ -264,6 +297,22 @@ function PanelledEditor({ session, user, icp, workspace, setIcp, onLostAccess }:
         </ReviewProvider>
       </VersionsProvider>
     </CommentsProvider>
+  );
+}
+
+const PRINT_TITLE =
+  'Print or save as PDF: the live draft on one page, marked "Draft, not approved". A longer ICP continues on a second page; every page is footed with what it is and "Page n of m".';
+
+/** Below this width the top bar folds History and Print into "More actions" and shows fewer avatars. */
+const COMPACT_BAR_QUERY = '(max-width: 1023px)';
+
+function MoreIcon() {
+  return (
+    <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
+      <circle cx="4.5" cy="10" r="1.6" fill="currentColor" />
+      <circle cx="10" cy="10" r="1.6" fill="currentColor" />
+      <circle cx="15.5" cy="10" r="1.6" fill="currentColor" />
+    </svg>
   );
 }
 

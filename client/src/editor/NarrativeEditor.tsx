@@ -16,6 +16,7 @@ import { DRAFT_HIGHLIGHT_ID, useSectionHighlights } from '../features/comments/u
 import { useToast } from '../ui/Toast.js';
 import { AutoDirection } from './autoDirection.js';
 import { PasteGuard, pasteRefusalMessage } from './pasteGuard.js';
+import { caretRenderer } from './caretLabels.js';
 
 interface NarrativeEditorProps {
   session: IcpSession;
@@ -40,7 +41,11 @@ export function NarrativeEditor({ session, section, user, readOnly }: NarrativeE
         ...narrativeExtensions(),
         AutoDirection,
         Collaboration.configure({ document: session.doc, field: section.key }),
-        CollaborationCaret.configure({ provider: { awareness: session.awareness }, user }),
+        CollaborationCaret.configure({
+          provider: { awareness: session.awareness },
+          user,
+          render: caretRenderer(session.awareness),
+        }),
         CommentHighlights.configure({ fragment }),
         PasteGuard.configure({
           documentBytes: () => Y.encodeStateAsUpdate(session.doc).byteLength,

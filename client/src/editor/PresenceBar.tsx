@@ -12,11 +12,14 @@ export function PresenceBar({
   people,
   selfId,
   self,
+  max = 8,
 }: {
   people: Participant[];
   selfId: string;
   /** Shown in place of this person's own avatar, e.g. their account menu. */
   self?: ReactNode;
+  /** At most this many avatars (this person's included); the others are counted as "+n". */
+  max?: number;
 }) {
   const seen = new Set<string>();
   const unique = people.filter((p) => {
@@ -25,7 +28,7 @@ export function PresenceBar({
     seen.add(key);
     return true;
   });
-  const shown = unique.slice(0, 8);
+  const shown = unique.slice(0, max);
   const hidden = unique.length - shown.length;
   return (
     <div className="presence" data-testid="presence" aria-label={`${unique.length} here`}>
@@ -35,7 +38,17 @@ export function PresenceBar({
         if (p.isSelf && self) return <span key={p.clientId}>{self}</span>;
         return <Avatar key={p.clientId} name={p.user.name} color={p.user.color} label={label} />;
       })}
-      {hidden > 0 && <span className="avatar avatar-more">+{hidden}</span>}
+      {hidden > 0 && (
+        <span
+          className="avatar avatar-more"
+          title={unique
+            .slice(max)
+            .map((p) => p.user.name)
+            .join(', ')}
+        >
+          +{hidden}
+        </span>
+      )}
     </div>
   );
 }

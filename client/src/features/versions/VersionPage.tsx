@@ -7,6 +7,8 @@ import { formatDateTime } from '../../ui/dateFormat.js';
 import { HashText } from '../../ui/HashText.js';
 import { Menu } from '../../ui/Menu.js';
 import { functionSignOffs } from '../review/functionSignOffs.js';
+import { PrintHeader } from '../print/PrintHeader.js';
+import { versionPrintLabel } from '../print/printLabel.js';
 import { CanonicalIcpView } from './CanonicalIcpView.js';
 import { ExportMenuItems } from './ExportMenuItems.js';
 import { RestoreVersionDialog } from './RestoreVersionDialog.js';
@@ -97,7 +99,12 @@ function VersionScreen({ icp, version }: { icp: IcpDto; version: VersionDetailDt
               Restore this version
             </button>
           )}
-          <button type="button" className="btn btn-sm" onClick={() => window.print()}>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => window.print()}
+            title="Print or save as PDF: one page, headed with this version's number, date and hash"
+          >
             Print
           </button>
           <Menu trigger={<>Export ▾</>} triggerLabel="Export" triggerClassName="btn btn-sm" align="end">
@@ -110,8 +117,17 @@ function VersionScreen({ icp, version }: { icp: IcpDto; version: VersionDetailDt
         data-testid="version-view"
         data-version-number={version.number}
       >
-        <h1 className="print-title">{version.title}</h1>
-        <p className="print-caption">{printCaption(title, version, isApproved ? approved : null)}</p>
+        <PrintHeader
+          title={version.title}
+          label={versionPrintLabel({
+            number: version.number,
+            name: versionName(version),
+            hash: version.hash,
+            savedAt: formatDateTime(version.createdAt),
+            approvedAt: isApproved && approved ? formatDateTime(approved.approvedAt) : null,
+            inReview,
+          })}
+        />
         {version.title !== icp.title && (
           <p className="muted small version-old-title">
             Titled “{version.title}” at the time (now “{icp.title}”).
@@ -132,25 +148,6 @@ function VersionScreen({ icp, version }: { icp: IcpDto; version: VersionDetailDt
       )}
     </div>
   );
-}
-
-/** The line under the title on paper: which version, whose, approved by whom, and its hash. */
-function printCaption(
-  title: string,
-  version: VersionDetailDto,
-  approved: IcpDto['review']['approved'],
-): string {
-  const parts = [
-    title,
-    `${version.author ? `saved by ${version.author.name}` : 'kept automatically'} ${formatDateTime(version.createdAt)}`,
-  ];
-  if (approved) {
-    parts.push(
-      `approved by ${approved.approvedBy?.name ?? 'a former member'} ${formatDateTime(approved.approvedAt)}`,
-    );
-  }
-  parts.push(`SHA-256 ${version.hash}`);
-  return parts.join(' · ');
 }
 
 /** "Sam Seller (Sales), Mia Marketer (Marketing), …" */
