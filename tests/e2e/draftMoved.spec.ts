@@ -68,6 +68,13 @@ test('a signer is told the draft moved on from the version they sign, opens that
     `/icp/${id}/compare?from=${v1.id}&to=draft`,
   );
   await mia.page.screenshot({ path: path.join(screenshots, 'review-card-draft-moved.png') });
+  await mia.page.setViewportSize({ width: 820, height: 1000 });
+  await expect(notice).toBeVisible();
+  await mia.page.screenshot({
+    path: path.join(screenshots, 'review-card-draft-moved-820.png'),
+    animations: 'disabled',
+  });
+  await mia.page.setViewportSize({ width: 1280, height: 900 });
 
   // She opens what she is signing: version 1, read-only, without Insurance.
   await notice.getByRole('link', { name: `Open version ${v1.number} (read-only)` }).click();
