@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { InviteDto, SessionDto } from '@bullseye/shared';
+import type { InviteDto, MemberDto, SessionDto } from '@bullseye/shared';
 import { errorOf, request } from '../support/api.js';
 import { addMember, createInvite, expectStatus } from '../support/actors.js';
 import { BACKENDS } from '../support/backends.js';
@@ -52,6 +52,22 @@ describe.each(BACKENDS)('invite roles and the session read on %s', (backend) => 
       await request(ctx.server, 'PATCH', `/api/workspaces/${workspaceId()}/members/${member.user.id}`, {
         body: { role: 'viewer', approver: true },
       }),
+      400,
+      'invalid_input',
+      'approver',
+    );
+  });
+
+  it('makes an approver a viewer by ending their approving, and refuses approving for a viewer', async () => {
+    const member = await addMember(ctx.server, 'commenter', { name: 'Abe Approver' });
+    const path = `/api/workspaces/${workspaceId()}/members/${member.user.id}`;
+    const approving = await request<MemberDto>(ctx.server, 'PATCH', path, { body: { approver: true } });
+    expect(approving.body).toMatchObject({ role: 'commenter', approver: true });
+    const demoted = await request<MemberDto>(ctx.server, 'PATCH', path, { body: { role: 'viewer' } });
+    expect(demoted.status).toBe(200);
+    expect(demoted.body).toMatchObject({ role: 'viewer', approver: false });
+    errorOf(
+      await request(ctx.server, 'PATCH', path, { body: { approver: true } }),
       400,
       'invalid_input',
       'approver',

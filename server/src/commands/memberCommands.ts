@@ -5,7 +5,7 @@ import type { AuditStore } from '../db/auditStore.js';
 import type { Database } from '../db/schema.js';
 import type { UserStore } from '../db/userStore.js';
 import type { Membership, WorkspaceStore } from '../db/workspaceStore.js';
-import { conflict, notFound } from '../errors.js';
+import { conflict, invalidInput, notFound } from '../errors.js';
 import { presentMember } from '../presenters/account.js';
 
 /**
@@ -37,7 +37,7 @@ export class MemberCommands {
       if (current.role === 'admin' && patch.role !== undefined && patch.role !== 'admin') {
         await this.keepAnAdmin(workspaceId, trx);
       }
-      await this.workspaces.updateMember(workspaceId, userId, patch, trx);
+      await this.workspaces.updateMember(workspaceId, userId, withoutViewerApproval(current, patch), trx);
       const after = await this.workspaces.membership(workspaceId, userId, trx);
       if (!after) throw notFound('Member');
       if (
@@ -102,4 +102,16 @@ export class MemberCommands {
 /** What a membership allows, as the audit log records it. */
 function accessOf(m: Membership) {
   return { role: m.role, function: m.function, approver: m.approver };
+}
+
+/**
+ * Viewers cannot approve: making a viewer an approver is refused (400 naming `approver`), and
+ * making an approver a viewer also ends their approving, so the two never meet in one member.
+ */
+function withoutViewerApproval(current: Membership, patch: UpdateMemberBody): UpdateMemberBody {
+  const role = patch.role ?? current.role;
+  if (role !== 'viewer') return patch;
+  if (patch.approver === true)
+    throw invalidInput('approver', 'viewers cannot approve; choose another role first');
+  return current.approver || patch.approver !== undefined ? { ...patch, approver: false } : patch;
 }
