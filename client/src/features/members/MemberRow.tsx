@@ -114,11 +114,14 @@ export function MemberRow({ member, workspace, isSelf, onChanged, onRemoved }: M
               </option>
             ))}
           </select>
-          <label className="check">
+          <label
+            className="check"
+            title={member.role === 'viewer' ? 'Viewers cannot approve; choose another role first' : undefined}
+          >
             <input
               type="checkbox"
               checked={member.approver}
-              disabled={saving}
+              disabled={saving || member.role === 'viewer'}
               aria-label={`${user.name} is an approver`}
               onChange={(e) => void update({ approver: e.target.checked })}
             />
