@@ -305,6 +305,7 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
           'signIn',
           'signOut',
           'getMe',
+          'getSession',
           'changePassword',
           'getInvite',
           'acceptInvite',
