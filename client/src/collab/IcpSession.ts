@@ -66,6 +66,9 @@ export class IcpSession {
         oversized: () => queueMicrotask(() => this.tracker.pause('changeTooLarge')),
       }),
       maxBackoffTime: 4000,
+      // Tabs meet through the server (and share IndexedDB), never directly: an update one tab got
+      // from another could build on changes the server has not stored yet, and be refused.
+      disableBc: true,
       // A change the server refused for its size would be sent again on every reconnect (the loop
       // of issue 9): stop, and let the person decide (see SessionStatus.unsaved).
       shouldReconnect: (event) =>

@@ -179,6 +179,42 @@ describe('CollabServer promises', () => {
     expect(await storedText()).toBe('kept');
   });
 
+  it('commits nothing queued behind a failed commit of the same ICP, and the ICP stays editable', async () => {
+    const writer = await open();
+    const [a, b] = typing('first ', 'second');
+    log.hold();
+    writer.send(syncUpdateMessage(a!));
+    await waitFor(() => log.appends === 1); // A is being written
+    writer.send(syncUpdateMessage(b!)); // B builds on A and waits for the next batch
+    await writer.roundTrip();
+    log.failing = true;
+    log.release();
+    expect((await writer.closed).code).toBe(CloseCode.internalError);
+    log.failing = false;
+    expect(log.appends).toBe(1); // B was withdrawn, never written on its own
+    expect(await storedText()).toBe('');
+    // Someone else edits next: nothing pending is blamed on them.
+    const next = await open();
+    const [fresh] = typing('kept');
+    next.send(syncUpdateMessage(fresh!));
+    await next.waitForSaved(1);
+    expect(await storedText()).toBe('kept');
+  });
+
+  it('drops stored changes that wait for changes never stored, instead of refusing everyone after', async () => {
+    const [, orphan] = typing('never stored ', 'orphan');
+    await log.append([{ icpId, data: orphan! }]); // as an unchecked server could have stored it
+    const editor = await open();
+    const seen = editor.seenDoc();
+    expect(seen.getText('t').toString()).toBe('');
+    const updates: Uint8Array[] = [];
+    seen.on('update', (u: Uint8Array) => updates.push(u));
+    seen.getText('t').insert(0, 'fresh start');
+    editor.send(syncUpdateMessage(updates[0]!));
+    await editor.waitForSaved(1);
+    expect(await storedText()).toBe('fresh start');
+  });
+
   it('acknowledges an empty update in order, after the updates sent before it', async () => {
     const writer = await open();
     log.hold();

@@ -24,6 +24,8 @@ import { UpdateCommitter } from './committer.js';
 import { Connection } from './connection.js';
 import { encodeEvent, encodeSyncUpdate } from './messages.js';
 import { Room } from './room.js';
+import { RefusedUpdate } from './updateGate.js';
+import { HttpError } from '../errors.js';
 import { changeState } from './storedDrafts.js';
 import { parseTarget, UpgradeRefusal, type UpgradeCheck, type UpgradeContext } from './upgrade.js';
 
@@ -125,7 +127,11 @@ export class CollabServer implements CollabEvents, LiveDrafts {
       const { update, after } = changeState(before, change);
       const log = this.options.updateLog;
       if (!update) return await log.appendWith(null, (trx) => record({ before, after }, trx));
-      room.gate.accept(update);
+      try {
+        room.gate.accept(update);
+      } catch (error) {
+        throw error instanceof RefusedUpdate ? refusedChange(error) : error;
+      }
       room.pendingWrites++;
       let result: T;
       try {
@@ -244,7 +250,15 @@ export class CollabServer implements CollabEvents, LiveDrafts {
   /** Makes an open ICP read-only or writable again (archive / unarchive). */
   async setReadOnly(icpId: string, readOnly: boolean): Promise<void> {
     const room = await this.rooms.get(icpId)?.catch(() => undefined);
-    if (room) room.readOnly = readOnly;
+    if (!room) return;
+    room.readOnly = readOnly;
+    if (readOnly) return;
+    // A writer whose change was refused while the ICP was archived can never be acknowledged
+    // again on that socket (acks are counts); it reconnects and re-sends what it holds.
+    for (const connection of room.connections) {
+      if (connection.mayWrite && connection.refusedAChange)
+        connection.close(CloseCode.goingAway, 'writable again');
+    }
   }
 
   private async handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
@@ -480,4 +494,15 @@ function refuse(socket: Duplex, refusal: UpgradeRefusal): void {
     );
   }
   socket.destroy();
+}
+
+/** The HTTP answer for a server-side change of the draft that the update gate refused. */
+function refusedChange(refusal: RefusedUpdate): HttpError {
+  return refusal.closeCode === CloseCode.documentTooLarge
+    ? new HttpError(413, 'icp_too_large', `The change would make the ICP too large (${refusal.message})`)
+    : new HttpError(
+        422,
+        'unsupported_content',
+        `The change cannot be made to the draft (${refusal.message})`,
+      );
 }

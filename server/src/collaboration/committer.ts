@@ -28,6 +28,24 @@ export class UpdateCommitter {
     this.schedule();
   }
 
+  /**
+   * Withdraws the queued (not yet in-flight) updates of one ICP: each is told of `error` instead
+   * of being committed. Used when a commit of that ICP failed, since updates queued after it may
+   * build on what was not stored and would then be stored unappliable.
+   */
+  cancel(icpId: string, error: Error): void {
+    const cancelled = this.queue.filter((entry) => entry.update?.icpId === icpId);
+    if (cancelled.length === 0) return;
+    this.queue = this.queue.filter((entry) => entry.update?.icpId !== icpId);
+    for (const entry of cancelled) {
+      try {
+        entry.done(error);
+      } catch (failure) {
+        console.error('commit callback failed', failure);
+      }
+    }
+  }
+
   /** Resolves once everything queued so far is committed. */
   idle(): Promise<void> {
     if (!this.flushing && this.queue.length === 0) return Promise.resolve();

@@ -63,8 +63,11 @@ export class Connection {
   private corked = false;
   private closed = false;
   private edited = false;
-  /** A read-only connection sent a change that was refused: later acknowledgements would lie. */
-  private refusedWrite = false;
+  /**
+   * The index of the first change refused on this read-only connection: acknowledging it or
+   * anything after it would claim it saved. Updates before it are still acknowledged.
+   */
+  private refusedFrom = Infinity;
 
   constructor(
     readonly ws: WebSocket,
@@ -92,6 +95,11 @@ export class Connection {
   /** Whether this member may write (the room may still be read-only while archived). */
   get mayWrite(): boolean {
     return !this.options.readOnly;
+  }
+
+  /** A change of this connection was refused because it was read-only (see `refusedFrom`). */
+  get refusedAChange(): boolean {
+    return this.refusedFrom !== Infinity;
   }
 
   get readOnly(): boolean {
@@ -199,7 +207,7 @@ export class Connection {
   private handleDocUpdate(update: Uint8Array, updateFrame: Uint8Array | null): void {
     const index = ++this.received;
     const ack = () => {
-      if (this.wantsAcks && !this.refusedWrite) this.send(encodeSaved(index));
+      if (this.wantsAcks && index < this.refusedFrom) this.send(encodeSaved(index));
     };
     // Acknowledgements follow the updates sent before them, so even an update with nothing to
     // store waits for the commits queued ahead of it (an in-order barrier that writes nothing).
@@ -219,7 +227,7 @@ export class Connection {
         ackInOrder();
       } else {
         collabStats.rejectedWrites++;
-        this.refusedWrite = true;
+        this.refusedFrom = Math.min(this.refusedFrom, index);
       }
       return;
     }
@@ -230,6 +238,8 @@ export class Connection {
       room.pendingWrites--;
       if (error) {
         room.gate.settled(update, false);
+        // Later updates of this ICP may build on this one: none of them is committed either.
+        this.committer.cancel(room.icpId, error);
         // Not durable, so never shown to anyone; the client re-sends it when it reconnects.
         this.close(CloseCode.internalError, 'could not save');
         return;

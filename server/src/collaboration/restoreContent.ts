@@ -4,6 +4,7 @@ import {
   fragmentOf,
   fragmentToJson,
   ICP_SECTIONS,
+  limitRichTextDepth,
   listOf,
   MAX_RICH_TEXT_DEPTH,
   rangeOf,
@@ -94,10 +95,12 @@ function writeFragment(target: Y.XmlFragment, source: Y.XmlFragment): void {
   if (canonicalStringify(fragmentToJson(target)) === canonicalStringify(wanted)) return;
   if (target.length > 0) target.delete(0, target.length);
   // A version stored before nesting was bounded may be thousands of levels deep: Yjs's clone()
-  // recurses (and the server refuses such an update), so it is rebuilt from its bounded JSON.
+  // recurses (and the server refuses such an update), so it is rebuilt from its JSON, bounded two
+  // levels short of the limit because flattening a level adds up to two (a list item, a paragraph).
+  // Its canonical JSON, and so its hash, can then differ from the version's.
   const copies =
     fragmentDepth(source) > MAX_RICH_TEXT_DEPTH
-      ? xmlOfJson(wanted.content ?? [])
+      ? xmlOfJson(limitRichTextDepth(wanted, MAX_RICH_TEXT_DEPTH - 2).content ?? [])
       : source
           .toArray()
           .filter((child) => child instanceof Y.XmlElement || child instanceof Y.XmlText)

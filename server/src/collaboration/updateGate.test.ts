@@ -130,6 +130,33 @@ describe('UpdateGate', () => {
     }
   });
 
+  it('counts elements, not the text inside them, as nesting', () => {
+    const gate = new UpdateGate(() => new Y.Doc(), { maxStateBytes: 1 << 20, maxDepth: 3 });
+    const doc = new Y.Doc();
+    const quote = new Y.XmlElement('blockquote');
+    const paragraph = new Y.XmlElement('paragraph');
+    const text = new Y.XmlText();
+    text.insert(0, 'three deep');
+    paragraph.insert(0, [text]);
+    const list = new Y.XmlElement('bulletList');
+    list.insert(0, [paragraph]);
+    quote.insert(0, [list]);
+    doc.getXmlFragment('notes').insert(0, [quote]);
+    gate.accept(Y.encodeStateAsUpdate(doc));
+  });
+
+  it('lets an ICP already over the size limit be edited down, never up', () => {
+    const author = new Y.Doc();
+    author.getText('t').insert(0, 'x'.repeat(12_000));
+    const committed = new Y.Doc();
+    Y.applyUpdate(committed, Y.encodeStateAsUpdate(author));
+    const gate = new UpdateGate(() => committed, { maxStateBytes: 10_000, maxDepth: 48 });
+    const [shorter] = updatesOf(author, (doc) => doc.getText('t').delete(0, 100));
+    gate.accept(shorter!);
+    const [longer] = updatesOf(author, (doc) => doc.getText('t').insert(0, 'y'.repeat(500)));
+    expect(refusal(() => gate.accept(longer!)).closeCode).toBe(CloseCode.documentTooLarge);
+  });
+
   it('refuses growing the document past its size limit with documentTooLarge', () => {
     const committed = new Y.Doc();
     const gate = new UpdateGate(() => committed, { maxStateBytes: 10_000, maxDepth: 48 });

@@ -54,6 +54,10 @@ export class UpdateGate {
   /** Validates `update` against everything accepted so far and queues it; throws RefusedUpdate. */
   accept(update: Uint8Array): void {
     const scratch = this.scratchDoc();
+    // Near the limit, the exact size before the update, so that only growth is refused: an ICP
+    // over the limit (stored before it existed) can still be edited down.
+    const nearLimit = this.approxBytes + update.byteLength > this.limits.maxStateBytes;
+    const sizeBefore = nearLimit ? Y.encodeStateAsUpdate(scratch).byteLength : 0;
     let deepest = 0;
     const measureDepth = (transaction: Y.Transaction) => {
       deepest = Math.max(deepest, deepestInsertedType(scratch, transaction));
@@ -81,9 +85,9 @@ export class UpdateGate {
     }
     if (!refusal) {
       this.approxBytes += update.byteLength;
-      if (this.approxBytes > this.limits.maxStateBytes) {
+      if (nearLimit) {
         this.approxBytes = Y.encodeStateAsUpdate(scratch).byteLength;
-        if (this.approxBytes > this.limits.maxStateBytes) {
+        if (this.approxBytes > this.limits.maxStateBytes && this.approxBytes > sizeBefore) {
           refusal = new RefusedUpdate(
             CloseCode.documentTooLarge,
             `the ICP would exceed ${this.limits.maxStateBytes} bytes`,
@@ -149,6 +153,11 @@ export class UpdateGate {
       Y.applyUpdate(scratch, update);
       this.approxBytes += update.byteLength;
     }
+    // Every update here was accepted on a copy without pending changes, in this order, so none
+    // is left; if one were (a dependency whose commit failed), the next check must not blame it
+    // on whoever sends next.
+    scratch.store.pendingStructs = null;
+    scratch.store.pendingDs = null;
     this.scratch = scratch;
     return scratch;
   }
@@ -169,7 +178,12 @@ function deepestInsertedType(doc: Y.Doc, transaction: Y.Transaction): number {
     if (!structs) continue;
     for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
       const struct = structs[i]!;
-      if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) {
+      // Elements, maps and arrays nest; a text node is the content of its element, not a level.
+      if (
+        struct instanceof Y.Item &&
+        struct.content instanceof Y.ContentType &&
+        !(struct.content.type instanceof Y.XmlText)
+      ) {
         deepest = Math.max(deepest, depthOf(struct));
       }
     }

@@ -106,3 +106,22 @@ async function newIcp(db: DatabaseHandle, title: string): Promise<string> {
   const workspace = await new WorkspaceStore(db.db, systemClock).create('Unit');
   return (await new IcpStore(db.db, systemClock).create(workspace.id, title)).id;
 }
+
+describe('buildDoc', () => {
+  it('drops (and reports) stored changes that wait for changes never stored', () => {
+    const author = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    author.on('update', (update: Uint8Array) => updates.push(update));
+    author.getText('t').insert(0, 'never stored ');
+    author.getText('t').insert(13, 'orphan');
+    const reported: unknown[] = [];
+    const doc = buildDoc({ snapshot: null, updates: [updates[1]!] }, (error) => reported.push(error));
+    expect(reported).toHaveLength(1);
+    expect(doc.store.pendingStructs).toBeNull();
+    // A snapshot made from it (compaction) carries nothing pending either.
+    const again = new Y.Doc();
+    Y.applyUpdate(again, Y.encodeStateAsUpdate(doc));
+    expect(again.store.pendingStructs).toBeNull();
+    expect(again.getText('t').toString()).toBe('');
+  });
+});

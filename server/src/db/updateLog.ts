@@ -203,7 +203,12 @@ export function buildDoc(state: StoredState, onBadUpdate?: (error: unknown) => v
   return doc;
 }
 
-/** Applies stored updates to `doc`, skipping (and reporting) any that cannot be applied. */
+/**
+ * Applies stored updates to `doc`, skipping (and reporting) any that cannot be applied. Structs or
+ * deletions left pending (stored before every update was checked: they wait for changes that will
+ * never come) are reported and dropped, so the document, and what is built from it (snapshots,
+ * the checks of later updates), holds only what it can show.
+ */
 export function applyStored(doc: Y.Doc, state: StoredState, onBadUpdate?: (error: unknown) => void): void {
   const parts = state.snapshot ? [state.snapshot, ...state.updates] : state.updates;
   for (const update of parts) {
@@ -212,6 +217,11 @@ export function applyStored(doc: Y.Doc, state: StoredState, onBadUpdate?: (error
     } catch (error) {
       onBadUpdate?.(error);
     }
+  }
+  if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+    onBadUpdate?.(new Error('dropped stored changes that depend on changes never stored'));
+    doc.store.pendingStructs = null;
+    doc.store.pendingDs = null;
   }
 }
 
