@@ -14,6 +14,7 @@ import { errorOf, createIcp, request, type Credentials } from '../support/api.js
 import {
   acceptWithSignUp,
   addMember,
+  addReviewTeam,
   createInvite,
   expectStatus,
   newPerson,
@@ -55,16 +56,7 @@ describe.each(BACKENDS)('audit log on %s', (backend) => {
   const as = (account: Account): Credentials => ({ token: account.token });
 
   beforeAll(async () => {
-    signers = {
-      sales: await addMember(ctx.server, 'commenter', { name: 'Sam Sales', function: 'sales' }),
-      marketing: await addMember(ctx.server, 'commenter', { name: 'Mia Marketing', function: 'marketing' }),
-      product: await addMember(ctx.server, 'commenter', { name: 'Pat Product', function: 'product' }),
-      customer_success: await addMember(ctx.server, 'commenter', {
-        name: 'Cal Success',
-        function: 'customer_success',
-      }),
-    };
-    approver = await addMember(ctx.server, 'commenter', { name: 'Lee Leader', approver: true });
+    ({ signers, approver } = await addReviewTeam(ctx.server));
     viewer = await addMember(ctx.server, 'viewer', { name: 'Vic Viewer' });
   });
 

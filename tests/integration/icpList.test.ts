@@ -10,7 +10,7 @@ import {
   type VersionDto,
 } from '@bullseye/shared';
 import { createIcp, request, type ApiResponse, type Credentials } from '../support/api.js';
-import { addMember, expectStatus, type Account } from '../support/actors.js';
+import { addMember, addReviewTeam, expectStatus, type Account } from '../support/actors.js';
 import { BACKENDS } from '../support/backends.js';
 import { ClientPool } from '../support/collabClient.js';
 import { useServer } from '../support/harness.js';
@@ -42,16 +42,7 @@ describe.each(BACKENDS)('ICP list on %s', (backend) => {
   const as = (account: Account): Credentials => ({ token: account.token });
 
   beforeAll(async () => {
-    signers = {
-      sales: await addMember(ctx.server, 'commenter', { name: 'Sam Sales', function: 'sales' }),
-      marketing: await addMember(ctx.server, 'commenter', { name: 'Mia Marketing', function: 'marketing' }),
-      product: await addMember(ctx.server, 'commenter', { name: 'Pat Product', function: 'product' }),
-      customer_success: await addMember(ctx.server, 'commenter', {
-        name: 'Cal Success',
-        function: 'customer_success',
-      }),
-    };
-    approver = await addMember(ctx.server, 'commenter', { name: 'Lee Leader', approver: true });
+    ({ signers, approver } = await addReviewTeam(ctx.server));
     editor = await addMember(ctx.server, 'editor', { name: 'Edna Editor' });
   });
 

@@ -22,7 +22,7 @@ import {
   type ApiResponse,
   type Credentials,
 } from '../support/api.js';
-import { addMember, expectStatus, type Account } from '../support/actors.js';
+import { addMember, addReviewTeam, expectStatus, type Account } from '../support/actors.js';
 import { BACKENDS } from '../support/backends.js';
 import { ClientPool } from '../support/collabClient.js';
 import { startThread } from '../support/comments.js';
@@ -66,16 +66,7 @@ describe.each(BACKENDS)('review workflow on %s', (backend) => {
   const as = (account: Account): Credentials => ({ token: account.token });
 
   beforeAll(async () => {
-    signers = {
-      sales: await addMember(ctx.server, 'commenter', { name: 'Sam Sales', function: 'sales' }),
-      marketing: await addMember(ctx.server, 'commenter', { name: 'Mia Marketing', function: 'marketing' }),
-      product: await addMember(ctx.server, 'editor', { name: 'Pat Product', function: 'product' }),
-      customer_success: await addMember(ctx.server, 'commenter', {
-        name: 'Cal Success',
-        function: 'customer_success',
-      }),
-    };
-    approver = await addMember(ctx.server, 'commenter', { name: 'Lee Leader', approver: true });
+    ({ signers, approver } = await addReviewTeam(ctx.server, { product: 'editor' }));
     editor = await addMember(ctx.server, 'editor', { name: 'Edna Editor' });
     // Invite links refuse a viewer approver; a demoted approver keeps the flag, which grants nothing.
     viewer = await addMember(ctx.server, 'commenter', {

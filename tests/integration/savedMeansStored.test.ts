@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { CloseCode } from '@bullseye/shared';
 import { createIcp, isHealthy, request } from '../support/api.js';
 import { createVersion } from '../support/versions.js';
-import { appendParagraph, paragraphsOf } from '../support/icpDocs.js';
+import { appendParagraph, paragraphsOf, textOf, typingUpdates } from '../support/icpDocs.js';
 import { BACKENDS } from '../support/backends.js';
 import { useServer } from '../support/harness.js';
 import { collabUrl, RawCollabSocket, syncUpdateMessage } from '../support/rawSocket.js';
@@ -17,22 +16,7 @@ import { waitFor } from '../support/waitFor.js';
  * freeze the whole process (better-sqlite3 waits synchronously).
  */
 
-/** Updates of one client typing `words` into text `t`, one update per word. */
-function typing(...words: string[]): Uint8Array[] {
-  const doc = new Y.Doc();
-  const updates: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => updates.push(update));
-  for (const word of words) doc.getText('t').insert(doc.getText('t').length, word);
-  doc.destroy();
-  return updates;
-}
-
-function textSeenBy(socket: RawCollabSocket): string {
-  const doc = socket.seenDoc();
-  const text = doc.getText('t').toString();
-  doc.destroy();
-  return text;
-}
+const textSeenBy = (socket: RawCollabSocket): string => textOf(socket.seenDoc());
 
 describe.each(BACKENDS)('"saved" means stored, on %s', (backend) => {
   const ctx = useServer(backend);
@@ -49,12 +33,7 @@ describe.each(BACKENDS)('"saved" means stored, on %s', (backend) => {
     return socket;
   };
 
-  const storedText = async (): Promise<string> => {
-    const doc = await ctx.storage.storedDoc(icpId);
-    const text = doc.getText('t').toString();
-    doc.destroy();
-    return text;
-  };
+  const storedText = async (): Promise<string> => textOf(await ctx.storage.storedDoc(icpId));
 
   /** Makes every insert into `table` fail, behind the server's back, until removeFailure. */
   const plantFailure = async (table: string): Promise<void> => {
@@ -88,7 +67,7 @@ describe.each(BACKENDS)('"saved" means stored, on %s', (backend) => {
     const writer = await open();
     await plantFailure('icp_updates');
     try {
-      const [update] = typing('lost');
+      const [update] = typingUpdates('lost');
       writer.send(syncUpdateMessage(update!));
       expect((await writer.closedWithin(10_000)).code).toBe(CloseCode.internalError);
       expect(writer.saved).toBe(0);
@@ -105,7 +84,7 @@ describe.each(BACKENDS)('"saved" means stored, on %s', (backend) => {
     // Once the database accepts writes again, so does the server, for the same ICP.
     const next = await open();
     const watcher = await open();
-    const [kept] = typing('kept');
+    const [kept] = typingUpdates('kept');
     next.send(syncUpdateMessage(kept!));
     await next.waitForSaved(1);
     await waitFor(() => expect(textSeenBy(watcher)).toBe('kept'));

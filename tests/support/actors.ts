@@ -135,3 +135,30 @@ export async function addMember(
 export function signIn(server: ServerProcess, email: string, password: string): Promise<ApiResponse> {
   return request(server, 'POST', '/api/session', { body: { email, password }, as: null });
 }
+
+/** One signer per function and a leader who approves: the cross-functional team a review needs. */
+export interface ReviewTeam {
+  signers: Record<IcpFunction, Account>;
+  approver: Account;
+}
+
+/**
+ * Sam (sales), Mia (marketing), Pat (product) and Cal (customer success) sign for their functions,
+ * as commenters unless `roles` says otherwise; Lee approves.
+ */
+export async function addReviewTeam(
+  server: ServerProcess,
+  roles: Partial<Record<IcpFunction, Role>> = {},
+): Promise<ReviewTeam> {
+  const signer = (fn: IcpFunction, name: string) =>
+    addMember(server, roles[fn] ?? 'commenter', { name, function: fn });
+  return {
+    signers: {
+      sales: await signer('sales', 'Sam Sales'),
+      marketing: await signer('marketing', 'Mia Marketing'),
+      product: await signer('product', 'Pat Product'),
+      customer_success: await signer('customer_success', 'Cal Success'),
+    },
+    approver: await addMember(server, 'commenter', { name: 'Lee Leader', approver: true }),
+  };
+}

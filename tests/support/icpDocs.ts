@@ -49,3 +49,20 @@ export function missingFrom(container: Y.Doc, part: Y.Doc): string[] {
   }
   return missing;
 }
+
+/** The updates of one client typing `words` at the end of a plain Y.Text `t`, one update per word. */
+export function typingUpdates(...words: string[]): Uint8Array[] {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  for (const word of words) doc.getText('t').insert(doc.getText('t').length, word);
+  doc.destroy();
+  return updates;
+}
+
+/** The plain text `t` of a document, destroying the document. */
+export function textOf(doc: Y.Doc): string {
+  const text = doc.getText('t').toString();
+  doc.destroy();
+  return text;
+}

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { textOf, typingUpdates } from '../../../tests/support/icpDocs.js';
 import { CloseCode } from '@bullseye/shared';
 import { awarenessMessage, RawCollabSocket, syncUpdateMessage } from '../../../tests/support/rawSocket.js';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -114,29 +115,12 @@ async function open(as = 'editor'): Promise<RawCollabSocket> {
   return socket;
 }
 
-function textSeenBy(socket: RawCollabSocket): string {
-  const doc = socket.seenDoc();
-  const text = doc.getText('t').toString();
-  doc.destroy();
-  return text;
-}
-
-/** Updates of one client typing `words` into text `t`, one update per word. */
-function typing(...words: string[]): Uint8Array[] {
-  const doc = new Y.Doc();
-  const updates: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => updates.push(update));
-  for (const word of words) doc.getText('t').insert(doc.getText('t').length, word);
-  doc.destroy();
-  return updates;
-}
+const textSeenBy = (socket: RawCollabSocket): string => textOf(socket.seenDoc());
 
 async function storedText(): Promise<string> {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, await log.loadState(icpId));
-  const text = doc.getText('t').toString();
-  doc.destroy();
-  return text;
+  return textOf(doc);
 }
 
 describe('CollabServer promises', () => {
@@ -144,7 +128,7 @@ describe('CollabServer promises', () => {
     const writer = await open();
     const reader = await open();
     log.hold();
-    const [update] = typing('held');
+    const [update] = typingUpdates('held');
     writer.send(syncUpdateMessage(update!));
     await waitFor(() => log.appends === 1); // the commit is under way, and held
     // Barriers: everything the server sent each socket before answering has arrived.
@@ -163,7 +147,7 @@ describe('CollabServer promises', () => {
     const writer = await open();
     const reader = await open();
     log.failing = true;
-    const [update] = typing('lost');
+    const [update] = typingUpdates('lost');
     writer.send(syncUpdateMessage(update!));
     expect((await writer.closed).code).toBe(CloseCode.internalError);
     expect(writer.saved).toBe(0);
@@ -173,7 +157,7 @@ describe('CollabServer promises', () => {
     expect(await storedText()).toBe('');
     // The room keeps serving: a new connection writes and is saved.
     const next = await open();
-    const [fresh] = typing('kept');
+    const [fresh] = typingUpdates('kept');
     next.send(syncUpdateMessage(fresh!));
     await next.waitForSaved(1);
     expect(await storedText()).toBe('kept');
@@ -181,7 +165,7 @@ describe('CollabServer promises', () => {
 
   it('commits nothing queued behind a failed commit of the same ICP, and the ICP stays editable', async () => {
     const writer = await open();
-    const [a, b] = typing('first ', 'second');
+    const [a, b] = typingUpdates('first ', 'second');
     log.hold();
     writer.send(syncUpdateMessage(a!));
     await waitFor(() => log.appends === 1); // A is being written
@@ -195,14 +179,14 @@ describe('CollabServer promises', () => {
     expect(await storedText()).toBe('');
     // Someone else edits next: nothing pending is blamed on them.
     const next = await open();
-    const [fresh] = typing('kept');
+    const [fresh] = typingUpdates('kept');
     next.send(syncUpdateMessage(fresh!));
     await next.waitForSaved(1);
     expect(await storedText()).toBe('kept');
   });
 
   it('drops stored changes that wait for changes never stored, instead of refusing everyone after', async () => {
-    const [, orphan] = typing('never stored ', 'orphan');
+    const [, orphan] = typingUpdates('never stored ', 'orphan');
     await log.append([{ icpId, data: orphan! }]); // as an unchecked server could have stored it
     const editor = await open();
     const seen = editor.seenDoc();
@@ -218,7 +202,7 @@ describe('CollabServer promises', () => {
   it('acknowledges an empty update in order, after the updates sent before it', async () => {
     const writer = await open();
     log.hold();
-    const [update] = typing('first');
+    const [update] = typingUpdates('first');
     writer.send(syncUpdateMessage(update!));
     writer.send(syncUpdateMessage(new Uint8Array([0, 0])));
     await waitFor(() => log.appends === 1);
@@ -230,7 +214,7 @@ describe('CollabServer promises', () => {
 
   it("acknowledges a viewer's sync that adds nothing, and never a viewer's change", async () => {
     const writer = await open();
-    for (const update of typing('abc', 'def')) writer.send(syncUpdateMessage(update));
+    for (const update of typingUpdates('abc', 'def')) writer.send(syncUpdateMessage(update));
     await writer.waitForSaved(2);
     const viewer = await open('viewer');
     const seen = viewer.seenDoc();
@@ -257,7 +241,7 @@ describe('CollabServer promises', () => {
     const unload = vi.spyOn(collab as unknown as { unload: () => Promise<void> }, 'unload');
     const writer = await open();
     log.hold();
-    const [update] = typing('pending');
+    const [update] = typingUpdates('pending');
     writer.send(syncUpdateMessage(update!));
     await waitFor(() => log.appends === 1);
     writer.destroy();
@@ -295,7 +279,7 @@ describe('CollabServer promises', () => {
     await collab.setReadOnly(icpId, true);
     resume();
     const second = await opening;
-    const [update] = typing('after archive');
+    const [update] = typingUpdates('after archive');
     second.send(syncUpdateMessage(update!));
     await waitFor(() => log.appends === 0 && collabStats.rejectedWrites > 0);
     await second.roundTrip();
@@ -325,7 +309,7 @@ describe('CollabServer promises', () => {
   it('refuses an update that depends on what the server never got, storing nothing (4400)', async () => {
     const writer = await open();
     const reader = await open();
-    const [, second] = typing('one ', 'two');
+    const [, second] = typingUpdates('one ', 'two');
     writer.send(syncUpdateMessage(second!));
     expect((await writer.closed).code).toBe(CloseCode.malformedMessage);
     await reader.roundTrip();
