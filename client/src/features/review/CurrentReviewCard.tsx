@@ -17,7 +17,9 @@ type Current = NonNullable<IcpReviewDto['current']>;
 
 /** The version under review: who asked, each function's sign-off, and the approval. */
 export function CurrentReviewCard({ current, now }: { current: Current; now: number }) {
-  const { icp, abilities } = useReview();
+  const { icp, abilities, draftHash } = useReview();
+  // When the draft has moved on, the notice below offers these two, where people sign.
+  const draftMoved = draftHash !== null && draftHash !== current.hash;
   const { versions } = useVersions();
   const blockingOpen = useCommentsOptional()?.counts.blockingOpen ?? 0;
   const version = versions?.find((v) => v.id === current.versionId);
@@ -41,14 +43,16 @@ export function CurrentReviewCard({ current, now }: { current: Current; now: num
       <p className="review-card-meta">
         <HashText hash={current.hash} />
       </p>
-      <div className="review-card-links">
-        <Link className="link" to={versionPath(icp.id, current.versionId)}>
-          Open version {current.number} (read-only)
-        </Link>
-        <Link className="link" to={comparePath(icp.id, current.versionId, 'draft')}>
-          Compare with draft
-        </Link>
-      </div>
+      {!draftMoved && (
+        <div className="review-card-links">
+          <Link className="link" to={versionPath(icp.id, current.versionId)}>
+            Open version {current.number} (read-only)
+          </Link>
+          <Link className="link" to={comparePath(icp.id, current.versionId, 'draft')}>
+            Compare with draft
+          </Link>
+        </div>
+      )}
       {blockingOpen > 0 && <BlockingThreadsNotice count={blockingOpen} />}
       <SigningVersionNotice
         versionId={current.versionId}
