@@ -140,13 +140,7 @@ export class IcpSession {
    * included. The session is unusable afterwards: reload the page to open what the server has.
    */
   async discardLocalCopy(): Promise<void> {
-    if (this.destroyed) return;
-    this.destroyed = true;
-    window.removeEventListener('offline', this.onOffline);
-    window.removeEventListener('online', this.onOnline);
-    this.doc.off('update', this.onUpdate);
-    this.tracker.destroy();
-    this.provider.destroy();
+    if (!this.disconnect()) return;
     await this.persistence.clearData();
     this.doc.destroy();
   }
@@ -164,15 +158,24 @@ export class IcpSession {
   }
 
   destroy(): void {
-    if (this.destroyed) return;
+    if (!this.disconnect()) return;
+    void this.persistence.destroy();
+    this.doc.destroy();
+  }
+
+  /**
+   * Ends the session's connection, listeners and status, once: answers false if it already
+   * ended. What happens to the local copy is the caller's (kept, or discarded).
+   */
+  private disconnect(): boolean {
+    if (this.destroyed) return false;
     this.destroyed = true;
     window.removeEventListener('offline', this.onOffline);
     window.removeEventListener('online', this.onOnline);
     this.doc.off('update', this.onUpdate);
     this.tracker.destroy();
     this.provider.destroy();
-    void this.persistence.destroy();
-    this.doc.destroy();
+    return true;
   }
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {

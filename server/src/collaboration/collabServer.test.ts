@@ -117,6 +117,15 @@ async function open(as = 'editor'): Promise<RawCollabSocket> {
 
 const textSeenBy = (socket: RawCollabSocket): string => textOf(socket.seenDoc());
 
+/** A new connection's edit ('kept') is saved and stored: the ICP still takes writes. */
+async function expectNewWriterSaved(): Promise<void> {
+  const next = await open();
+  const [fresh] = typingUpdates('kept');
+  next.send(syncUpdateMessage(fresh!));
+  await next.waitForSaved(1);
+  expect(await storedText()).toBe('kept');
+}
+
 async function storedText(): Promise<string> {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, await log.loadState(icpId));
@@ -156,11 +165,7 @@ describe('CollabServer promises', () => {
     log.failing = false;
     expect(await storedText()).toBe('');
     // The room keeps serving: a new connection writes and is saved.
-    const next = await open();
-    const [fresh] = typingUpdates('kept');
-    next.send(syncUpdateMessage(fresh!));
-    await next.waitForSaved(1);
-    expect(await storedText()).toBe('kept');
+    await expectNewWriterSaved();
   });
 
   it('commits nothing queued behind a failed commit of the same ICP, and the ICP stays editable', async () => {
@@ -178,11 +183,7 @@ describe('CollabServer promises', () => {
     expect(log.appends).toBe(1); // B was withdrawn, never written on its own
     expect(await storedText()).toBe('');
     // Someone else edits next: nothing pending is blamed on them.
-    const next = await open();
-    const [fresh] = typingUpdates('kept');
-    next.send(syncUpdateMessage(fresh!));
-    await next.waitForSaved(1);
-    expect(await storedText()).toBe('kept');
+    await expectNewWriterSaved();
   });
 
   it('drops stored changes that wait for changes never stored, instead of refusing everyone after', async () => {
