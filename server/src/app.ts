@@ -38,6 +38,8 @@ import { versionOperations } from './routes/versions/operations.js';
 import { versionsRouter } from './routes/versions/versionsRouter.js';
 import { workspacesRouter } from './routes/workspaces/workspacesRouter.js';
 import { workspaceOperations } from './routes/workspaces/operations.js';
+import { datasetsRouter } from './routes/datasets/datasetsRouter.js';
+import { datasetOperations } from './routes/datasets/operations.js';
 
 export interface BullseyeApp {
   server: http.Server;
@@ -95,8 +97,9 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
       ...versionOperations,
       ...reviewOperations,
       ...auditOperations,
+      ...datasetOperations,
     },
-    '0.4.0',
+    '0.5.0',
   );
 
   const app = express();
@@ -179,6 +182,7 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
   app.use('/api', auditRouter(commands.audit, services.access));
   app.use('/api', commentsRouter(commands.comments, services.follows, services.access));
   app.use('/api', inboxRouter(commands.inbox));
+  app.use('/api', datasetsRouter(commands.datasets, services.access));
   app.use('/api', (_req, _res, next) => next(routeNotFound()));
 
   if (fs.existsSync(path.join(config.clientDist, 'index.html'))) {
@@ -195,6 +199,10 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
 
   const server = http.createServer(app);
   collab.attach(server);
+  // Imports that were running when the process last stopped run again from their files.
+  services.imports
+    .resume()
+    .catch((error: unknown) => console.error('Resuming account imports failed:', error));
 
   return {
     server,
@@ -214,6 +222,7 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await collab.close();
+      await services.imports.stop();
       server.closeAllConnections();
       await closed;
       await database.close();

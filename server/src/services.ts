@@ -15,6 +15,13 @@ import { UpdateLog } from './db/updateLog.js';
 import { UserStore } from './db/userStore.js';
 import { VersionStore } from './db/versionStore.js';
 import { WorkspaceStore } from './db/workspaceStore.js';
+import { DatasetStore } from './db/datasetStore.js';
+import { AccountStore } from './db/accountStore.js';
+import { ColumnsCache } from './datasets/columnsCache.js';
+import { ImportFiles } from './datasets/importFiles.js';
+import { ImportRunner } from './datasets/importRunner.js';
+import { DatasetCommands } from './commands/datasetCommands.js';
+import path from 'node:path';
 import { AuthService } from './auth/authService.js';
 import { Authenticator } from './auth/authenticator.js';
 import { createBetterAuth } from './auth/betterAuth.js';
@@ -56,7 +63,12 @@ export async function createServices(database: DatabaseHandle, config: Config, c
   });
   const auth = new AuthService(betterAuth);
   const authenticator = new Authenticator(auth, tokens, users);
-  const access = new AccessLoader(workspaces, icps, comments, versions);
+  const datasets = new DatasetStore(db, clock);
+  const accountsData = new AccountStore(db);
+  const importFiles = new ImportFiles(path.join(config.dataDir, 'imports'));
+  const columns = new ColumnsCache(db);
+  const imports = new ImportRunner(db, datasets, accountsData, importFiles, columns, audit, clock);
+  const access = new AccessLoader(workspaces, icps, comments, versions, datasets);
   return {
     settings,
     users,
@@ -72,6 +84,9 @@ export async function createServices(database: DatabaseHandle, config: Config, c
     auth,
     authenticator,
     access,
+    datasets,
+    /** Runs account imports in this process (resumed at start, awaited at shutdown). */
+    imports,
     /** Bounds concurrent password hashing in this process (sign-in, sign-up, password changes). */
     passwordWork: new PasswordWork(),
     /**
@@ -103,6 +118,16 @@ export async function createServices(database: DatabaseHandle, config: Config, c
         audit: new AuditCommands(audit, icps),
         comments: new CommentCommands(db, comments, inbox, follows, workspaces, events, audit),
         inbox: new InboxCommands(db, inbox, events),
+        datasets: new DatasetCommands(
+          db,
+          datasets,
+          accountsData,
+          importFiles,
+          imports,
+          columns,
+          audit,
+          clock,
+        ),
       };
     },
   };

@@ -9,6 +9,7 @@ import {
   MAX_RICH_TEXT_DEPTH,
   rangeOf,
   readList,
+  bestCustomersMap,
   type ListItem,
   type ListItemMap,
   type RichTextNode,
@@ -21,6 +22,12 @@ import {
  * Yjs maps), so comments anchored on them stay attached; unchanged sections are left alone.
  */
 export function writeContent(target: Y.Doc, source: Y.Doc): void {
+  const definition = bestCustomersMap(source).get('definition');
+  const current = bestCustomersMap(target).get('definition');
+  if (definition !== current) {
+    if (definition === undefined) bestCustomersMap(target).delete('definition');
+    else bestCustomersMap(target).set('definition', definition);
+  }
   for (const section of ICP_SECTIONS) {
     switch (section.kind) {
       case 'list':
@@ -40,6 +47,7 @@ function newItem(item: ListItem): ListItemMap {
   const map = new Y.Map<string>();
   map.set('id', item.id);
   map.set('text', item.text);
+  if (item.evidence) map.set('evidence', JSON.stringify(item.evidence));
   return map;
 }
 
@@ -73,6 +81,11 @@ function writeList(list: Y.Array<ListItemMap>, items: readonly ListItem[]): void
     const current = index < list.length ? list.get(index) : undefined;
     if (current instanceof Y.Map && current.get('id') === item.id) {
       if (current.get('text') !== item.text) current.set('text', item.text);
+      const evidence = item.evidence ? JSON.stringify(item.evidence) : undefined;
+      if (current.get('evidence') !== evidence) {
+        if (evidence === undefined) current.delete('evidence');
+        else current.set('evidence', evidence);
+      }
     } else {
       list.insert(index, [newItem(item)]);
     }
@@ -80,7 +93,7 @@ function writeList(list: Y.Array<ListItemMap>, items: readonly ListItem[]): void
 }
 
 function writeRange(target: Y.Map<number | string>, source: Y.Map<number | string>): void {
-  for (const field of ['min', 'max', 'currency']) {
+  for (const field of ['min', 'max', 'currency', 'evidence']) {
     const value = source.get(field);
     if (value === undefined) {
       if (target.has(field)) target.delete(field);

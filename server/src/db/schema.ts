@@ -233,6 +233,84 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface DatasetsTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  /** 1 for generated sample data. */
+  sample: ColumnType<number, number | undefined, number>;
+  /** 'importing' | 'ready' | 'failed' | 'deleting' */
+  state: string;
+  account_count: ColumnType<number, number | undefined, number>;
+  revision: ColumnType<number, number | undefined, number>;
+  /** JSON: { fields, statusCounts, customAttributes }. */
+  summary: ColumnType<string, string | undefined, string>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DatasetImportsTable {
+  id: string;
+  dataset_id: string;
+  workspace_id: string;
+  /** 1 when committing it creates the dataset (its first import). */
+  first: number;
+  /** ImportState */
+  state: string;
+  file_name: string;
+  file_bytes: number;
+  received_bytes: ColumnType<number, number | undefined, number>;
+  /** JSON FileDialect, once the whole file is here. */
+  dialect: string | null;
+  /** JSON DatasetMapping: suggested, then confirmed. */
+  mapping: string | null;
+  bytes_read: ColumnType<number, number | undefined, number>;
+  rows_read: ColumnType<number, number | undefined, number>;
+  started_at: Timestamp | null;
+  /** JSON ImportReport. */
+  report: string | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+/** The typed columns of an account, in the accounts table and in the import staging table. */
+export interface AccountColumnsRow {
+  dataset_id: string;
+  key: string;
+  line: number;
+  external_id: string | null;
+  name: string | null;
+  domain: string | null;
+  industry: string | null;
+  employees: number | null;
+  revenue: number | null;
+  currency: string | null;
+  country: string | null;
+  region: string | null;
+  /** JSON array of strings, or null. */
+  technologies: string | null;
+  status: string | null;
+  first_deal_at: string | null;
+  closed_at: string | null;
+  acv: number | null;
+  ltv: number | null;
+  nps: number | null;
+  adoption: number | null;
+  /** JSON object of custom attributes, or null. */
+  custom: string | null;
+}
+
+export interface AccountsTable extends AccountColumnsRow {
+  id: Generated<number>;
+}
+
+export interface ImportRowsTable extends AccountColumnsRow {
+  import_id: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -252,4 +330,8 @@ export interface Database {
   sign_offs: SignOffsTable;
   approvals: ApprovalsTable;
   audit_log: AuditLogTable;
+  datasets: DatasetsTable;
+  dataset_imports: DatasetImportsTable;
+  dataset_accounts: AccountsTable;
+  import_rows: ImportRowsTable;
 }

@@ -1,6 +1,7 @@
 import type { CommentRow, CommentStore } from '../db/commentStore.js';
 import type { IcpStore, IcpRow } from '../db/icpStore.js';
 import type { VersionRecord, VersionStore } from '../db/versionStore.js';
+import type { DatasetRow, DatasetStore, ImportRow } from '../db/datasetStore.js';
 import type { Membership, WorkspaceRow, WorkspaceStore } from '../db/workspaceStore.js';
 import type { Actor } from '../auth/authenticator.js';
 import { authorize, type Ability } from './policies.js';
@@ -29,7 +30,37 @@ export class AccessLoader {
     private readonly icps: IcpStore,
     private readonly comments: CommentStore,
     private readonly versions: VersionStore,
+    private readonly datasets: DatasetStore,
   ) {}
+
+  /** A dataset with the caller's membership: other workspaces' datasets answer 404 like unknown ones. */
+  async dataset(
+    actor: Actor,
+    datasetId: string,
+    ability: Ability,
+  ): Promise<{ dataset: DatasetRow; membership: Membership }> {
+    const dataset = await this.datasets.find(datasetId);
+    const membership = dataset
+      ? await this.workspaces.membership(dataset.workspace_id, actor.user.id)
+      : undefined;
+    authorize(membership, ability, 'Dataset');
+    return { dataset: dataset!, membership };
+  }
+
+  /** An import with its dataset and the caller's membership (404 for other workspaces' imports). */
+  async datasetImport(
+    actor: Actor,
+    importId: string,
+    ability: Ability,
+  ): Promise<{ upload: ImportRow; dataset: DatasetRow; membership: Membership }> {
+    const upload = await this.datasets.findImport(importId);
+    const dataset = upload ? await this.datasets.find(upload.dataset_id) : undefined;
+    const membership = dataset
+      ? await this.workspaces.membership(dataset.workspace_id, actor.user.id)
+      : undefined;
+    authorize(membership, ability, 'Import');
+    return { upload: upload!, dataset: dataset!, membership };
+  }
 
   async workspace(
     actor: Actor,

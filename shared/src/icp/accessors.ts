@@ -8,14 +8,16 @@ import {
   type RichTextSectionKey,
 } from './layout.js';
 import { listItemTextSchema, rangeSchemaFor } from '../validation/icp.js';
+import { evidenceSchema, type Evidence } from '../validation/datasets.js';
 
 /** One criterion of a list section as stored in Yjs: a `Y.Map` with a stable `id` and its `text`. */
 export type ListItemMap = Y.Map<string>;
 
-/** A plain snapshot of one list criterion. */
+/** A plain snapshot of one list criterion; `evidence` when it was added from a dataset's insights. */
 export interface ListItem {
   id: string;
   text: string;
+  evidence?: Evidence;
 }
 
 /** A plain snapshot of a range section. Missing bounds are null. */
@@ -23,6 +25,21 @@ export interface RangeValue {
   min: number | null;
   max: number | null;
   currency?: Currency;
+  evidence?: Evidence;
+}
+
+/**
+ * Evidence is kept on the criterion's Yjs map as JSON text under `evidence`. Anything that does not
+ * parse (a foreign client, an older shape) reads as no evidence rather than breaking the page.
+ */
+export function parseEvidence(value: unknown): Evidence | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const parsed = evidenceSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The top-level `Y.Array` holding a list section. */
@@ -47,7 +64,9 @@ export function readList(doc: Y.Doc, key: ListSectionKey): ListItem[] {
     if (!(entry instanceof Y.Map)) continue;
     const id = entry.get('id');
     const text = entry.get('text');
-    if (typeof id === 'string' && typeof text === 'string') items.push({ id, text });
+    if (typeof id !== 'string' || typeof text !== 'string') continue;
+    const evidence = parseEvidence(entry.get('evidence'));
+    items.push(evidence ? { id, text, evidence } : { id, text });
   }
   return items;
 }
@@ -76,7 +95,7 @@ function normaliseText(key: ListSectionKey, text: string): string {
  * Appends a criterion with a fresh stable id and returns it. Refuses duplicates (case-insensitive),
  * over-long text and a full list, so every client enforces the same rules.
  */
-export function addListItem(doc: Y.Doc, key: ListSectionKey, text: string): ListItem {
+export function addListItem(doc: Y.Doc, key: ListSectionKey, text: string, evidence?: Evidence): ListItem {
   const section = sectionOf(key);
   const clean = normaliseText(key, text);
   const existing = readList(doc, key);
@@ -86,11 +105,12 @@ export function addListItem(doc: Y.Doc, key: ListSectionKey, text: string): List
   if (existing.some((item) => item.text.toLocaleLowerCase() === clean.toLocaleLowerCase())) {
     throw new IcpValueError(key, `"${clean}" is already listed`);
   }
-  const item: ListItem = { id: uuidv4(), text: clean };
+  const item: ListItem = evidence ? { id: uuidv4(), text: clean, evidence } : { id: uuidv4(), text: clean };
   const map = new Y.Map<string>();
   doc.transact(() => {
     map.set('id', item.id);
     map.set('text', item.text);
+    if (evidence) map.set('evidence', JSON.stringify(evidenceSchema.parse(evidence)));
     listOf(doc, key).push([map]);
   });
   return item;
@@ -125,11 +145,13 @@ export function moveListItem(doc: Y.Doc, key: ListSectionKey, id: string, toInde
   const from = indexOfItem(doc, key, id);
   if (from < 0) return false;
   const text = list.get(from).get('text') ?? '';
+  const evidence = list.get(from).get('evidence');
   doc.transact(() => {
     list.delete(from, 1);
     const map = new Y.Map<string>();
     map.set('id', id);
     map.set('text', text);
+    if (typeof evidence === 'string') map.set('evidence', evidence);
     list.insert(Math.max(0, Math.min(toIndex, list.length)), [map]);
   });
   return true;
@@ -148,6 +170,8 @@ export function readRange(doc: Y.Doc, key: RangeSectionKey): RangeValue {
     const currency = map.get('currency');
     value.currency = (typeof currency === 'string' ? currency : 'USD') as Currency;
   }
+  const evidence = parseEvidence(map.get('evidence'));
+  if (evidence) value.evidence = evidence;
   return value;
 }
 
@@ -156,7 +180,7 @@ export function readRange(doc: Y.Doc, key: RangeSectionKey): RangeValue {
  * minimum and another the maximum both win. Validates the resulting range as a whole.
  */
 export function writeRange(doc: Y.Doc, key: RangeSectionKey, patch: Partial<RangeValue>): RangeValue {
-  const next = { ...readRange(doc, key), ...patch };
+  const { evidence: _ignored, ...next } = { ...readRange(doc, key), ...patch };
   const parsed = rangeSchemaFor(key).safeParse(next);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -170,6 +194,10 @@ export function writeRange(doc: Y.Doc, key: RangeSectionKey, patch: Partial<Rang
       if (value === null || value === undefined) map.delete(field);
       else map.set(field, value);
     }
+    // A range typed by hand no longer says what the data said: its evidence goes with the old bounds,
+    // unless the same change brings new evidence (a band added from the insights).
+    if (patch.evidence) map.set('evidence', JSON.stringify(evidenceSchema.parse(patch.evidence)));
+    else if ('min' in patch || 'max' in patch) map.delete('evidence');
   });
   return parsed.data;
 }

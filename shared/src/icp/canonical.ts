@@ -3,11 +3,18 @@ import { ICP_SECTIONS } from './layout.js';
 import { fragmentOf, readList, readRange, type ListItem, type RangeValue } from './accessors.js';
 import { fragmentToJson, type RichTextNode } from './fragment.js';
 import { SCHEMA_VERSION } from '../schema/version.js';
+import { readBestCustomers } from './bestCustomers.js';
+import type { BestCustomerDefinition } from '../validation/datasets.js';
 
-/** The canonical projection of an ICP: every section by key, nothing else. */
+/**
+ * The canonical projection of an ICP: every section by key and, once the team agreed on one, the
+ * best-customer definition its criteria were derived from (absent otherwise, so ICPs without one
+ * keep the hashes they always had).
+ */
 export interface CanonicalIcp {
   schemaVersion: number;
   sections: Record<string, ListItem[] | RangeValue | RichTextNode>;
+  bestCustomers?: BestCustomerDefinition;
 }
 
 /** Projects a Y.Doc onto the canonical JSON shape, in section order, ignoring unknown Yjs types. */
@@ -26,7 +33,10 @@ export function toCanonical(doc: Y.Doc): CanonicalIcp {
         break;
     }
   }
-  return { schemaVersion: SCHEMA_VERSION, sections };
+  const bestCustomers = readBestCustomers(doc);
+  return bestCustomers
+    ? { schemaVersion: SCHEMA_VERSION, sections, bestCustomers }
+    : { schemaVersion: SCHEMA_VERSION, sections };
 }
 
 function sortKeys(value: unknown): unknown {

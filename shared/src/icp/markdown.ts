@@ -15,6 +15,8 @@ import { limitRichTextDepth, type RichTextNode } from './fragment.js';
 import { safeHref } from './links.js';
 import { ICP_SECTIONS, SECTION_GROUPS, type SectionDefinition } from './layout.js';
 import { FUNCTION_LABELS, FUNCTIONS, type IcpFunction } from '../logic/roles.js';
+import { evidenceSchema, type Evidence } from '../validation/datasets.js';
+import { describeBestCustomers } from '../accounts/bestCustomerMask.js';
 
 /** What an export says about the version it was made from. */
 export interface ExportedVersion {
@@ -80,6 +82,16 @@ export function icpToMarkdown(input: {
       children.push(...sectionBlocks(section, content.sections[section.key]));
     }
   }
+  if (content.bestCustomers) {
+    children.push({ type: 'heading', depth: 2, children: [text('Best customers')] });
+    children.push(
+      paragraph(
+        text(
+          `Derived from: ${describeBestCustomers(content.bestCustomers.conditions, content.bestCustomers.comparison)}.`,
+        ),
+      ),
+    );
+  }
   return toMarkdown(
     { type: 'root', children },
     {
@@ -99,18 +111,40 @@ function sectionBlocks(section: SectionDefinition, value: unknown): RootContent[
     case 'list': {
       const items = (Array.isArray(value) ? (value as unknown[]) : []).flatMap((item) =>
         item && typeof item === 'object' && typeof (item as ListItem).text === 'string'
-          ? [(item as ListItem).text]
+          ? [item as ListItem]
           : [],
       );
       return items.length
-        ? [bulletList(items.map((item) => [paragraph(text(item))]))]
+        ? [
+            bulletList(
+              items.map((item) => {
+                const evidence = parsedEvidence(item.evidence);
+                return evidence
+                  ? [
+                      paragraph(text(item.text), text(' '), {
+                        type: 'emphasis',
+                        children: [text(`(${evidenceText(evidence)})`)],
+                      }),
+                    ]
+                  : [paragraph(text(item.text))];
+              }),
+            ),
+          ]
         : [paragraph({ type: 'emphasis', children: [text('None listed.')] })];
     }
     case 'range': {
       const range = rangeOf(value);
-      return range.min === null && range.max === null
-        ? [paragraph({ type: 'emphasis', children: [text('Not set.')] })]
-        : [paragraph(text(rangeText(section.unit, range)))];
+      if (range.min === null && range.max === null)
+        return [paragraph({ type: 'emphasis', children: [text('Not set.')] })];
+      const evidence = parsedEvidence((value as Partial<RangeValue> | null)?.evidence);
+      return [
+        evidence
+          ? paragraph(text(rangeText(section.unit, range)), text(' '), {
+              type: 'emphasis',
+              children: [text(`(${evidenceText(evidence)})`)],
+            })
+          : paragraph(text(rangeText(section.unit, range))),
+      ];
     }
     case 'richText': {
       const root = value && typeof value === 'object' ? limitRichTextDepth(value as RichTextNode) : undefined;
@@ -129,6 +163,28 @@ function rangeOf(value: unknown): RangeValue {
 }
 
 const numbers = new Intl.NumberFormat('en-US');
+
+function parsedEvidence(value: unknown): Evidence | null {
+  const parsed = evidenceSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+const times = (x: number) => `${x.toFixed(x >= 10 ? 0 : 1)}×`;
+
+/**
+ * The evidence of a criterion in one line, e.g. "evidence: lift 2.1× (95% CI 1.6–2.7), 38% of best
+ * customers vs 18% of all accounts, n = 412, win rate 41%; dataset "HubSpot Q3" rev 2, 2026-12-03".
+ */
+export function evidenceText(e: Evidence): string {
+  const population = e.comparison === 'all' ? 'all accounts' : 'won and lost deals';
+  const win = e.winRate === null ? '' : `, win rate ${percent(e.winRate)}`;
+  return (
+    `evidence: lift ${times(e.lift)} (95% CI ${times(e.low)}–${times(e.high)}), ${percent(e.shareBest)} of best ` +
+    `customers vs ${percent(e.shareComparison)} of ${population}, n = ${numbers.format(e.n)}${win}; ` +
+    `dataset "${e.datasetName}" rev ${e.revision}, ${e.computedAt.slice(0, 10)}`
+  );
+}
 
 /** "200 – 2,000 employees", "USD 10,000,000 or more", "Not set". */
 export function rangeText(unit: 'employees' | 'money', range: RangeValue): string {

@@ -227,6 +227,9 @@ export const AUDIT_KINDS = [
   'member.removed',
   'invite.created',
   'invite.revoked',
+  /** An account dataset imported (first import or re-import), with its counts. */
+  'dataset.imported',
+  'dataset.deleted',
 ] as const;
 
 export const auditEntryDtoSchema = z.object({

@@ -1,0 +1,157 @@
+import type { Kysely } from 'kysely';
+import {
+  ACCOUNT_STATUSES,
+  AccountColumnsBuilder,
+  type AccountColumns,
+  type AccountFieldKey,
+  type AccountStatus,
+} from '@bullseye/shared';
+import type { Database } from '../db/schema.js';
+import type { DatasetRow } from '../db/datasetStore.js';
+
+/** What a dataset holds, kept on the dataset row and shown in lists. */
+export interface DatasetSummary {
+  fields: AccountFieldKey[];
+  statusCounts: Partial<Record<AccountStatus, number>>;
+  customAttributes: string[];
+}
+
+const SCAN_BATCH = 10_000;
+/** Datasets kept in memory at once (a 1,000,000-account dataset takes about 60 MB). */
+const MAX_CACHED = 4;
+
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The insights and coverage read a dataset in columnar form (shared AccountColumns), built from the
+ * accounts table with one scan and kept in memory per dataset revision (least recently used first
+ * out). A SQL GROUP BY per dimension costs about a second each over a million accounts on SQLite;
+ * one pass over typed arrays answers every dimension in a fraction of that.
+ */
+export class ColumnsCache {
+  private readonly entries = new Map<string, { revision: number; columns: Promise<AccountColumns> }>();
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** The dataset's accounts as columns, built once per revision (concurrent callers share it). */
+  get(dataset: Pick<DatasetRow, 'id' | 'revision'>): Promise<AccountColumns> {
+    const cached = this.entries.get(dataset.id);
+    if (cached && cached.revision === dataset.revision) {
+      this.entries.delete(dataset.id);
+      this.entries.set(dataset.id, cached);
+      return cached.columns;
+    }
+    const columns = this.build(dataset.id).then((built) => built.columns);
+    this.remember(dataset.id, dataset.revision, columns);
+    return columns;
+  }
+
+  /**
+   * Builds the columns and the summary of what the dataset holds in one scan, and keeps the columns
+   * for `revision` (the revision the caller is about to commit, or the current one).
+   */
+  async buildFor(datasetId: string, revision: number): Promise<DatasetSummary> {
+    const built = this.build(datasetId);
+    this.remember(
+      datasetId,
+      revision,
+      built.then((b) => b.columns),
+    );
+    return (await built).summary;
+  }
+
+  forget(datasetId: string): void {
+    this.entries.delete(datasetId);
+  }
+
+  private remember(datasetId: string, revision: number, columns: Promise<AccountColumns>): void {
+    this.entries.delete(datasetId);
+    this.entries.set(datasetId, { revision, columns });
+    // A failed build is not kept: the next caller tries again.
+    columns.catch(() => {
+      if (this.entries.get(datasetId)?.columns === columns) this.entries.delete(datasetId);
+    });
+    while (this.entries.size > MAX_CACHED) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  private async build(datasetId: string): Promise<{ columns: AccountColumns; summary: DatasetSummary }> {
+    const builder = new AccountColumnsBuilder();
+    const statusCounts: Partial<Record<AccountStatus, number>> = {};
+    const known = new Set<AccountFieldKey>();
+    let after = 0;
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('dataset_accounts')
+        .select([
+          'id',
+          'industry',
+          'country',
+          'region',
+          'status',
+          'employees',
+          'revenue',
+          'acv',
+          'ltv',
+          'nps',
+          'adoption',
+          'technologies',
+        ])
+        .where('dataset_id', '=', datasetId)
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(SCAN_BATCH)
+        .execute();
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const status = ACCOUNT_STATUSES.includes(row.status as AccountStatus)
+          ? (row.status as AccountStatus)
+          : null;
+        if (status) statusCounts[status] = (statusCounts[status] ?? 0) + 1;
+        builder.add({
+          industry: row.industry,
+          country: row.country,
+          region: row.region,
+          status,
+          employees: row.employees,
+          revenue: row.revenue,
+          acv: row.acv,
+          ltv: row.ltv,
+          nps: row.nps,
+          adoption: row.adoption,
+          technologies: row.technologies ? (JSON.parse(row.technologies) as string[]) : [],
+        });
+        if (row.industry !== null) known.add('industry');
+        if (row.country !== null) known.add('country');
+        if (row.region !== null) known.add('region');
+        if (status !== null) known.add('status');
+        if (row.employees !== null) known.add('employees');
+        if (row.revenue !== null) known.add('revenue');
+        if (row.acv !== null) known.add('acv');
+        if (row.ltv !== null) known.add('ltv');
+        if (row.nps !== null) known.add('nps');
+        if (row.adoption !== null) known.add('adoption');
+        if (row.technologies !== null) known.add('technologies');
+      }
+      after = rows[rows.length - 1]!.id;
+      await yieldToEvents();
+    }
+    const others = await this.db
+      .selectFrom('dataset_accounts')
+      .select((eb) => [
+        eb.fn.count('external_id').as('externalId'),
+        eb.fn.count('name').as('name'),
+        eb.fn.count('domain').as('domain'),
+        eb.fn.count('currency').as('currency'),
+        eb.fn.count('first_deal_at').as('firstDealAt'),
+        eb.fn.count('closed_at').as('closedAt'),
+      ])
+      .where('dataset_id', '=', datasetId)
+      .executeTakeFirstOrThrow();
+    for (const [field, count] of Object.entries(others))
+      if (Number(count) > 0) known.add(field as AccountFieldKey);
+    return {
+      columns: builder.build(),
+      summary: { fields: [...known], statusCounts, customAttributes: [] },
+    };
+  }
+}

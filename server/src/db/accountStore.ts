@@ -1,0 +1,187 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { AccountColumnsRow, AccountsTable, Database } from './schema.js';
+import type { AccountRow } from '../datasets/accountRowReader.js';
+
+export type StoredAccount = Selectable<AccountsTable>;
+
+/** The typed columns every write sets (all but the ids). */
+const VALUE_COLUMNS = [
+  'line',
+  'external_id',
+  'name',
+  'domain',
+  'industry',
+  'employees',
+  'revenue',
+  'currency',
+  'country',
+  'region',
+  'technologies',
+  'status',
+  'first_deal_at',
+  'closed_at',
+  'acv',
+  'ltv',
+  'nps',
+  'adoption',
+  'custom',
+] as const satisfies readonly (keyof AccountColumnsRow)[];
+
+/** Rows deleted per statement when a dataset or a staged import is removed. */
+const DELETE_BATCH = 20_000;
+
+/** Lets other work (co-editing) run between the batches of a long operation. */
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Accounts of datasets, and the staging area of re-imports (`import_rows`): a re-import's rows wait
+ * there, invisible, until the person commits them; then they update accounts by key in one
+ * statement. A first import writes into `accounts` directly (its dataset is not readable before it
+ * is committed). Large deletes run in batches.
+ */
+export class AccountStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** Writes accounts of a first import; a key seen before in the same file is updated (last row wins). */
+  async writeAccounts(datasetId: string, rows: readonly AccountRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db
+      .insertInto('dataset_accounts')
+      .values(rows.map((row) => ({ ...row, dataset_id: datasetId })))
+      .onConflict((oc) => oc.columns(['dataset_id', 'key']).doUpdateSet(excludedSet()))
+      .execute();
+  }
+
+  /** Stages rows of a re-import; a key seen before in the same file is updated (last row wins). */
+  async stageRows(importId: string, datasetId: string, rows: readonly AccountRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db
+      .insertInto('import_rows')
+      .values(rows.map((row) => ({ ...row, dataset_id: datasetId, import_id: importId })))
+      .onConflict((oc) => oc.columns(['import_id', 'key']).doUpdateSet(excludedSet()))
+      .execute();
+  }
+
+  async countAccounts(datasetId: string, db: Kysely<Database> = this.db): Promise<number> {
+    const row = await db
+      .selectFrom('dataset_accounts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('dataset_id', '=', datasetId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async countStaged(importId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('import_rows')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('import_id', '=', importId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /**
+   * Commits a staged re-import into the dataset's accounts (inside the caller's transaction):
+   * accounts with the same key are updated, the others added. Returns how many were updated.
+   */
+  async mergeStaged(importId: string, datasetId: string, db: Kysely<Database>): Promise<number> {
+    const matched = await db
+      .selectFrom('import_rows as s')
+      .innerJoin('dataset_accounts as a', (join) =>
+        join.onRef('a.dataset_id', '=', 's.dataset_id').onRef('a.key', '=', 's.key'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('s.import_id', '=', importId)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('dataset_accounts')
+      .columns(['dataset_id', 'key', ...VALUE_COLUMNS])
+      .expression(
+        db
+          .selectFrom('import_rows')
+          .select(['dataset_id', 'key', ...VALUE_COLUMNS])
+          .where('import_id', '=', importId)
+          .where('dataset_id', '=', datasetId),
+      )
+      .onConflict((oc) => oc.columns(['dataset_id', 'key']).doUpdateSet(excludedSet()))
+      .execute();
+    return Number(matched.n);
+  }
+
+  /** Deletes a staged import's rows, in batches. */
+  async discardStaged(importId: string): Promise<void> {
+    for (;;) {
+      const result = await this.db
+        .deleteFrom('import_rows')
+        .where('import_id', '=', importId)
+        .where('key', 'in', (eb) =>
+          eb.selectFrom('import_rows').select('key').where('import_id', '=', importId).limit(DELETE_BATCH),
+        )
+        .executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) return;
+      await yieldToEvents();
+    }
+  }
+
+  /** Deletes every account of a dataset (and any staged rows), in batches. */
+  async purgeDataset(datasetId: string): Promise<void> {
+    for (const table of ['dataset_accounts', 'import_rows'] as const) {
+      for (;;) {
+        const result =
+          table === 'dataset_accounts'
+            ? await this.db
+                .deleteFrom('dataset_accounts')
+                .where('id', 'in', (eb) =>
+                  eb
+                    .selectFrom('dataset_accounts')
+                    .select('id')
+                    .where('dataset_id', '=', datasetId)
+                    .limit(DELETE_BATCH),
+                )
+                .executeTakeFirst()
+            : await this.db.deleteFrom('import_rows').where('dataset_id', '=', datasetId).executeTakeFirst();
+        if (Number(result.numDeletedRows) === 0) break;
+        await yieldToEvents();
+        if (table === 'import_rows') break;
+      }
+    }
+  }
+
+  /** A page of accounts by id, optionally filtered by name or domain. */
+  async page(datasetId: string, after: number, limit: number, q?: string): Promise<StoredAccount[]> {
+    let query = this.db
+      .selectFrom('dataset_accounts')
+      .selectAll()
+      .where('dataset_id', '=', datasetId)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(limit);
+    if (q) {
+      const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) =>
+        eb.or([
+          eb(sql`lower(name)`, 'like', sql`${pattern} escape '\\'`),
+          eb(sql`lower(domain)`, 'like', sql`${pattern} escape '\\'`),
+        ]),
+      );
+    }
+    return query.execute();
+  }
+
+  /** Every account of a dataset, a batch at a time, yielding to other work between batches. */
+  async *scan(datasetId: string, batch = 5_000): AsyncGenerator<StoredAccount[]> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.page(datasetId, after, batch);
+      if (rows.length === 0) return;
+      yield rows;
+      after = rows[rows.length - 1]!.id;
+      await yieldToEvents();
+    }
+  }
+}
+
+function excludedSet() {
+  return (eb: { ref: (name: string) => unknown }) =>
+    Object.fromEntries(VALUE_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)])) as never;
+}
