@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { DatasetMapping } from '@bullseye/shared';
+import { AccountRowReader } from './accountRowReader.js';
+
+const headers = ['Id', 'Company', 'Web', 'Employees', 'Revenue', 'Stage', 'Tech', 'Close', 'Owner', 'Notes'];
+const mapping: DatasetMapping = {
+  columns: {
+    externalId: 'Id',
+    name: 'Company',
+    domain: 'Web',
+    employees: 'Employees',
+    revenue: 'Revenue',
+    status: 'Stage',
+    technologies: 'Tech',
+    closedAt: 'Close',
+  },
+  ignored: ['Owner'],
+  defaultCurrency: 'EUR',
+  technologySeparator: ';',
+};
+const reader = new AccountRowReader(headers, mapping);
+const record = (overrides: Partial<Record<string, string>> = {}) =>
+  headers.map(
+    (h) =>
+      overrides[h] ??
+      {
+        Id: 'A-1',
+        Company: '  Acme   Corp ',
+        Web: 'https://www.Acme.com/about',
+        Employees: '1,200',
+        Revenue: '$5M',
+        Stage: 'Closed Won',
+        Tech: 'Salesforce; Slack;salesforce',
+        Close: '03/05/2024',
+        Owner: 'Jane',
+        Notes: 'likes us',
+      }[h]!,
+  );
+
+describe('AccountRowReader', () => {
+  it('types every mapped cell and keeps unmapped, not ignored columns as custom attributes', () => {
+    const { row } = reader.read(record(), 2);
+    expect(row).toMatchObject({
+      key: 'id:A-1',
+      line: 2,
+      name: 'Acme Corp',
+      domain: 'acme.com',
+      employees: 1200,
+      revenue: 5_000_000,
+      currency: 'EUR',
+      status: 'won',
+      closed_at: '2024-03-05',
+      technologies: JSON.stringify(['Salesforce', 'Slack']),
+      custom: JSON.stringify({ Notes: 'likes us' }),
+    });
+  });
+
+  it('reads empty cells as unknown, never zero, and knows an account by its domain without a record id', () => {
+    const { row } = reader.read(record({ Id: '', Employees: '', Revenue: ' ', Stage: '', Tech: '' }), 3);
+    expect(row).toMatchObject({
+      key: 'domain:acme.com',
+      employees: null,
+      revenue: null,
+      status: null,
+      technologies: null,
+    });
+    expect(row!.currency).toBeNull();
+  });
+
+  it('names the line and column of each cell that does not parse', () => {
+    const { errors } = reader.read(record({ Employees: 'lots', Stage: 'Sleeping', Close: '31/31/2024' }), 7);
+    expect(errors).toEqual([
+      { line: 7, column: 'Employees', message: '"lots" is not a number' },
+      { line: 7, column: 'Close', message: '"31/31/2024" is not a date' },
+      { line: 7, column: 'Stage', message: expect.stringContaining('is not a status') },
+    ]);
+  });
+
+  it('refuses ragged rows and rows that name no account', () => {
+    expect(reader.read(['A-1', 'Acme'], 4).errors).toEqual([
+      { line: 4, column: null, message: 'has 2 cells where the header has 10' },
+    ]);
+    expect(reader.read(record({ Id: '', Company: '', Web: '' }), 5).errors?.[0]?.message).toMatch(
+      /no record id, domain or company name/,
+    );
+  });
+});
