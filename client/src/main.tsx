@@ -10,6 +10,7 @@ import './styles/versions.css';
 import './styles/audit.css';
 import './styles/unsaved.css';
 import './styles/limits.css';
+import './styles/datasets.css';
 import './styles/layout.css';
 import './styles/print.css';
 

@@ -3,6 +3,8 @@ import { IcpEditorPage } from '../editor/IcpEditorPage.js';
 import { IcpListPage } from '../home/IcpListPage.js';
 import { AccountPage } from '../features/account/AccountPage.js';
 import { AuditPage } from '../features/audit/AuditPage.js';
+import { AccountsPage } from '../features/datasets/AccountsPage.js';
+import { DatasetsPage } from '../features/datasets/DatasetsPage.js';
 import { SetupPage } from '../features/auth/SetupPage.js';
 import { SignInPage } from '../features/auth/SignInPage.js';
 import { SignUpPage } from '../features/auth/SignUpPage.js';
@@ -37,6 +39,8 @@ export function App() {
                 <Route path="/workspaces/new" element={<CreateWorkspacePage />} />
                 <Route path="/w/:workspaceId" element={<WorkspaceRoute />}>
                   <Route index element={<IcpListPage />} />
+                  <Route path="data" element={<DatasetsPage />} />
+                  <Route path="data/:datasetId" element={<AccountsPage />} />
                   <Route path="members" element={<MembersPage />} />
                   <Route path="audit" element={<AuditPage />} />
                 </Route>

@@ -9,6 +9,7 @@ import {
 import type * as Y from 'yjs';
 import { targetKey, useCommentsOptional } from '../features/comments/commentsContext.js';
 import { CriterionComments } from '../features/comments/CriterionComments.js';
+import { EvidenceMarker } from '../features/insights/EvidenceMarker.js';
 import { LengthHint } from '../ui/LengthHint.js';
 import { useListItems } from './useListItems.js';
 
@@ -99,6 +100,7 @@ export function ChipsField({ doc, section, readOnly }: ChipsFieldProps) {
             data-item-id={item.id}
           >
             <span dir="auto">{item.text}</span>
+            {item.evidence && <EvidenceMarker evidence={item.evidence} label={item.text} />}
             <CriterionComments section={section.key} itemId={item.id} text={item.text} />
             {!readOnly && (
               <button

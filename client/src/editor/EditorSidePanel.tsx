@@ -4,9 +4,10 @@ import { reviewNeedsMe } from '../features/review/reviewAttention.js';
 import { useReviewOptional } from '../features/review/reviewContext.js';
 import { ReviewPanel } from '../features/review/ReviewPanel.js';
 import { HistoryPanel } from '../features/versions/HistoryPanel.js';
+import { DataPanel } from '../features/insights/DataPanel.js';
 import { SidePanel } from './SidePanel.js';
 
-/** The editor's panel with its three tabs: Comments, Review, History. */
+/** The editor's panel with its tabs: Comments, Review, History, Data (customer-data insights). */
 export function EditorSidePanel() {
   return (
     <SidePanel
@@ -14,6 +15,7 @@ export function EditorSidePanel() {
         { key: 'comments', label: 'Comments', badge: <CommentsTabBadge />, content: <CommentSidebar /> },
         { key: 'review', label: 'Review', badge: <ReviewTabBadge />, content: <ReviewPanel /> },
         { key: 'history', label: 'History', content: <HistoryPanel /> },
+        { key: 'data', label: 'Data', content: <DataPanel /> },
       ]}
     />
   );

@@ -27,6 +27,7 @@ import { ReviewProvider } from '../features/review/ReviewProvider.js';
 import { ReviewStatusButton } from '../features/review/ReviewStatusButton.js';
 import { DraftPrintHeader } from '../features/print/DraftPrintHeader.js';
 import { HistoryToggle } from '../features/versions/HistoryToggle.js';
+import { InsightsProvider } from '../features/insights/InsightsProvider.js';
 import { VersionsProvider } from '../features/versions/VersionsProvider.js';
 import { useMediaQuery } from '../features/comments/useMediaQuery.js';
 import { Logo } from '../ui/Logo.js';
@@ -97,7 +98,7 @@ interface LiveEditorProps {
   onLostAccess: () => void;
 }
 
-/** The live editor with its right-hand panel (Comments, Review, History). */
+/** The live editor with its right-hand panel (Comments, Review, History, Data). */
 function LiveEditor(props: LiveEditorProps) {
   return (
     <SidePanelProvider key={props.icp.id}>
@@ -127,6 +128,7 @@ function PanelledEditor({ session, user, icp, workspace, setIcp, onLostAccess }:
   const compactBar = useMediaQuery(COMPACT_BAR_QUERY);
   const archived = icp.archivedAt !== null;
   const canEdit = icp.abilities.edit && !archived;
+  const readOnly = !canEdit || status.connection === 'closed' || status.connection === 'paused';
   const lastCheck = useRef(0);
 
   // Renames, archiving and review changes by anyone else arrive as server events on the socket.
@@ -282,18 +284,15 @@ function PanelledEditor({ session, user, icp, workspace, setIcp, onLostAccess }:
               )}
             </div>
           )}
-          <EditorLayout>
-            <main className="editor-main">
-              <DraftPrintHeader title={icp.title} />
-              <IcpPage
-                session={session}
-                user={user}
-                people={people}
-                readOnly={!canEdit || status.connection === 'closed' || status.connection === 'paused'}
-              />
-            </main>
-            <EditorSidePanel />
-          </EditorLayout>
+          <InsightsProvider doc={session.doc} workspaceId={icp.workspaceId} canEdit={!readOnly}>
+            <EditorLayout>
+              <main className="editor-main">
+                <DraftPrintHeader title={icp.title} />
+                <IcpPage session={session} user={user} people={people} readOnly={readOnly} />
+              </main>
+              <EditorSidePanel />
+            </EditorLayout>
+          </InsightsProvider>
         </ReviewProvider>
       </VersionsProvider>
     </CommentsProvider>

@@ -12,6 +12,7 @@ import {
 import type * as Y from 'yjs';
 import { targetKey, useCommentsOptional } from '../features/comments/commentsContext.js';
 import { CriterionComments } from '../features/comments/CriterionComments.js';
+import { EvidenceMarker } from '../features/insights/EvidenceMarker.js';
 import { LengthHint } from '../ui/LengthHint.js';
 import { useListItems } from './useListItems.js';
 
@@ -139,12 +140,14 @@ function ItemRow({
   const field = useAutoHeight(text);
   const className = `item ${commentActive ? 'comment-target-active' : ''}`;
   const comments = <CriterionComments section={section} itemId={item.id} text={item.text} />;
+  const evidence = item.evidence && <EvidenceMarker evidence={item.evidence} label={item.text} />;
   if (readOnly) {
     return (
       <li className={className} data-testid="item" data-item-id={item.id}>
         <span className="item-text" dir="auto">
           {item.text}
         </span>
+        {evidence}
         {comments}
       </li>
     );
@@ -189,6 +192,7 @@ function ItemRow({
           <LengthHint id={lengthId} text={draft} max={maxLength} measure="collapse" action="save" />
         )}
       </span>
+      {evidence}
       {comments}
       <span className="item-actions">
         <button

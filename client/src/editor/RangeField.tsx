@@ -12,6 +12,7 @@ import {
 } from '@bullseye/shared';
 import type * as Y from 'yjs';
 import { useYValue } from '../collab/useYValue.js';
+import { EvidenceMarker } from '../features/insights/EvidenceMarker.js';
 import { formatExact, readAmount } from './numberFormat.js';
 import { boundProblemText, rangeErrorText, type AmountProblem } from './rangeMessages.js';
 import { rangeSummary } from './rangeSummary.js';
@@ -87,16 +88,19 @@ export function RangeField({ doc, section, readOnly }: RangeFieldProps) {
           )}
         </div>
       )}
-      <p
-        className={
-          readOnly && (value.min !== null || value.max !== null)
-            ? 'range-summary range-summary-readonly'
-            : 'range-summary muted small'
-        }
-        data-testid={`range-${section.key}`}
-      >
-        {rangeSummary(value, section)}
-      </p>
+      <div className="range-evidence">
+        <p
+          className={
+            readOnly && (value.min !== null || value.max !== null)
+              ? 'range-summary range-summary-readonly'
+              : 'range-summary muted small'
+          }
+          data-testid={`range-${section.key}`}
+        >
+          {rangeSummary(value, section)}
+        </p>
+        {value.evidence && <EvidenceMarker evidence={value.evidence} label={section.title} />}
+      </div>
       {crossed && !readOnly && (
         <p className="field-warning" role="status">
           The minimum is above the maximum (two people may have edited at once). Fix one of them.

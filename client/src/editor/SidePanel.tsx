@@ -11,7 +11,7 @@ export interface PanelTabDefinition {
 }
 
 /**
- * The editor's right-hand panel: tabs (Comments, Review, History) over the content of the one
+ * The editor's right-hand panel: tabs (Comments, Review, History, Data) over the content of the one
  * shown. Beside the page on wide screens, a drawer over it on narrow ones. Arrow keys move between
  * tabs; Escape closes the drawer (the comments tab handles its own Escape first).
  */

@@ -5,7 +5,7 @@ import { useMediaQuery } from '../features/comments/useMediaQuery.js';
 import { PANEL_TABS, SidePanelContext, type PanelTab, type SidePanelValue } from './sidePanelContext.js';
 
 /**
- * Owns the editor's right-hand panel (Comments, Review, History). It starts open on Comments when
+ * Owns the editor's right-hand panel (Comments, Review, History, Data). It starts open on Comments when
  * there is room beside the page; `?panel=review` or `?panel=history` opens it on that tab.
  */
 export function SidePanelProvider({ children }: { children: ReactNode }) {

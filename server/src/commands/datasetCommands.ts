@@ -298,7 +298,7 @@ export class DatasetCommands {
     return {
       accounts: page.map(presentAccount),
       next: rows.length > query.limit ? page[page.length - 1]!.id : null,
-      total: dataset.account_count,
+      total: query.q ? await this.accounts.countMatching(dataset.id, query.q) : dataset.account_count,
     };
   }
 

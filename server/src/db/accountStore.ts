@@ -149,23 +149,32 @@ export class AccountStore {
 
   /** A page of accounts by id, optionally filtered by name or domain. */
   async page(datasetId: string, after: number, limit: number, q?: string): Promise<StoredAccount[]> {
-    let query = this.db
-      .selectFrom('dataset_accounts')
+    return this.filtered(datasetId, q)
       .selectAll()
-      .where('dataset_id', '=', datasetId)
       .where('id', '>', after)
       .orderBy('id')
-      .limit(limit);
-    if (q) {
-      const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) =>
-        eb.or([
-          eb(sql`lower(name)`, 'like', sql`${pattern} escape '\\'`),
-          eb(sql`lower(domain)`, 'like', sql`${pattern} escape '\\'`),
-        ]),
-      );
-    }
-    return query.execute();
+      .limit(limit)
+      .execute();
+  }
+
+  /** How many accounts a name or domain search matches. */
+  async countMatching(datasetId: string, q: string): Promise<number> {
+    const row = await this.filtered(datasetId, q)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  private filtered(datasetId: string, q: string | undefined) {
+    const query = this.db.selectFrom('dataset_accounts').where('dataset_id', '=', datasetId);
+    if (!q) return query;
+    const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return query.where((eb) =>
+      eb.or([
+        eb(sql`lower(name)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(domain)`, 'like', sql`${pattern} escape '\\'`),
+      ]),
+    );
   }
 
   /** Every account of a dataset, a batch at a time, yielding to other work between batches. */

@@ -350,6 +350,7 @@ export type AccountDto = z.infer<typeof accountDtoSchema>;
 export const accountPageDtoSchema = z.object({
   accounts: z.array(accountDtoSchema),
   next: z.number().int().nullable(),
+  /** Accounts in the dataset, or those matching `q` when searching. */
   total: z.number().int(),
 });
 export type AccountPageDto = z.infer<typeof accountPageDtoSchema>;
@@ -377,7 +378,7 @@ export const traitDtoSchema = z.object({
   winRate: z.number().nullable(),
   winRateLow: z.number().nullable(),
   winRateHigh: z.number().nullable(),
-  /** n (and the best count) reach the minimum sample and the interval excludes 1. */
+  /** n reaches the minimum sample and the interval excludes 1. */
   significant: z.boolean(),
   /** n is below the minimum sample. */
   smallSample: z.boolean(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FUNCTIONS } from '../logic/roles.js';
 import { LIMITS } from './limits.js';
 import { personRefSchema } from './comments.js';
+import { bestCustomerDefinitionSchema } from './datasets.js';
 
 /**
  * Versions, compare, restore, the review workflow (sign-off per function, leader approval), the
@@ -122,7 +123,12 @@ export const versionListDtoSchema = z.object({ versions: z.array(versionDtoSchem
 
 export const versionDetailDtoSchema = versionDtoSchema.extend({
   /** The canonical JSON of the ICP at this version (see shared/src/icp/canonical.ts). */
-  content: z.object({ schemaVersion: z.number(), sections: z.record(z.string(), z.unknown()) }),
+  content: z.object({
+    schemaVersion: z.number(),
+    sections: z.record(z.string(), z.unknown()),
+    /** The best-customer definition the version was derived from, when the team agreed one. */
+    bestCustomers: bestCustomerDefinitionSchema.optional(),
+  }),
   /** The ICP's title when the version was taken. */
   title: z.string(),
 });

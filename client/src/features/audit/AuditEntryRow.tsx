@@ -30,6 +30,8 @@ const KIND_ICONS: Record<AuditEntryDto['kind'], string> = {
   'member.removed': '−',
   'invite.created': '✉',
   'invite.revoked': '⊘',
+  'dataset.imported': '⇪',
+  'dataset.deleted': '✕',
 };
 
 /** One audit entry: its number, what happened in a sentence, on which ICP, when, and its hash. */

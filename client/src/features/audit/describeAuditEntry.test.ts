@@ -126,4 +126,21 @@ describe('describeAuditEntry', () => {
         .action,
     ).toBe('revoked an invite link for a viewer, approver');
   });
+  it('describes dataset imports and deletions', () => {
+    const ada = { id: 'u1', name: 'Ada Lovelace' };
+    expect(
+      describeAuditEntry({
+        kind: 'dataset.imported',
+        actor: ada,
+        data: { datasetName: 'HubSpot Q3', added: 1200, updated: 30 },
+      }).action,
+    ).toBe('imported "HubSpot Q3" (1,200 added, 30 updated)');
+    expect(
+      describeAuditEntry({
+        kind: 'dataset.deleted',
+        actor: ada,
+        data: { datasetName: 'Old', accountCount: 5000 },
+      }).action,
+    ).toBe('deleted the dataset "Old" (5,000 accounts)');
+  });
 });

@@ -148,6 +148,21 @@ export function describeAuditEntry(
       return { actor, action: `created an invite link for ${accessPhrase(data)}`, quote: null };
     case 'invite.revoked':
       return { actor, action: `revoked an invite link for ${accessPhrase(data)}`, quote: null };
+    case 'dataset.imported': {
+      const name = str(data.datasetName) ?? 'a dataset';
+      const added = typeof data.added === 'number' ? data.added : 0;
+      const updated = typeof data.updated === 'number' ? data.updated : 0;
+      const counts = `${added.toLocaleString('en-US')} added, ${updated.toLocaleString('en-US')} updated`;
+      return { actor, action: `imported "${name}" (${counts})`, quote: null };
+    }
+    case 'dataset.deleted': {
+      const count = typeof data.accountCount === 'number' ? data.accountCount : 0;
+      return {
+        actor,
+        action: `deleted the dataset "${str(data.datasetName) ?? ''}" (${count.toLocaleString('en-US')} accounts)`,
+        quote: null,
+      };
+    }
     default:
       return { actor, action: String(entry.kind), quote: null };
   }

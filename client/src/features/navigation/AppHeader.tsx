@@ -27,6 +27,9 @@ export function AppHeader({ workspace, children }: { workspace: WorkspaceDto | n
           <NavLink to={`/w/${workspace.id}`} end className="topnav-link">
             ICPs
           </NavLink>
+          <NavLink to={`/w/${workspace.id}/data`} className="topnav-link">
+            Customer data
+          </NavLink>
           <NavLink to={`/w/${workspace.id}/members`} className="topnav-link">
             Members
           </NavLink>

@@ -1,18 +1,29 @@
 import type { IcpSection, VersionDetailDto } from '@bullseye/shared';
 import { rangeSummary } from '../../editor/rangeSummary.js';
 import { SectionGroups } from '../../editor/SectionGroups.js';
-import { listItemsOf, rangeValueOf, richTextOf } from './canonicalContent.js';
+import { BestCustomersSummary } from '../insights/BestCustomersSummary.js';
+import { EvidenceMarker } from '../insights/EvidenceMarker.js';
+import { bestCustomersOf, listItemsOf, rangeValueOf, richTextOf } from './canonicalContent.js';
 import { RichTextView } from './RichTextView.js';
 
 type Content = VersionDetailDto['content'];
 
 /**
  * A version of the ICP, read-only, from its canonical JSON: the same groups, sections and look as
- * the live page (and the same one-page print layout), without any editing controls.
+ * the live page (and the same one-page print layout), without any editing controls. Criteria added
+ * from customer data show their evidence, and the best-customer definition they came from heads it.
  */
-export function CanonicalIcpView({ content }: { content: Content }) {
+export function CanonicalIcpView({ content, workspaceId }: { content: Content; workspaceId?: string }) {
+  const bestCustomers = bestCustomersOf(content);
   return (
     <article className="icp-page icp-page-readonly" aria-label="Ideal Customer Profile (read-only)">
+      {bestCustomers && (
+        <BestCustomersSummary
+          definition={bestCustomers}
+          datasetName={datasetNameIn(content, bestCustomers.datasetId)}
+          workspaceId={workspaceId}
+        />
+      )}
       <SectionGroups>
         {(section) => (
           <section
@@ -40,8 +51,9 @@ function SectionValue({ section, value }: { section: IcpSection; value: unknown 
       return section.style === 'chips' ? (
         <ul className="chips" aria-label={section.title} data-testid={`version-chips-${section.key}`}>
           {items.map((item) => (
-            <li key={item.id} className="chip chip-static" dir="auto">
-              {item.text}
+            <li key={item.id} className="chip chip-static">
+              <span dir="auto">{item.text}</span>
+              {item.evidence && <EvidenceMarker evidence={item.evidence} label={item.text} />}
             </li>
           ))}
         </ul>
@@ -52,6 +64,7 @@ function SectionValue({ section, value }: { section: IcpSection; value: unknown 
               <span className="item-text" dir="auto">
                 {item.text}
               </span>
+              {item.evidence && <EvidenceMarker evidence={item.evidence} label={item.text} />}
             </li>
           ))}
         </ol>
@@ -61,12 +74,15 @@ function SectionValue({ section, value }: { section: IcpSection; value: unknown 
       const range = rangeValueOf(value);
       const empty = range.min === null && range.max === null;
       return (
-        <p
-          className={empty ? 'range-summary muted small' : 'range-summary range-summary-readonly'}
-          data-testid={`version-range-${section.key}`}
-        >
-          {rangeSummary(range, section)}
-        </p>
+        <div className="range-evidence">
+          <p
+            className={empty ? 'range-summary muted small' : 'range-summary range-summary-readonly'}
+            data-testid={`version-range-${section.key}`}
+          >
+            {rangeSummary(range, section)}
+          </p>
+          {range.evidence && <EvidenceMarker evidence={range.evidence} label={section.title} />}
+        </div>
       );
     }
     case 'richText': {
@@ -79,4 +95,15 @@ function SectionValue({ section, value }: { section: IcpSection; value: unknown 
       );
     }
   }
+}
+
+/** The dataset's name as a criterion's evidence recorded it, or null. */
+function datasetNameIn(content: Content, datasetId: string): string | null {
+  for (const value of Object.values(content.sections)) {
+    const found = [...listItemsOf(value), rangeValueOf(value)].find(
+      (c) => c.evidence?.datasetId === datasetId,
+    );
+    if (found?.evidence) return found.evidence.datasetName;
+  }
+  return null;
 }

@@ -133,7 +133,7 @@ function VersionScreen({ icp, version }: { icp: IcpDto; version: VersionDetailDt
             Titled “{version.title}” at the time (now “{icp.title}”).
           </p>
         )}
-        <CanonicalIcpView content={version.content} />
+        <CanonicalIcpView content={version.content} workspaceId={icp.workspaceId} />
       </main>
       {restoring && (
         <RestoreVersionDialog

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listItemsOf, rangeValueOf, richTextOf, safeHref } from './canonicalContent.js';
+import { bestCustomersOf, listItemsOf, rangeValueOf, richTextOf, safeHref } from './canonicalContent.js';
 
 describe('canonical content readers', () => {
   it('reads criteria and skips malformed ones', () => {
@@ -15,6 +15,54 @@ describe('canonical content readers', () => {
     expect(rangeValueOf({ min: 1, max: 5, currency: 'EUR' })).toEqual({ min: 1, max: 5, currency: 'EUR' });
     expect(rangeValueOf(undefined)).toEqual({ min: null, max: null });
     expect(rangeValueOf({ min: '3' })).toEqual({ min: null, max: null });
+  });
+
+  it('reads the evidence of criteria, dropping what does not parse', () => {
+    const evidence = {
+      datasetId: '8d7f1f7e-5a43-4c1e-9a55-1f3f8a0f2b11',
+      datasetName: 'HubSpot Q3',
+      revision: 2,
+      dimension: 'industry',
+      value: 'Fintech',
+      band: null,
+      bestCustomers: 'status is customer',
+      comparison: 'all',
+      bestN: 214,
+      n: 412,
+      shareBest: 0.38,
+      shareComparison: 0.18,
+      lift: 2.1,
+      low: 1.6,
+      high: 2.7,
+      winRate: null,
+      computedAt: '2026-12-03T10:00:00.000Z',
+    };
+    expect(
+      listItemsOf([
+        { id: 'a', text: 'Fintech', evidence },
+        { id: 'b', text: 'SaaS', evidence: { lift: 'much' } },
+      ]),
+    ).toEqual([
+      { id: 'a', text: 'Fintech', evidence },
+      { id: 'b', text: 'SaaS' },
+    ]);
+    const band = { ...evidence, dimension: 'employees', value: '201-1000', band: { min: 201, max: 1000 } };
+    expect(rangeValueOf({ min: 201, max: 1000, evidence: band })).toEqual({
+      min: 201,
+      max: 1000,
+      evidence: band,
+    });
+  });
+
+  it('reads the best-customer definition of a version', () => {
+    const definition = {
+      datasetId: '8d7f1f7e-5a43-4c1e-9a55-1f3f8a0f2b11',
+      comparison: 'wonLost',
+      conditions: [{ op: 'top', field: 'ltv', percent: 25 }],
+    };
+    expect(bestCustomersOf({ sections: {}, bestCustomers: definition })).toEqual(definition);
+    expect(bestCustomersOf({ sections: {} })).toBeNull();
+    expect(bestCustomersOf({ sections: {}, bestCustomers: { datasetId: 'nope' } })).toBeNull();
   });
 
   it('treats a narrative without text as empty', () => {

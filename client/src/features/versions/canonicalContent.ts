@@ -1,6 +1,10 @@
 import {
   CURRENCIES,
+  bestCustomerDefinitionSchema,
+  evidenceSchema,
   limitRichTextDepth,
+  type BestCustomerDefinition,
+  type Evidence,
   type Currency,
   type ListItem,
   type RangeValue,
@@ -16,14 +20,29 @@ import {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The criteria of a list section. */
+/** The evidence a criterion carries (added from customer data), or undefined. */
+function evidenceOf(value: unknown): Evidence | undefined {
+  if (value === undefined || value === null) return undefined;
+  const parsed = evidenceSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The criteria of a list section, with their evidence when they have some. */
 export function listItemsOf(value: unknown): ListItem[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((item) =>
-    isRecord(item) && typeof item.text === 'string'
-      ? [{ id: typeof item.id === 'string' ? item.id : item.text, text: item.text }]
-      : [],
-  );
+  return value.flatMap((item) => {
+    if (!isRecord(item) || typeof item.text !== 'string') return [];
+    const read: ListItem = { id: typeof item.id === 'string' ? item.id : item.text, text: item.text };
+    const evidence = evidenceOf(item.evidence);
+    return [evidence ? { ...read, evidence } : read];
+  });
+}
+
+/** The best-customer definition the version was derived from, or null (none, or unreadable). */
+export function bestCustomersOf(content: unknown): BestCustomerDefinition | null {
+  if (!isRecord(content) || content.bestCustomers === undefined) return null;
+  const parsed = bestCustomerDefinitionSchema.safeParse(content.bestCustomers);
+  return parsed.success ? parsed.data : null;
 }
 
 const bound = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
@@ -36,6 +55,8 @@ export function rangeValueOf(value: unknown): RangeValue {
   range.max = bound(value.max);
   const currency = CURRENCIES.find((c) => c === value.currency);
   if (currency) range.currency = currency satisfies Currency;
+  const evidence = evidenceOf(value.evidence);
+  if (evidence) range.evidence = evidence;
   return range;
 }
 
