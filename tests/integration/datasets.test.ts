@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  addListItem,
+  readBestCustomers,
+  writeBestCustomers,
+  type Evidence,
+  type VersionDetailDto,
   sampleAccounts,
   sampleCsvLines,
   type AccountPageDto,
@@ -12,7 +17,7 @@ import {
   type InsightsDto,
   type WorkspaceDto,
 } from '@bullseye/shared';
-import { request } from '../support/api.js';
+import { createIcp, request } from '../support/api.js';
 import { addMember, expectStatus, type Account } from '../support/actors.js';
 import { BACKENDS } from '../support/backends.js';
 import {
@@ -26,6 +31,8 @@ import {
   waitForImport,
 } from '../support/datasets.js';
 import { useServer } from '../support/harness.js';
+import { ClientPool } from '../support/collabClient.js';
+import { createVersion, settled } from '../support/versions.js';
 import { waitFor } from '../support/waitFor.js';
 
 const csvText = (lines: Iterable<string>) => [...lines].join('\r\n') + '\r\n';
@@ -44,6 +51,8 @@ const HEADER = [
 
 describe.each(BACKENDS)('account datasets on %s', (backend) => {
   const ctx = useServer(backend);
+  const pool = new ClientPool();
+  afterEach(() => pool.destroyAll());
   let workspaceId: string;
   let viewer: Account;
   let outsider: Account;
@@ -231,6 +240,7 @@ describe.each(BACKENDS)('account datasets on %s', (backend) => {
       'searching accounts',
     );
     expect(search.accounts).toHaveLength(1);
+    expect(search.total).toBe(1);
     expect(search.accounts[0]).toMatchObject({ name: 'Acme Corporation', employees: 1500, ltv: 150000 });
   });
 
@@ -532,5 +542,64 @@ describe.each(BACKENDS)('account datasets on %s', (backend) => {
     const done = await waitForImport(ctx.server, upload.id, ['done']);
     expect(done.report).toMatchObject({ rowsRead: 30_000, goodRows: 30_000 });
     expect(await accountRows(dataset.id)).toBe(30_000 - done.report!.duplicates);
+  });
+
+  it('a version records the best-customer definition and the evidence of each criterion; export and restore keep them', async () => {
+    const icp = await createIcp(ctx.server, 'Evidence-backed ICP');
+    const author = await pool.connect(ctx.server, icp.id);
+    const observer = await pool.connect(ctx.server, icp.id);
+    const datasetId = randomUUID();
+    const evidence: Evidence = {
+      datasetId,
+      datasetName: 'HubSpot Q3',
+      revision: 2,
+      dimension: 'industry',
+      value: 'Fintech',
+      band: null,
+      bestCustomers: 'status is customer (compared with all accounts)',
+      comparison: 'all',
+      bestN: 120,
+      n: 412,
+      shareBest: 0.38,
+      shareComparison: 0.18,
+      lift: 2.1,
+      low: 1.6,
+      high: 2.7,
+      winRate: 0.41,
+      computedAt: '2026-12-03T08:00:00.000Z',
+    };
+    const definition = {
+      datasetId,
+      comparison: 'all' as const,
+      conditions: [{ op: 'in' as const, field: 'status' as const, values: ['customer'] }],
+    };
+    author.doc.transact(() => {
+      addListItem(author.doc, 'industries', 'Fintech', evidence);
+      writeBestCustomers(author.doc, definition);
+    });
+    await settled(author, observer);
+    const version = await createVersion(ctx.server, icp.id, 'Grounded in data');
+    const detail = expectStatus(
+      await request<VersionDetailDto>(ctx.server, 'GET', `/api/versions/${version.id}`),
+      200,
+      'reading the version',
+    );
+    expect(detail.content.bestCustomers).toEqual(definition);
+    expect(detail.content.sections.industries).toEqual([
+      { id: expect.any(String), text: 'Fintech', evidence },
+    ]);
+    const markdown = await request<string>(
+      ctx.server,
+      'GET',
+      `/api/versions/${version.id}/export?format=markdown`,
+    );
+    expect(markdown.body).toContain('Fintech _(evidence: lift 2.1×');
+    expect(markdown.body).toContain('Derived from: status is customer');
+
+    // The draft moves on without the definition; restoring the version brings it back.
+    author.doc.transact(() => writeBestCustomers(author.doc, null));
+    await settled(author, observer);
+    expect((await request(ctx.server, 'POST', `/api/versions/${version.id}/restore`)).status).toBe(200);
+    await waitFor(() => readBestCustomers(observer.doc)?.datasetId === datasetId);
   });
 });

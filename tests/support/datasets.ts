@@ -22,7 +22,7 @@ export async function sendChunk(
   const response = await fetch(`${server.url}/api/imports/${importId}/file?offset=${offset}`, {
     method: 'PUT',
     headers: { ...(who ? credentialHeaders(who) : {}), 'content-type': 'application/octet-stream' },
-    body: bytes,
+    body: new Blob([new Uint8Array(bytes)]),
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: JSON.parse(text) as ImportDto };
@@ -79,7 +79,7 @@ export async function waitForImport(
   states: readonly ImportState[],
   timeoutMs = 60_000,
 ): Promise<ImportDto> {
-  return waitFor(
+  return waitFor<ImportDto | false>(
     async () => {
       const upload = await getImport(server, importId);
       if (states.includes(upload.state)) return upload;
@@ -89,7 +89,7 @@ export async function waitForImport(
       return false;
     },
     { timeoutMs, intervalMs: 50 },
-  );
+  ) as Promise<ImportDto>;
 }
 
 /** Confirms a mapping (the suggested one unless given) and waits for the import to finish. */

@@ -3,6 +3,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import * as Y from 'yjs';
 import { addListItem, fragmentOf, writeRange } from './accessors.js';
 import { toCanonical } from './canonical.js';
+import { writeBestCustomers } from './bestCustomers.js';
 import { exportFileName, icpToMarkdown, rangeText } from './markdown.js';
 
 const version = {
@@ -199,5 +200,70 @@ describe('icpToMarkdown with hostile content', () => {
     expect(texts).toContain('<script>alert("title")</script>');
     expect(texts).toContain('<img src=x onerror=alert(1)>');
     expect(texts).toContain('a ` <b> tick');
+  });
+});
+
+describe('icpToMarkdown with customer data', () => {
+  const evidence = {
+    datasetId: '6f1c3a52-0a3e-4c6e-9d55-3c1b2a0e9f10',
+    datasetName: 'HubSpot Q3',
+    revision: 2,
+    dimension: 'industry' as const,
+    value: 'Fintech',
+    band: null,
+    bestCustomers: 'status is customer · LTV in the top 25% (compared with all accounts)',
+    comparison: 'all' as const,
+    bestN: 120,
+    n: 412,
+    shareBest: 0.38,
+    shareComparison: 0.18,
+    lift: 2.1,
+    low: 1.6,
+    high: 2.7,
+    winRate: 0.41,
+    computedAt: '2026-12-03T08:00:00.000Z',
+  };
+
+  it('writes the evidence beside its criterion and the best-customer definition the profile came from', () => {
+    const doc = new Y.Doc();
+    addListItem(doc, 'industries', 'Fintech', evidence);
+    addListItem(doc, 'industries', 'Insurance');
+    writeRange(doc, 'employees', {
+      min: 201,
+      max: 1000,
+      evidence: {
+        ...evidence,
+        dimension: 'employees',
+        value: '201–1,000 employees',
+        band: { min: 201, max: 1000 },
+      },
+    });
+    writeBestCustomers(doc, {
+      datasetId: evidence.datasetId,
+      comparison: 'all',
+      conditions: [
+        { op: 'in', field: 'status', values: ['customer'] },
+        { op: 'top', field: 'ltv', percent: 25 },
+      ],
+    });
+    const markdown = icpToMarkdown({
+      title: 'Data-backed',
+      content: toCanonical(doc),
+      version,
+      approval: null,
+    });
+    expect(markdown).toContain(
+      '- Fintech _(evidence: lift 2.1× (95% CI 1.6×–2.7×), 38% of best customers vs 18% of all accounts, n = 412, win rate 41%; dataset "HubSpot Q3" rev 2, 2026-12-03)_\n- Insurance\n',
+    );
+    expect(markdown).toContain('201 – 1,000 employees _(evidence: lift 2.1×');
+    expect(markdown).toContain('## Best customers\n\nDerived from: status is customer · LTV in the top 25%');
+  });
+
+  it('keeps the canonical JSON (and so the hash) of an ICP without customer data as it was', () => {
+    const doc = new Y.Doc();
+    addListItem(doc, 'industries', 'Fintech');
+    const canonical = toCanonical(doc);
+    expect(Object.keys(canonical)).toEqual(['schemaVersion', 'sections']);
+    expect(canonical.sections.industries).toEqual([{ id: expect.any(String), text: 'Fintech' }]);
   });
 });
