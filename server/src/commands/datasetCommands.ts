@@ -23,7 +23,12 @@ import {
 import type { Clock } from '../clock.js';
 import type { AccountStore } from '../db/accountStore.js';
 import type { AuditStore } from '../db/auditStore.js';
-import type { DatasetRow, DatasetStore, ImportRow } from '../db/datasetStore.js';
+import {
+  OPEN_IMPORT_STATES,
+  type DatasetRow,
+  type DatasetStore,
+  type ImportRow,
+} from '../db/datasetStore.js';
 import type { Database } from '../db/schema.js';
 import type { Membership } from '../db/workspaceStore.js';
 import { ChunkTooLargeError, type ImportFiles } from '../datasets/importFiles.js';
@@ -167,7 +172,13 @@ export class DatasetCommands {
     }
     this.uploading.add(upload.id);
     try {
-      const held = this.files.size(upload.id);
+      // The database's count is the truth: bytes written by a request that failed before recording
+      // them (a crash, a lost database) are cut off again, so the client resumes where it is told.
+      let held = this.files.size(upload.id);
+      if (held > upload.received_bytes) {
+        this.files.truncate(upload.id, upload.received_bytes);
+        held = upload.received_bytes;
+      }
       if (offset !== held) {
         throw conflict(
           'offset_mismatch',
@@ -183,9 +194,18 @@ export class DatasetCommands {
         if (error instanceof ChunkTooLargeError) throw payloadTooLarge(maxBytes);
         throw error;
       }
-      await this.datasets.updateImport(upload.id, ['uploading'], { received_bytes: received });
+      const recorded = await this.datasets.updateImport(upload.id, ['uploading'], {
+        received_bytes: received,
+      });
+      if (!recorded) {
+        // Cancelled (or deleted) while this chunk was arriving: keep none of it.
+        this.files.remove(upload.id);
+        throw conflict('not_uploading', 'This import was cancelled while the chunk was arriving');
+      }
       if (received === upload.file_bytes) await this.inspect(upload);
-      return this.presentOne((await this.datasets.findImport(upload.id))!);
+      const after = await this.datasets.findImport(upload.id);
+      if (!after) throw conflict('not_uploading', 'This import was cancelled while the chunk was arriving');
+      return this.presentOne(after);
     } finally {
       this.uploading.delete(upload.id);
     }
@@ -208,18 +228,18 @@ export class DatasetCommands {
         error instanceof UnreadableFileError || (error instanceof Error && error.name === 'EncodingError')
           ? (error as Error).message
           : `The file could not be read: ${message}`;
-      await this.datasets.updateImport(upload.id, ['uploading'], {
+      const failed = await this.datasets.updateImport(upload.id, ['uploading'], {
         state: 'failed',
         error: reason,
         finished_at: this.clock.now().toISOString(),
       });
       this.files.remove(upload.id);
-      if (upload.first) await this.datasets.updateDataset(upload.dataset_id, { state: 'failed' });
+      if (failed && upload.first) await this.datasets.updateDataset(upload.dataset_id, { state: 'failed' });
     }
   }
 
   /** Confirms the mapping (every header named must be the file's, each used once) and starts the job. */
-  async updateMapping(upload: ImportRow, mapping: DatasetMapping): Promise<ImportDto> {
+  async updateMapping(upload: ImportRow, dataset: DatasetRow, mapping: DatasetMapping): Promise<ImportDto> {
     if (upload.state !== 'mapping') {
       throw conflict(
         'not_mapping',
@@ -241,6 +261,7 @@ export class DatasetCommands {
       if (!headers.has(header))
         throw invalidInput(`mapping.ignored.${i}`, `"${header}" is not a column of this file`);
     });
+    this.checkIdentity(upload, dataset, mapping);
     const started = await this.datasets.updateImport(upload.id, ['mapping'], {
       mapping: JSON.stringify(mapping),
       state: 'importing',
@@ -251,6 +272,34 @@ export class DatasetCommands {
     if (!started) throw conflict('not_mapping', 'This import has moved on; reload it');
     this.runner.start(upload.id);
     return this.presentOne((await this.datasets.findImport(upload.id))!);
+  }
+
+  /**
+   * An account is known by its record id, else its domain, else its name. Every file must map one of
+   * them; a re-import must map the first one the dataset's accounts are known by, or every account
+   * would be added a second time instead of updated.
+   */
+  private checkIdentity(upload: ImportRow, dataset: DatasetRow, mapping: DatasetMapping): void {
+    const identities = [
+      ['externalId', 'record id'],
+      ['domain', 'domain'],
+      ['name', 'company name'],
+    ] as const;
+    if (!identities.some(([field]) => mapping.columns[field] !== undefined)) {
+      throw invalidInput(
+        'mapping.columns',
+        'must map the record id, the domain or the company name: accounts are known by one of them',
+      );
+    }
+    if (upload.first) return;
+    const known = new Set((JSON.parse(dataset.summary || '{}') as { fields?: string[] }).fields ?? []);
+    const used = identities.find(([field]) => known.has(field));
+    if (used && mapping.columns[used[0]] === undefined) {
+      throw invalidInput(
+        `mapping.columns.${used[0]}`,
+        `must be mapped: this dataset knows its accounts by their ${used[1]}, so without it every account would be added again instead of updated`,
+      );
+    }
   }
 
   async decide(upload: ImportRow, importGoodRows: boolean): Promise<ImportDto> {
@@ -277,6 +326,13 @@ export class DatasetCommands {
   async delete(dataset: DatasetRow, membership: Membership): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await this.datasets.updateDataset(dataset.id, { state: 'deleting' }, trx);
+      // An import committing now finds its dataset deleting and its own state cancelled.
+      await trx
+        .updateTable('dataset_imports')
+        .set({ state: 'cancelled', finished_at: this.clock.now().toISOString() })
+        .where('dataset_id', '=', dataset.id)
+        .where('state', 'in', OPEN_IMPORT_STATES)
+        .execute();
       await this.audit.append(
         {
           workspaceId: dataset.workspace_id,

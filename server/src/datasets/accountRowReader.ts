@@ -10,6 +10,7 @@ import {
   type RowError,
 } from '@bullseye/shared';
 import type { AccountColumnsRow } from '../db/schema.js';
+import type { AccountValueColumn } from '../db/accountStore.js';
 
 /** One account read from a CSV record, without the dataset (the writer adds it). */
 export type AccountRow = Omit<AccountColumnsRow, 'dataset_id'>;
@@ -29,12 +30,51 @@ const TEXT_FIELDS = { industry: 'industry', country: 'country', region: 'region'
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** Longest record id, domain or name an account can be known by (a key indexes it). */
+export const MAX_KEY_LENGTH = 500;
+
 /**
  * Turns CSV records into typed accounts by the confirmed mapping. A record is either a whole account
  * or a list of problems (with the line and the column at fault): a ragged row, an over-long cell, a
  * number, date, status or currency that does not parse, or no record id, domain or name to know the
  * account by. Empty cells are unknown (null), never zero.
  */
+/** The accounts-table column each mapped field fills. */
+const FIELD_COLUMNS: Record<AccountFieldKey, AccountValueColumn> = {
+  externalId: 'external_id',
+  name: 'name',
+  domain: 'domain',
+  industry: 'industry',
+  employees: 'employees',
+  revenue: 'revenue',
+  currency: 'currency',
+  country: 'country',
+  region: 'region',
+  technologies: 'technologies',
+  status: 'status',
+  firstDealAt: 'first_deal_at',
+  closedAt: 'closed_at',
+  acv: 'acv',
+  ltv: 'ltv',
+  nps: 'nps',
+  adoption: 'adoption',
+};
+
+/**
+ * The columns a re-import with this mapping may change on accounts it matches: the mapped ones (and
+ * the currency with any money), custom attributes when the file keeps some. A narrower file leaves
+ * what it does not carry (an LTV column it lacks) as it was.
+ */
+export function columnsWrittenBy(mapping: DatasetMapping, keepsCustom: boolean): AccountValueColumn[] {
+  const columns = new Set<AccountValueColumn>(['line']);
+  for (const [field, header] of Object.entries(mapping.columns) as [AccountFieldKey, string | undefined][]) {
+    if (header !== undefined) columns.add(FIELD_COLUMNS[field]);
+  }
+  if (columns.has('revenue') || columns.has('acv') || columns.has('ltv')) columns.add('currency');
+  if (keepsCustom) columns.add('custom');
+  return [...columns];
+}
+
 export class AccountRowReader {
   private readonly index: Partial<Record<AccountFieldKey, number>> = {};
   /** Positions and names of the columns kept as custom attributes. */
@@ -81,6 +121,8 @@ export class AccountRowReader {
     for (let i = 0; i < record.length; i++) {
       if (record[i]!.length > DATASET_LIMITS.maxCellLength) {
         fail(i, `is longer than ${DATASET_LIMITS.maxCellLength.toLocaleString('en-US')} characters`);
+      } else if (record[i]!.includes('\u0000')) {
+        fail(i, 'holds a NUL character (the file is probably not text)');
       }
     }
     if (errors.length > 0) return { errors };
@@ -180,6 +222,13 @@ export class AccountRowReader {
         line,
         column: null,
         message: 'has no record id, domain or company name to know the account by',
+      });
+    }
+    if (row.key.length > MAX_KEY_LENGTH + 7) {
+      errors.push({
+        line,
+        column: null,
+        message: `names the account by more than ${MAX_KEY_LENGTH} characters (record id, domain or name)`,
       });
     }
     return errors.length > 0 ? { errors } : { row };

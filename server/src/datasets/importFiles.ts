@@ -52,6 +52,11 @@ export class ImportFiles {
     return offset + written;
   }
 
+  /** Cuts the file back to `bytes` (bytes whose receipt was never recorded). */
+  truncate(importId: string, bytes: number): void {
+    fs.truncateSync(this.pathOf(importId), bytes);
+  }
+
   /** The first `bytes` of the file. */
   head(importId: string, bytes: number): Buffer {
     const fd = fs.openSync(this.pathOf(importId), 'r');

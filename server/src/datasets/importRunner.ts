@@ -7,13 +7,16 @@ import type { AccountStore } from '../db/accountStore.js';
 import type { AuditStore } from '../db/auditStore.js';
 import type { DatasetRow, DatasetStore, ImportRow } from '../db/datasetStore.js';
 import type { Database } from '../db/schema.js';
-import { AccountRowReader, type AccountRow } from './accountRowReader.js';
+import { AccountRowReader, columnsWrittenBy, type AccountRow } from './accountRowReader.js';
 import type { ColumnsCache, DatasetSummary } from './columnsCache.js';
 import type { FileDialect } from './inspectFile.js';
 import type { ImportFiles } from './importFiles.js';
+import { windows1252Decoder } from './windows1252.js';
 
 /** Accounts written per statement. */
 const WRITE_BATCH = 500;
+/** Text held in one batch at most (a batch of very wide rows is written early). */
+const MAX_BATCH_CHARS = 8_000_000;
 /** How often a running import records its progress (and notices a cancel from elsewhere). */
 const PROGRESS_EVERY_MS = 500;
 /** Longest record csv-parse holds (a quote never closed would otherwise swallow the file). */
@@ -23,6 +26,7 @@ const MAX_RECORD_CHARS = 1_000_000;
 export class ImportFailure extends Error {}
 
 class Cancelled extends Error {}
+class DatasetGone extends Error {}
 
 /**
  * Runs imports: reads the uploaded file as a stream (never whole), turns records into typed accounts,
@@ -100,6 +104,7 @@ export class ImportRunner {
     if (!importGoodRows) return this.cancel(upload);
     const report = JSON.parse(upload.report ?? 'null') as ImportReport | null;
     if (!report) return false;
+    if (report.goodRows === 0) return this.cancel(upload);
     await this.commit(upload, report);
     return true;
   }
@@ -131,7 +136,10 @@ export class ImportRunner {
       .execute();
     for (const { id } of imports) this.files.remove(id);
     this.columns.forget(datasetId);
-    await this.accounts.purgeDataset(datasetId);
+    await this.accounts.purgeDataset(
+      datasetId,
+      imports.map((i) => i.id),
+    );
     await this.datasets.removeRecords(datasetId);
   }
 
@@ -141,15 +149,16 @@ export class ImportRunner {
     try {
       const report = await this.read(upload, job);
       if (job.cancelled) return;
-      this.files.remove(upload.id);
       if (report.badRows > 0 || report.goodRows === 0) {
         await this.datasets.updateImport(upload.id, ['importing'], {
           state: 'review',
           report: JSON.stringify(report),
         });
-        return;
+      } else {
+        await this.commit({ ...upload, state: 'importing' }, report);
       }
-      await this.commit({ ...upload, state: 'importing' }, report);
+      // Only now: a crash before this point runs the import again from its file.
+      this.files.remove(upload.id);
     } catch (error) {
       if (error instanceof Cancelled || job.cancelled) return;
       const message =
@@ -188,8 +197,9 @@ export class ImportRunner {
     });
     const parser = parse({
       delimiter: dialect.delimiter,
-      encoding: dialect.encoding === 'utf-8' ? 'utf8' : 'latin1',
+      ...(dialect.encoding === 'utf-8' ? { encoding: 'utf8' as const } : {}),
       relax_column_count: true,
+      skip_empty_lines: true,
       skip_records_with_error: true,
       max_record_size: MAX_RECORD_CHARS,
       info: true,
@@ -204,18 +214,22 @@ export class ImportRunner {
       check.on('error', (error) => parser.destroy(error));
       source.pipe(check).pipe(parser);
     } else {
-      source.pipe(parser);
+      const decode = windows1252Decoder();
+      decode.on('error', (error) => parser.destroy(error));
+      source.pipe(decode).pipe(parser);
     }
     source.on('error', (error) => parser.destroy(error));
     const stream = parser;
 
     let batch = new Map<string, AccountRow>();
+    let batchChars = 0;
     let lastProgress = Date.now();
     let header = true;
     const flush = async () => {
       if (batch.size === 0) return;
       const rows = [...batch.values()];
       batch = new Map();
+      batchChars = 0;
       if (upload.first) await this.accounts.writeAccounts(upload.dataset_id, rows);
       else await this.accounts.stageRows(upload.id, upload.dataset_id, rows);
     };
@@ -239,11 +253,12 @@ export class ImportRunner {
         if (result.row) {
           goodRows++;
           batch.set(result.row.key, result.row);
+          for (const cell of record) batchChars += cell.length;
         } else {
           badRows++;
           for (const error of result.errors) addError(error);
         }
-        if (batch.size >= WRITE_BATCH) {
+        if (batch.size >= WRITE_BATCH || batchChars >= MAX_BATCH_CHARS) {
           await flush();
           if (job.cancelled) throw new Cancelled();
           if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
@@ -296,6 +311,7 @@ export class ImportRunner {
     const mapping = JSON.parse(upload.mapping!) as DatasetMapping;
     const dialect = JSON.parse(upload.dialect!) as FileDialect;
     const custom = new AccountRowReader(dialect.headers, mapping).custom.map((c) => c.header);
+    const written = columnsWrittenBy(mapping, custom.length > 0);
     const customAttributes = [...new Set([...(previous.customAttributes ?? []), ...custom])];
     const now = this.clock.now().toISOString();
     let summary: DatasetSummary | undefined;
@@ -303,55 +319,71 @@ export class ImportRunner {
       // The accounts are in place already: build what insights read before anyone can read them.
       summary = { ...(await this.columns.buildFor(dataset.id, revision)), customAttributes };
     }
-    const committed = await this.db.transaction().execute(async (trx) => {
-      const moved = await this.datasets.updateImport(
-        upload.id,
-        ['importing', 'review'],
-        { state: 'done' },
-        trx,
-      );
-      if (!moved) return false;
-      const updated = upload.first ? 0 : await this.accounts.mergeStaged(upload.id, dataset.id, trx);
-      const accountCount = await this.accounts.countAccounts(dataset.id, trx);
-      const staged = report.goodRows - report.duplicates;
-      const final: ImportReport = { ...report, added: staged - updated, updated };
-      await this.datasets.updateImport(
-        upload.id,
-        ['done'],
-        { report: JSON.stringify(final), finished_at: now, bytes_read: upload.file_bytes },
-        trx,
-      );
-      await this.datasets.updateDataset(
-        dataset.id,
-        {
-          state: 'ready',
-          revision,
-          account_count: accountCount,
-          ...(summary ? { summary: JSON.stringify(summary) } : {}),
-        },
-        trx,
-      );
-      await this.audit.append(
-        {
-          workspaceId: dataset.workspace_id,
-          icpId: null,
-          kind: 'dataset.imported',
-          actorId: upload.created_by,
-          data: {
-            datasetId: dataset.id,
-            datasetName: dataset.name,
-            fileName: upload.file_name,
+    const committed = await this.db
+      .transaction()
+      .execute(async (trx) => {
+        const moved = await this.datasets.updateImport(
+          upload.id,
+          ['importing', 'review'],
+          { state: 'done' },
+          trx,
+        );
+        if (!moved) return false;
+        // Deleted meanwhile (the deletion has cancelled this import too): write nothing.
+        const live = await trx
+          .updateTable('datasets')
+          .set({ updated_at: now })
+          .where('id', '=', dataset.id)
+          .where('state', '!=', 'deleting')
+          .executeTakeFirst();
+        if (Number(live.numUpdatedRows) === 0) throw new DatasetGone();
+        const updated = upload.first
+          ? 0
+          : await this.accounts.mergeStaged(upload.id, dataset.id, trx, written);
+        const accountCount = await this.accounts.countAccounts(dataset.id, trx);
+        const staged = report.goodRows - report.duplicates;
+        const final: ImportReport = { ...report, added: staged - updated, updated };
+        await this.datasets.updateImport(
+          upload.id,
+          ['done'],
+          { report: JSON.stringify(final), finished_at: now, bytes_read: upload.file_bytes },
+          trx,
+        );
+        await this.datasets.updateDataset(
+          dataset.id,
+          {
+            state: 'ready',
             revision,
-            added: final.added,
-            updated: final.updated,
-            badRows: report.badRows,
-            accountCount,
+            account_count: accountCount,
+            ...(summary ? { summary: JSON.stringify(summary) } : {}),
           },
-        },
-        trx,
-      );
-      return true;
-    });
+          trx,
+        );
+        await this.audit.append(
+          {
+            workspaceId: dataset.workspace_id,
+            icpId: null,
+            kind: 'dataset.imported',
+            actorId: upload.created_by,
+            data: {
+              datasetId: dataset.id,
+              datasetName: dataset.name,
+              fileName: upload.file_name,
+              revision,
+              added: final.added,
+              updated: final.updated,
+              badRows: report.badRows,
+              accountCount,
+            },
+          },
+          trx,
+        );
+        return true;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof DatasetGone) return false;
+        throw error;
+      });
     if (!committed) return;
     if (!upload.first) {
       await this.accounts.discardStaged(upload.id);
@@ -369,14 +401,14 @@ export class ImportRunner {
       await this.accounts.discardStaged(upload.id);
       return;
     }
-    await this.accounts.purgeDataset(upload.dataset_id);
+    await this.accounts.purgeDataset(upload.dataset_id, [upload.id]);
     if (outcome === 'cancelled') await this.datasets.removeRecords(upload.dataset_id);
     else await this.datasets.updateDataset(upload.dataset_id, { state: 'failed' });
   }
 
   /** Before running an import again: drop what its earlier run wrote. */
   private async clearWritten(upload: ImportRow): Promise<void> {
-    if (upload.first) await this.accounts.purgeDataset(upload.dataset_id);
+    if (upload.first) await this.accounts.purgeDataset(upload.dataset_id, [upload.id]);
     else await this.accounts.discardStaged(upload.id);
   }
 }

@@ -8,6 +8,7 @@ import {
   type DatasetMapping,
   type TextEncodingName,
 } from '@bullseye/shared';
+import { decodeWindows1252 } from './windows1252.js';
 
 /** How a file is written: what the import reads it with, found from its first bytes. */
 export interface FileDialect {
@@ -38,9 +39,10 @@ export function inspectFile(
 ): { dialect: FileDialect; mapping: DatasetMapping } {
   const detected = detectEncoding(head, complete);
   const skip = detected.bom ? 3 : 0;
-  let text = new TextDecoder(detected.encoding === 'utf-8' ? 'utf-8' : 'windows-1252').decode(
-    head.subarray(skip),
-  );
+  let text =
+    detected.encoding === 'utf-8'
+      ? new TextDecoder('utf-8').decode(head.subarray(skip))
+      : decodeWindows1252(head.subarray(skip));
   if (!complete) {
     // The head ends mid-record: keep whole lines only.
     const end = text.lastIndexOf('\n');

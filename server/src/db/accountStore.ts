@@ -5,7 +5,7 @@ import type { AccountRow } from '../datasets/accountRowReader.js';
 export type StoredAccount = Selectable<AccountsTable>;
 
 /** The typed columns every write sets (all but the ids). */
-const VALUE_COLUMNS = [
+export const VALUE_COLUMNS = [
   'line',
   'external_id',
   'name',
@@ -26,6 +26,7 @@ const VALUE_COLUMNS = [
   'adoption',
   'custom',
 ] as const satisfies readonly (keyof AccountColumnsRow)[];
+export type AccountValueColumn = (typeof VALUE_COLUMNS)[number];
 
 /** Rows deleted per statement when a dataset or a staged import is removed. */
 const DELETE_BATCH = 20_000;
@@ -84,7 +85,12 @@ export class AccountStore {
    * Commits a staged re-import into the dataset's accounts (inside the caller's transaction):
    * accounts with the same key are updated, the others added. Returns how many were updated.
    */
-  async mergeStaged(importId: string, datasetId: string, db: Kysely<Database>): Promise<number> {
+  async mergeStaged(
+    importId: string,
+    datasetId: string,
+    db: Kysely<Database>,
+    columns: readonly AccountValueColumn[] = VALUE_COLUMNS,
+  ): Promise<number> {
     const matched = await db
       .selectFrom('import_rows as s')
       .innerJoin('dataset_accounts as a', (join) =>
@@ -103,7 +109,7 @@ export class AccountStore {
           .where('import_id', '=', importId)
           .where('dataset_id', '=', datasetId),
       )
-      .onConflict((oc) => oc.columns(['dataset_id', 'key']).doUpdateSet(excludedSet()))
+      .onConflict((oc) => oc.columns(['dataset_id', 'key']).doUpdateSet(excludedSet(columns)))
       .execute();
     return Number(matched.n);
   }
@@ -123,28 +129,23 @@ export class AccountStore {
     }
   }
 
-  /** Deletes every account of a dataset (and any staged rows), in batches. */
-  async purgeDataset(datasetId: string): Promise<void> {
-    for (const table of ['dataset_accounts', 'import_rows'] as const) {
-      for (;;) {
-        const result =
-          table === 'dataset_accounts'
-            ? await this.db
-                .deleteFrom('dataset_accounts')
-                .where('id', 'in', (eb) =>
-                  eb
-                    .selectFrom('dataset_accounts')
-                    .select('id')
-                    .where('dataset_id', '=', datasetId)
-                    .limit(DELETE_BATCH),
-                )
-                .executeTakeFirst()
-            : await this.db.deleteFrom('import_rows').where('dataset_id', '=', datasetId).executeTakeFirst();
-        if (Number(result.numDeletedRows) === 0) break;
-        await yieldToEvents();
-        if (table === 'import_rows') break;
-      }
+  /** Deletes every account of a dataset and the staged rows of its imports, in batches. */
+  async purgeDataset(datasetId: string, importIds: readonly string[] = []): Promise<void> {
+    for (;;) {
+      const result = await this.db
+        .deleteFrom('dataset_accounts')
+        .where('id', 'in', (eb) =>
+          eb
+            .selectFrom('dataset_accounts')
+            .select('id')
+            .where('dataset_id', '=', datasetId)
+            .limit(DELETE_BATCH),
+        )
+        .executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) break;
+      await yieldToEvents();
     }
+    for (const importId of importIds) await this.discardStaged(importId);
   }
 
   /** A page of accounts by id, optionally filtered by name or domain. */
@@ -190,7 +191,7 @@ export class AccountStore {
   }
 }
 
-function excludedSet() {
+function excludedSet(columns: readonly AccountValueColumn[] = VALUE_COLUMNS) {
   return (eb: { ref: (name: string) => unknown }) =>
-    Object.fromEntries(VALUE_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)])) as never;
+    Object.fromEntries(columns.map((column) => [column, eb.ref(`excluded.${column}`)])) as never;
 }

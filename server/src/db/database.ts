@@ -69,6 +69,11 @@ async function openSqlite(options: DatabaseOptions): Promise<DatabaseHandle> {
   sqlite.pragma(`synchronous = ${options.sqliteSynchronous ?? 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // SQLite's own lower() folds ASCII only; PostgreSQL's folds every letter. One behaviour on both
+  // (account search lowercases names like "Ärzte").
+  sqlite.function('lower', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  );
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', location: file, ping: (ms) => ping(db, ms), close: () => db.destroy() };
 }

@@ -80,9 +80,9 @@ export function datasetsRouter(commands: DatasetCommands, access: AccessLoader):
   router.put('/imports/:id/mapping', async (req, res) => {
     const actor = requireActor(req);
     const { id } = parse(op.updateDatasetMapping.params, req.params, 'params');
-    const { upload } = await access.datasetImport(actor, id, 'manageIcps');
+    const { upload, dataset } = await access.datasetImport(actor, id, 'manageIcps');
     const body = parse(op.updateDatasetMapping.body, req.body, 'body');
-    res.json(await commands.updateMapping(upload, body.mapping));
+    res.json(await commands.updateMapping(upload, dataset, body.mapping));
   });
 
   router.post('/imports/:id/decision', async (req, res) => {
