@@ -1,3 +1,5 @@
+import { DATASET_LIMITS } from '@bullseye/shared';
+
 /** One relay scenario: `icps` documents, each open in `clientsPerIcp` stock clients. */
 export interface RelayScenarioSpec {
   name: string;
@@ -11,6 +13,12 @@ export interface BenchConfig {
   /** Seconds measured per relay scenario. */
   seconds: number;
   scenarios: RelayScenarioSpec[];
+  /** The account-data part (`import` in BENCH_SCENARIOS): CSV import, insights, co-editing meanwhile. */
+  accountData: boolean;
+  /** Rows of the generated CSV the account-data part imports. */
+  importRows: number;
+  /** Warm insights calls per backend (and runs of the SQL reference); the median is reported. */
+  insightsRuns: number;
   /** Edits in the big document's history; 0 skips the load measurement. */
   loadEdits: number;
   loadAuthors: number;
@@ -23,13 +31,29 @@ export interface BenchConfig {
 }
 
 const DEFAULT_SCENARIOS = '1x50,100x5';
+/** The BENCH_SCENARIOS entry that selects the account-data part. */
+export const ACCOUNT_DATA_SCENARIO = 'import';
+/** Most rows one dataset file may hold. */
+const MAX_IMPORT_ROWS = DATASET_LIMITS.maxRows;
 
 /** Reads `BENCH_*` overrides; anything malformed stops the run with the variable named. */
 export function readBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
+  const selected = (env.BENCH_SCENARIOS ?? DEFAULT_SCENARIOS)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const importRows = number(env, 'BENCH_IMPORT_ROWS', MAX_IMPORT_ROWS, 1);
+  if (!Number.isInteger(importRows) || importRows > MAX_IMPORT_ROWS)
+    throw new Error(
+      `BENCH_IMPORT_ROWS must be a whole number of at most ${MAX_IMPORT_ROWS}, got "${importRows}"`,
+    );
   return {
     warmupSeconds: number(env, 'BENCH_WARMUP_SECONDS', 3, 0),
     seconds: number(env, 'BENCH_SECONDS', 10, 1),
-    scenarios: scenarios(env.BENCH_SCENARIOS ?? DEFAULT_SCENARIOS),
+    scenarios: scenarios(selected.filter((s) => s !== ACCOUNT_DATA_SCENARIO)),
+    accountData: selected.includes(ACCOUNT_DATA_SCENARIO),
+    importRows,
+    insightsRuns: number(env, 'BENCH_INSIGHTS_RUNS', 5, 1),
     loadEdits: number(env, 'BENCH_LOAD_EDITS', 20_000, 0),
     loadAuthors: number(env, 'BENCH_LOAD_AUTHORS', 5, 1),
     loadRuns: number(env, 'BENCH_LOAD_RUNS', 5, 1),
@@ -48,17 +72,15 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: num
 }
 
 /** `"1x10,100x5"`: ICPs x clients per ICP; a scenario needs two clients to relay anything. */
-function scenarios(raw: string): RelayScenarioSpec[] {
-  return raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((spec) => {
-      const match = /^(\d+)x(\d+)$/.exec(spec);
-      const icps = Number(match?.[1]);
-      const clientsPerIcp = Number(match?.[2]);
-      if (!match || icps < 1 || clientsPerIcp < 2)
-        throw new Error(`BENCH_SCENARIOS entries look like 1x50 (ICPs x clients >= 2), got "${spec}"`);
-      return { name: `${icps}×${clientsPerIcp}`, icps, clientsPerIcp };
-    });
+function scenarios(specs: readonly string[]): RelayScenarioSpec[] {
+  return specs.map((spec) => {
+    const match = /^(\d+)x(\d+)$/.exec(spec);
+    const icps = Number(match?.[1]);
+    const clientsPerIcp = Number(match?.[2]);
+    if (!match || icps < 1 || clientsPerIcp < 2)
+      throw new Error(
+        `BENCH_SCENARIOS entries look like 1x50 (ICPs x clients >= 2) or "${ACCOUNT_DATA_SCENARIO}", got "${spec}"`,
+      );
+    return { name: `${icps}×${clientsPerIcp}`, icps, clientsPerIcp };
+  });
 }

@@ -112,17 +112,19 @@ const running = new Set<BenchTarget>();
 /**
  * A server in its own process (so its CPU time and memory are its own) on 127.0.0.1, port 0.
  * Bullseye gets a fresh temp data directory, the default SQLite backend with its default
- * durability, and a provisioned owner with an API token; the stock server keeps documents in memory.
+ * durability (or the PostgreSQL database at `databaseUrl`), and a provisioned owner with an API
+ * token; the stock server keeps documents in memory.
  */
 export async function startTarget(
   kind: ServerKind,
   env: Record<string, string> = {},
   nodeArgs: readonly string[] = [],
   provision = true,
+  databaseUrl?: string,
 ): Promise<BenchTarget> {
   const target =
     kind === 'bullseye'
-      ? new BullseyeTarget(new ServerProcess({ env, nodeArgs: [...nodeArgs], provision }))
+      ? new BullseyeTarget(new ServerProcess({ env, nodeArgs: [...nodeArgs], provision, databaseUrl }))
       : new StockTarget();
   running.add(target);
   try {

@@ -34,6 +34,57 @@ export function readRssBytes(pid: number): number {
 }
 
 /**
+ * Peak resident set size of a process since it started, in bytes (VmHWM of /proc/<pid>/status):
+ * the kernel's own high-water mark, so no spike between two samples is missed.
+ */
+export function readPeakRssBytes(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(status);
+  if (!match) throw new Error(`no VmHWM in /proc/${pid}/status`);
+  return Number(match[1]) * 1024;
+}
+
+/**
+ * Samples a process's RSS every `intervalMs` until stopped and keeps the largest reading. A process
+ * that has exited (or been replaced) ends the sampling instead of throwing from the timer.
+ */
+export class RssSampler {
+  private timer: NodeJS.Timeout | undefined;
+  /** Largest VmRSS seen, in bytes; 0 before the first sample. */
+  peakBytes = 0;
+  samples = 0;
+
+  constructor(
+    private readonly pid: number,
+    private readonly intervalMs = 100,
+  ) {}
+
+  start(): this {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), this.intervalMs);
+    return this;
+  }
+
+  /** Takes a last sample (if the process still runs) and stops; returns the peak in bytes. */
+  stop(): number {
+    if (this.timer) this.sample();
+    clearInterval(this.timer);
+    this.timer = undefined;
+    return this.peakBytes;
+  }
+
+  private sample(): void {
+    try {
+      this.peakBytes = Math.max(this.peakBytes, readRssBytes(this.pid));
+      this.samples++;
+    } catch {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
+}
+
+/**
  * CPU time all processes of the machine spent busy, in milliseconds summed over CPUs (first line
  * of /proc/stat: everything but idle and iowait). Minus the server's and the bench's own CPU over
  * the same window, it shows whether something else competed for the CPUs during a measurement.
@@ -44,6 +95,49 @@ export function readMachineBusyMs(): number {
   const total = ticks.reduce((sum, t) => sum + t, 0);
   const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
   return ((total - idle) * 1000) / ticksPerSecond;
+}
+
+/** CPU use over a window, as % of one core: the server's, the bench process's, everything else's. */
+export interface CpuShares {
+  elapsedMs: number;
+  serverCpuMs: number;
+  serverCpuPercent: number;
+  /** The bench process itself (clients, uploads, parsing). */
+  benchCpuMs: number;
+  benchCpuPercent: number;
+  /** Other processes of the machine (with PostgreSQL, the database's own processes count here). */
+  otherCpuPercent: number;
+}
+
+/**
+ * Starts measuring when constructed; `end()` reads the CPU each side used since. Without a server
+ * `pid` (the bench working alone), the server's share is 0.
+ */
+export class CpuWindow {
+  private readonly startedAt = performance.now();
+  private readonly serverBefore: number;
+  private readonly machineBefore = readMachineBusyMs();
+  private readonly benchBefore = process.cpuUsage();
+
+  constructor(private readonly pid?: number) {
+    this.serverBefore = pid === undefined ? 0 : readCpuMs(pid);
+  }
+
+  end(): CpuShares {
+    const serverCpuMs = this.pid === undefined ? 0 : readCpuMs(this.pid) - this.serverBefore;
+    const machineBusyMs = readMachineBusyMs() - this.machineBefore;
+    const bench = process.cpuUsage(this.benchBefore);
+    const elapsedMs = performance.now() - this.startedAt;
+    const benchCpuMs = (bench.user + bench.system) / 1_000;
+    return {
+      elapsedMs,
+      serverCpuMs,
+      serverCpuPercent: (serverCpuMs / elapsedMs) * 100,
+      benchCpuMs,
+      benchCpuPercent: (benchCpuMs / elapsedMs) * 100,
+      otherCpuPercent: (Math.max(0, machineBusyMs - serverCpuMs - benchCpuMs) / elapsedMs) * 100,
+    };
+  }
 }
 
 export const MiB = 1024 * 1024;

@@ -1,6 +1,6 @@
-import { MiB, readCpuMs, readMachineBusyMs, readRssBytes } from './processStats.js';
+import { CpuWindow, MiB, readRssBytes } from './processStats.js';
 import type { BenchConfig, RelayScenarioSpec } from './benchConfig.js';
-import { startTarget, stopTarget, type ServerKind } from './benchServer.js';
+import { startTarget, stopTarget, type BenchTarget, type ServerKind } from './benchServer.js';
 import type { BenchClient } from './openClient.js';
 import { percentile, percentiles } from './percentile.js';
 import { RelayLatency } from './relayLatency.js';
@@ -15,10 +15,8 @@ const EDIT_PERIOD_MS = 500;
 /** How long receipts of the last measured edits may take before they count as lost. */
 const DRAIN_MS = 5_000;
 
-export interface RelayResult {
-  spec: RelayScenarioSpec;
-  server: ServerKind;
-  clients: number;
+/** What one measured window of a relay load shows. */
+export interface RelayWindow {
   /** Edits made in the measured window. */
   edits: number;
   /** edits × (clients per ICP − 1): what the server had to deliver. */
@@ -28,6 +26,8 @@ export interface RelayResult {
   p95Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** Length of the window. */
+  elapsedMs: number;
   serverCpuMs: number;
   cpuPerDeliveryUs: number;
   /** Server CPU as a share of one core over the window. */
@@ -36,11 +36,18 @@ export interface RelayResult {
   clientCpuPercent: number;
   /** CPU used by other processes of the machine meanwhile; more than a few % taints the run. */
   otherCpuPercent: number;
-  idleRssMiB: number;
+  /** Median of one RSS sample per second of the window. */
   rssMiB: number;
-  rssPerIcpMiB: number;
-  /** Client actions the ticker had to skip because this process fell behind. */
+  /** Client actions the ticker had to skip in the window because this process fell behind. */
   skippedActions: number;
+}
+
+export interface RelayResult extends RelayWindow {
+  spec: RelayScenarioSpec;
+  server: ServerKind;
+  clients: number;
+  idleRssMiB: number;
+  rssPerIcpMiB: number;
 }
 
 /**
@@ -54,14 +61,47 @@ export async function runRelayScenario(
   kind: ServerKind,
 ): Promise<RelayResult> {
   const server = await startTarget(kind, {}, config.serverNodeArgs);
-  const clients: BenchClient[] = [];
-  const ticker = new Ticker();
-  let rssTimer: NodeJS.Timeout | undefined;
+  const load = new RelayLoad(server, spec);
   try {
     const icpIds = await server.createRooms(spec.icps, spec.name);
     const idleRss = await sampleRss(server.pid, 5, 100);
+    await load.open(icpIds);
+    await sleep(config.warmupSeconds * 1_000);
+    const window = await load.measure(() => sleep(config.seconds * 1_000), { last: true });
+    return {
+      ...window,
+      spec,
+      server: kind,
+      clients: load.clients.length,
+      idleRssMiB: idleRss / MiB,
+      rssPerIcpMiB: (window.rssMiB * MiB - idleRss) / MiB / spec.icps,
+    };
+  } finally {
+    load.close();
+    await stopTarget(server);
+  }
+}
 
-    const rooms = await openRoomClients(server, icpIds, spec.clientsPerIcp, clients);
+/**
+ * The load of a relay scenario on a running server: `spec.clientsPerIcp` typists in each ICP, driven
+ * by one ticker, measured in windows (`measure`), so other work can run on the same server between
+ * or during windows (the account-data bench measures relay latency during an import this way).
+ */
+export class RelayLoad {
+  /** Every client opened, so `close` destroys them even if opening failed half-way. */
+  readonly clients: BenchClient[] = [];
+  private readonly ticker = new Ticker();
+  private readonly latency = new RelayLatency();
+
+  constructor(
+    private readonly server: BenchTarget,
+    private readonly spec: RelayScenarioSpec,
+  ) {}
+
+  /** Opens the clients on `icpIds`, waits until they converge, then starts typing (not yet measured). */
+  async open(icpIds: readonly string[]): Promise<void> {
+    const spec = this.spec;
+    const rooms = await openRoomClients(this.server, icpIds, spec.clientsPerIcp, this.clients);
     const random = seededRandom(spec.icps * 1_000 + spec.clientsPerIcp);
     const typists = rooms.flatMap((room, r) =>
       room.map(
@@ -72,45 +112,47 @@ export async function runRelayScenario(
     for (const typist of typists) typist.begin();
     await awaitConvergence(rooms, 30_000, `${spec.name} setup`);
 
-    const latency = new RelayLatency();
-    for (const client of clients) latency.watch(client.doc);
+    for (const client of this.clients) this.latency.watch(client.doc);
     for (const typist of typists) {
       // Random phases spread the clients' actions evenly instead of all at once.
       const phase = random() * EDIT_PERIOD_MS;
-      ticker.every(EDIT_PERIOD_MS, phase, () => latency.edit(typist.client.doc, () => typist.type()));
-      ticker.every(EDIT_PERIOD_MS, phase + EDIT_PERIOD_MS / 2, () => typist.moveCursor());
+      this.ticker.every(EDIT_PERIOD_MS, phase, () =>
+        this.latency.edit(typist.client.doc, () => typist.type()),
+      );
+      this.ticker.every(EDIT_PERIOD_MS, phase + EDIT_PERIOD_MS / 2, () => typist.moveCursor());
     }
-    ticker.start();
-    await sleep(config.warmupSeconds * 1_000);
+    this.ticker.start();
+  }
 
+  /**
+   * Measures the edits made while `during` runs: relay latency (waiting at most DRAIN_MS for the last
+   * receipts), server CPU and RSS, the bench's and other processes' CPU. `last` stops typing before
+   * that wait, so the drain runs without new load (the relay scenario's single window).
+   */
+  async measure(during: () => Promise<unknown>, { last = false } = {}): Promise<RelayWindow> {
+    const { latency, ticker, server } = this;
+    latency.samples.length = 0;
+    latency.measuredEdits = 0;
+    const skippedBefore = ticker.skipped;
     const rssSamples: number[] = [];
-    const cpuBefore = readCpuMs(server.pid);
-    const machineBefore = readMachineBusyMs();
-    const clientCpuBefore = process.cpuUsage();
-    const startedAt = performance.now();
+    const cpu = new CpuWindow(server.pid);
     latency.measuring = true;
-    rssTimer = setInterval(() => rssSamples.push(readRssBytes(server.pid)), 1_000);
-    await sleep(config.seconds * 1_000);
-    latency.measuring = false;
-    const cpuAfter = readCpuMs(server.pid);
-    const machineBusyMs = readMachineBusyMs() - machineBefore;
-    const clientCpu = process.cpuUsage(clientCpuBefore);
-    const elapsedMs = performance.now() - startedAt;
+    const rssTimer = setInterval(() => rssSamples.push(readRssBytes(server.pid)), 1_000);
+    try {
+      await during();
+    } finally {
+      latency.measuring = false;
+      clearInterval(rssTimer);
+    }
+    const shares = cpu.end();
     rssSamples.push(readRssBytes(server.pid));
-    clearInterval(rssTimer);
-    ticker.stop();
+    if (last) ticker.stop();
+    const skippedActions = ticker.skipped - skippedBefore;
 
-    const deliveriesExpected = latency.measuredEdits * (spec.clientsPerIcp - 1);
+    const deliveriesExpected = latency.measuredEdits * (this.spec.clientsPerIcp - 1);
     await pollUntil(() => latency.samples.length >= deliveriesExpected, DRAIN_MS, 20);
     const [p50, p95, p99, max] = percentiles(latency.samples, [50, 95, 99, 100]);
-    const serverCpuMs = cpuAfter - cpuBefore;
-    const clientCpuMs = (clientCpu.user + clientCpu.system) / 1_000;
-    // The median of one-second samples: steady-state memory, not one GC peak or trough.
-    const rss = percentile(rssSamples, 50);
     return {
-      spec,
-      server: kind,
-      clients: clients.length,
       edits: latency.measuredEdits,
       deliveriesExpected,
       deliveriesReceived: latency.samples.length,
@@ -118,21 +160,22 @@ export async function runRelayScenario(
       p95Ms: p95!,
       p99Ms: p99!,
       maxMs: max!,
-      serverCpuMs,
-      cpuPerDeliveryUs: (serverCpuMs * 1_000) / deliveriesExpected,
-      serverCpuPercent: (serverCpuMs / elapsedMs) * 100,
-      clientCpuPercent: (clientCpuMs / elapsedMs) * 100,
-      otherCpuPercent: (Math.max(0, machineBusyMs - serverCpuMs - clientCpuMs) / elapsedMs) * 100,
-      idleRssMiB: idleRss / MiB,
-      rssMiB: rss / MiB,
-      rssPerIcpMiB: (rss - idleRss) / MiB / spec.icps,
-      skippedActions: ticker.skipped,
+      elapsedMs: shares.elapsedMs,
+      serverCpuMs: shares.serverCpuMs,
+      cpuPerDeliveryUs: (shares.serverCpuMs * 1_000) / deliveriesExpected,
+      serverCpuPercent: shares.serverCpuPercent,
+      clientCpuPercent: shares.benchCpuPercent,
+      otherCpuPercent: shares.otherCpuPercent,
+      // The median of one-second samples: steady-state memory, not one GC peak or trough.
+      rssMiB: percentile(rssSamples, 50) / MiB,
+      skippedActions,
     };
-  } finally {
-    clearInterval(rssTimer);
-    ticker.stop();
-    for (const client of clients) client.destroy();
-    await stopTarget(server);
+  }
+
+  /** Stops typing and destroys every client. Idempotent. */
+  close(): void {
+    this.ticker.stop();
+    for (const client of this.clients) client.destroy();
   }
 }
 

@@ -1,6 +1,13 @@
 import os from 'node:os';
+import {
+  accountDataBudgetMs,
+  runAccountDataScenario,
+  type AccountDataResult,
+} from './accountDataScenario.js';
+import { printAccountDataReport } from './accountDataReport.js';
 import { readBenchConfig } from './benchConfig.js';
 import { killAllBenchServers, SERVER_NAMES, type ServerKind } from './benchServer.js';
+import { runPendingCleanups } from './cleanup.js';
 import { runLoadScenario, type LoadResult } from './loadScenario.js';
 import { runRelayScenario, type RelayResult } from './relayScenario.js';
 import { printReport } from './report.js';
@@ -9,7 +16,15 @@ import { runStartupScenario, type StartupResult } from './startupScenario.js';
 // Every WebsocketProvider adds a process 'exit' listener; hundreds of clients are intended here.
 process.setMaxListeners(0);
 
-const config = readBenchConfig();
+/**
+ * `--import-only` (`npm run bench:import`): the account-data part alone, whatever BENCH_SCENARIOS,
+ * BENCH_LOAD_EDITS and BENCH_STARTUP_RUNS say.
+ */
+const importOnly = process.argv.includes('--import-only');
+const selected = readBenchConfig();
+const config = importOnly
+  ? { ...selected, scenarios: [], accountData: true, loadEdits: 0, startupRuns: 0 }
+  : selected;
 
 /** Every measurement runs against Bullseye and, as the reference, the stock y-websocket server. */
 const SERVERS: readonly ServerKind[] = ['bullseye', 'stock'];
@@ -18,7 +33,8 @@ const SERVERS: readonly ServerKind[] = ['bullseye', 'stock'];
 const budgetMs =
   SERVERS.length * config.scenarios.length * ((config.warmupSeconds + config.seconds) * 1_000 + 120_000) +
   (config.loadEdits > 0 ? 300_000 : 0) +
-  SERVERS.length * (config.startupRuns + 1) * 30_000;
+  SERVERS.length * (config.startupRuns + 1) * 30_000 +
+  (config.accountData ? accountDataBudgetMs(config) : 0);
 const watchdog = setTimeout(
   () => void abort(`the bench exceeded its ${budgetMs / 1_000} s budget`),
   budgetMs,
@@ -30,14 +46,18 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
 async function abort(reason: string): Promise<void> {
   console.error(`bench aborted: ${reason}`);
   await killAllBenchServers();
+  await runPendingCleanups();
   process.exit(1);
 }
 
 async function main(): Promise<void> {
+  const parts = [
+    ...config.scenarios.map((s) => s.name),
+    ...(config.accountData ? [`import of ${config.importRows} rows`] : []),
+  ];
   console.error(
-    `bench: ${os.cpus().length} CPUs, node ${process.version}; scenarios ${config.scenarios
-      .map((s) => s.name)
-      .join(', ')}; ${config.warmupSeconds} s warm-up + ${config.seconds} s each`,
+    `bench: ${os.cpus().length} CPUs, node ${process.version}; scenarios ${parts.join(', ') || 'none'}; ` +
+      `${config.warmupSeconds} s warm-up + ${config.seconds} s each`,
   );
   const startup: StartupResult[] = [];
   if (config.startupRuns > 0) {
@@ -58,13 +78,21 @@ async function main(): Promise<void> {
     console.error(`bench: load of a ${config.loadEdits}-edit ICP, Bullseye then stock…`);
     load = await runLoadScenario(config);
   }
-  printReport(config, relay, load, startup);
+  let accountData: AccountDataResult | undefined;
+  if (config.accountData) accountData = await runAccountDataScenario(config);
+  if (relay.length > 0 || load || startup.length > 0) printReport(config, relay, load, startup);
+  if (accountData) {
+    printAccountDataReport(accountData);
+    // A part that failed is reported in its table; the run still fails.
+    if (accountData.backends.some((b) => b.error) || accountData.coEditing.error) process.exitCode = 1;
+  }
 }
 
 main()
   .catch(async (error: unknown) => {
     console.error('bench failed:', error);
     await killAllBenchServers();
+    await runPendingCleanups();
     process.exitCode = 1;
   })
   .finally(() => {
