@@ -64,7 +64,7 @@ export async function createServices(database: DatabaseHandle, config: Config, c
   const auth = new AuthService(betterAuth);
   const authenticator = new Authenticator(auth, tokens, users);
   const datasets = new DatasetStore(db, clock);
-  const accountsData = new AccountStore(db);
+  const accountsData = new AccountStore(db, database.dialect);
   const importFiles = new ImportFiles(path.join(config.dataDir, 'imports'));
   const columns = new ColumnsCache(db);
   const imports = new ImportRunner(db, datasets, accountsData, importFiles, columns, audit, clock);

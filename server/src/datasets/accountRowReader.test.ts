@@ -85,3 +85,31 @@ describe('AccountRowReader', () => {
     );
   });
 });
+
+describe('AccountRowReader with European numbers and currency symbols', () => {
+  const euro = new AccountRowReader(
+    ['Firma', 'Mitarbeiter', 'Umsatz'],
+    {
+      columns: { name: 'Firma', employees: 'Mitarbeiter', revenue: 'Umsatz' },
+      ignored: [],
+      defaultCurrency: 'USD',
+      technologySeparator: ';',
+    },
+    true,
+  );
+
+  it('reads dots as thousands when the file writes decimal commas', () => {
+    expect(euro.read(['Müller GmbH', '3.035', '648.554.207,60'], 2).row).toMatchObject({
+      employees: 3035,
+      revenue: 648_554_207.6,
+    });
+  });
+
+  it('takes the currency from a symbol in the money cells over the default', () => {
+    expect(euro.read(['Café SA', '12', '€445,9M'], 3).row).toMatchObject({ currency: 'EUR' });
+    expect(euro.read(['Plain Ltd', '12', '5.000.000'], 4).row).toMatchObject({
+      currency: 'USD',
+      revenue: 5_000_000,
+    });
+  });
+});

@@ -30,6 +30,16 @@ const TEXT_FIELDS = { industry: 'industry', country: 'country', region: 'region'
 
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+const MONEY_COLUMNS = new Set<string>(['revenue', 'acv', 'ltv']);
+
+/** Money written with a symbol names its currency. */
+const CURRENCY_SYMBOLS: readonly (readonly [string, string])[] = [
+  ['€', 'EUR'],
+  ['£', 'GBP'],
+  ['¥', 'JPY'],
+  ['₹', 'INR'],
+];
+
 /** Longest record id, domain or name an account can be known by (a key indexes it). */
 export const MAX_KEY_LENGTH = 500;
 
@@ -83,6 +93,8 @@ export class AccountRowReader {
   constructor(
     private readonly headers: readonly string[],
     private readonly mapping: DatasetMapping,
+    /** The file writes `1.234,56` (see FileDialect.decimalComma). */
+    private readonly decimalComma = false,
   ) {
     const mapped = new Set<string>();
     for (const [field, header] of Object.entries(mapping.columns) as [
@@ -165,12 +177,19 @@ export class AccountRowReader {
       if (domain === null) fail(this.index.domain!, `"${short(domainCell)}" is not a domain or website`);
       row.domain = domain;
     }
+    let moneySymbol: string | null = null;
     for (const [field, column] of Object.entries(NUMBER_FIELDS) as [keyof typeof NUMBER_FIELDS, 'acv'][]) {
       const raw = cell(field);
       if (raw === null) continue;
-      const value = parseAccountNumber(raw);
+      // With decimal commas, dots only group thousands: "3.035" employees are 3,035.
+      const value = parseAccountNumber(
+        this.decimalComma && /^[^\d,]*\d{1,3}(\.\d{3})+[^\d,.]*$/.test(raw) ? raw.replace(/\./g, '') : raw,
+      );
       if (value === 'invalid') fail(this.index[field]!, `"${short(raw)}" is not a number`);
       else row[column] = value;
+      if (!moneySymbol && MONEY_COLUMNS.has(column)) {
+        moneySymbol = CURRENCY_SYMBOLS.find(([symbol]) => raw.includes(symbol))?.[1] ?? null;
+      }
     }
     for (const [field, column] of Object.entries(DATE_FIELDS) as [keyof typeof DATE_FIELDS, 'closed_at'][]) {
       const raw = cell(field);
@@ -195,7 +214,8 @@ export class AccountRowReader {
       if (/^[A-Z]{3}$/.test(code)) row.currency = code;
       else fail(this.index.currency!, `"${short(currencyCell)}" is not a currency code (USD, EUR…)`);
     } else if (row.revenue !== null || row.acv !== null || row.ltv !== null) {
-      row.currency = this.mapping.defaultCurrency;
+      // "€5M" says EUR whatever the default currency.
+      row.currency = moneySymbol ?? this.mapping.defaultCurrency;
     }
     const techCell = cell('technologies');
     if (techCell !== null) {

@@ -17,6 +17,11 @@ export interface FileDialect {
   skip: number;
   encodingNotice: string | null;
   delimiter: string;
+  /**
+   * Numbers are written with a decimal comma (`1.234,56`; semicolon files, or such numbers in the
+   * first rows): then `3.035` is three thousand and thirty-five, not three.
+   */
+  decimalComma?: boolean;
   headers: string[];
   preview: string[][];
 }
@@ -78,6 +83,9 @@ export function inspectFile(
       skip,
       encodingNotice: detected.notice,
       delimiter,
+      decimalComma:
+        delimiter === ';' ||
+        preview.some((r) => r.some((cell) => /^[^\d]{0,4}\d{1,3}(\.\d{3})*,\d{1,2}\b/.test(cell.trim()))),
       headers,
       preview: preview.map((r) => r.map((cell) => (cell.length > 200 ? `${cell.slice(0, 200)}…` : cell))),
     },

@@ -41,7 +41,18 @@ const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve)
  * is committed). Large deletes run in batches.
  */
 export class AccountStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: 'sqlite' | 'postgres' = 'sqlite',
+  ) {}
+
+  /**
+   * After a bulk write, PostgreSQL plans from statistics: without them a freshly filled table is
+   * read and sorted whole for every batch of a scan (quadratic over a million accounts).
+   */
+  async refreshStatistics(): Promise<void> {
+    if (this.dialect === 'postgres') await sql`analyze dataset_accounts`.execute(this.db);
+  }
 
   /** Writes accounts of a first import; a key seen before in the same file is updated (last row wins). */
   async writeAccounts(datasetId: string, rows: readonly AccountRow[]): Promise<void> {

@@ -177,7 +177,7 @@ const times = (x: number) => `${x.toFixed(x >= 10 ? 0 : 1)}×`;
  * customers vs 18% of all accounts, n = 412, win rate 41%; dataset "HubSpot Q3" rev 2, 2026-12-03".
  */
 export function evidenceText(e: Evidence): string {
-  const population = e.comparison === 'all' ? 'all accounts' : 'won and lost deals';
+  const population = e.comparison === 'all' ? 'all accounts' : 'accounts with a won or lost deal';
   const win = e.winRate === null ? '' : `, win rate ${percent(e.winRate)}`;
   return (
     `evidence: lift ${times(e.lift)} (95% CI ${times(e.low)}–${times(e.high)}), ${percent(e.shareBest)} of best ` +

@@ -178,6 +178,7 @@ export function ImportPanel({
           starter={starter}
           onApplied={onApplied}
           cancelButton={cancelButton}
+          reimport={reimport}
         />
       )}
       {imp.state === 'importing' && (

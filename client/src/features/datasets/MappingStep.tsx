@@ -44,10 +44,19 @@ interface MappingStepProps {
   starter: string;
   onApplied: (dto: ImportDto) => void;
   cancelButton: ReactNode;
+  /** A re-import: fields the file lacks keep the values the accounts have. */
+  reimport?: boolean;
 }
 
 /** Which column of the file is which account field: prefilled with the server's suggestion. */
-export function MappingStep({ imp, canManage, starter, onApplied, cancelButton }: MappingStepProps) {
+export function MappingStep({
+  imp,
+  canManage,
+  starter,
+  onApplied,
+  cancelButton,
+  reimport = false,
+}: MappingStepProps) {
   const [draft, setDraft] = useState<MappingDraft>(() => draftFrom(imp.mapping, imp.headers));
   const [errors, setErrors] = useState<Partial<Record<MappingErrorTarget, string>>>({});
   const [busy, setBusy] = useState(false);
@@ -124,7 +133,9 @@ export function MappingStep({ imp, canManage, starter, onApplied, cancelButton }
       <fieldset className="ds-fieldset">
         <legend className="ds-legend">Account fields</legend>
         <p className="muted small ds-legend-hint">
-          Each column can feed one field. Fields left as “not in this file” stay unknown for every account.
+          {reimport
+            ? 'Each column can feed one field. Fields left as “not in this file” keep the values the accounts already have.'
+            : 'Each column can feed one field. Fields left as “not in this file” stay unknown for every account.'}
         </p>
         <div className="ds-map-grid">
           {ACCOUNT_FIELDS.map((field) => (
@@ -309,9 +320,13 @@ function CustomColumns({ remaining, ignored, headers, preview, disabled, onToggl
     <fieldset className="ds-fieldset">
       <legend className="ds-legend">Other columns</legend>
       <p className="muted small ds-legend-hint">
-        {kept === remaining.length
-          ? `All ${remaining.length} are kept with each account as custom attributes. Ignore the ones you do not need.`
-          : `${kept} of ${remaining.length} are kept with each account as custom attributes; ignored ones are not stored.`}
+        {remaining.length === 1
+          ? kept === 1
+            ? 'It is kept with each account as a custom attribute. Ignore it if you do not need it.'
+            : 'It is ignored: it is not stored.'
+          : kept === remaining.length
+            ? `All ${remaining.length} are kept with each account as custom attributes. Ignore the ones you do not need.`
+            : `${kept} of ${remaining.length} are kept with each account as custom attributes; ignored ones are not stored.`}
       </p>
       <ul className="plain-list ds-custom-list">
         {remaining.map((header) => {

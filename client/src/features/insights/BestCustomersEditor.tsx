@@ -93,7 +93,8 @@ export function BestCustomersEditor() {
           {insights.request?.comparison === 'wonLost' && (
             <span className="muted">
               {' '}
-              · compared with {formatCount(answer.comparisonCount)} won and lost deals
+              · compared with {formatCount(answer.comparisonCount)} accounts with a won or lost deal
+              (customers, won, churned, lost)
             </span>
           )}
         </p>

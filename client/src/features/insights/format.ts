@@ -106,9 +106,9 @@ export function definitionWords(conditions: readonly BestCustomerCondition[]): s
   return conditions.map(describeCondition).join(' · ');
 }
 
-/** "all accounts", "won and lost deals". */
+/** "all accounts", "accounts with a won or lost deal". */
 export function comparisonLabel(comparison: Comparison): string {
-  return comparison === 'wonLost' ? 'won and lost deals' : 'all accounts';
+  return comparison === 'wonLost' ? 'accounts with a won or lost deal' : 'all accounts';
 }
 
 /** The dimension of a trait, as a column heading or a prefix: "Industry", "Company size". */
