@@ -113,3 +113,18 @@ describe('AccountRowReader with European numbers and currency symbols', () => {
     });
   });
 });
+
+describe('AccountRowReader ranges', () => {
+  const scores = new AccountRowReader(['Name', 'NPS', 'Employees'], {
+    columns: { name: 'Name', nps: 'NPS', employees: 'Employees' },
+    ignored: [],
+    defaultCurrency: 'USD',
+    technologySeparator: ';',
+  });
+
+  it('refuses an NPS outside −100…100 and a negative head count', () => {
+    expect(scores.read(['Acme', '999', '10'], 2).errors?.[0]).toMatchObject({ column: 'NPS' });
+    expect(scores.read(['Acme', '-20', '-5'], 3).errors?.[0]).toMatchObject({ column: 'Employees' });
+    expect(scores.read(['Acme', '-20', '5'], 4).row).toMatchObject({ nps: -20, employees: 5 });
+  });
+});

@@ -178,7 +178,10 @@ export class AccountRowReader {
       row.domain = domain;
     }
     let moneySymbol: string | null = null;
-    for (const [field, column] of Object.entries(NUMBER_FIELDS) as [keyof typeof NUMBER_FIELDS, 'acv'][]) {
+    for (const [field, column] of Object.entries(NUMBER_FIELDS) as [
+      keyof typeof NUMBER_FIELDS,
+      (typeof NUMBER_FIELDS)[keyof typeof NUMBER_FIELDS],
+    ][]) {
       const raw = cell(field);
       if (raw === null) continue;
       // With decimal commas, dots only group thousands: "3.035" employees are 3,035.
@@ -186,7 +189,11 @@ export class AccountRowReader {
         this.decimalComma && /^[^\d,]*\d{1,3}(\.\d{3})+[^\d,.]*$/.test(raw) ? raw.replace(/\./g, '') : raw,
       );
       if (value === 'invalid') fail(this.index[field]!, `"${short(raw)}" is not a number`);
-      else row[column] = value;
+      else if (column === 'nps' && value !== null && (value < -100 || value > 100)) {
+        fail(this.index[field]!, `${value} is outside −100…100 (NPS or CSAT)`);
+      } else if (value !== null && value < 0 && (column === 'employees' || MONEY_COLUMNS.has(column))) {
+        fail(this.index[field]!, `${value} is negative`);
+      } else row[column] = value;
       if (!moneySymbol && MONEY_COLUMNS.has(column)) {
         moneySymbol = CURRENCY_SYMBOLS.find(([symbol]) => raw.includes(symbol))?.[1] ?? null;
       }

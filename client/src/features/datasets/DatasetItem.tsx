@@ -72,7 +72,9 @@ export function DatasetItem({
                 Sample data
               </span>
             )}
-            {dataset.state === 'importing' && <span className="badge badge-accent">Importing</span>}
+            {dataset.state === 'importing' && (
+              <span className="badge badge-accent">{importBadge(dataset.latestImport?.state)}</span>
+            )}
             {failedFirst && <span className="badge ds-badge-failed">Import failed</span>}
             {ready && running && <span className="badge badge-accent">Re-importing</span>}
           </div>
@@ -187,4 +189,18 @@ function LastImport({ imp, now, reimport }: { imp: ImportDto; now: number; reimp
     );
   }
   return null;
+}
+
+/** What a first import waits for, in the badge beside the dataset's name. */
+function importBadge(state: string | undefined): string {
+  switch (state) {
+    case 'uploading':
+      return 'Uploading';
+    case 'mapping':
+      return 'Columns to match';
+    case 'review':
+      return 'Rows to review';
+    default:
+      return 'Importing';
+  }
 }
