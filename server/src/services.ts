@@ -66,7 +66,7 @@ export async function createServices(database: DatabaseHandle, config: Config, c
   const datasets = new DatasetStore(db, clock);
   const accountsData = new AccountStore(db, database.dialect);
   const importFiles = new ImportFiles(path.join(config.dataDir, 'imports'));
-  const columns = new ColumnsCache(db);
+  const columns = new ColumnsCache(accountsData);
   const imports = new ImportRunner(db, datasets, accountsData, importFiles, columns, audit, clock);
   const access = new AccessLoader(workspaces, icps, comments, versions, datasets);
   return {

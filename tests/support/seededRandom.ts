@@ -1,11 +1,5 @@
-/** mulberry32: a tiny deterministic PRNG, so a run (a bench, a fuzz case) can be reproduced exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/**
+ * mulberry32: a tiny deterministic PRNG, so a run (a bench, a fuzz case) can be reproduced exactly.
+ * The one in shared, which also seeds the sample accounts.
+ */
+export { mulberry32 as seededRandom } from '@bullseye/shared';

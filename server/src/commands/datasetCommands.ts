@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import {
   computeInsights,
   DATASET_LIMITS,
+  EncodingError,
   bestCustomerMask,
   profileCoverage,
   sampleAccounts,
@@ -21,7 +22,7 @@ import {
   type ListAccountsQuery,
 } from '@bullseye/shared';
 import type { Clock } from '../clock.js';
-import type { AccountStore } from '../db/accountStore.js';
+import { VALUE_COLUMNS, type AccountStore } from '../db/accountStore.js';
 import type { AuditStore } from '../db/auditStore.js';
 import {
   OPEN_IMPORT_STATES,
@@ -223,11 +224,10 @@ export class DatasetCommands {
         mapping: JSON.stringify(mapping),
       });
     } catch (error) {
-      const message = error instanceof Error && error.name !== 'Error' ? error.message : String(error);
       const reason =
-        error instanceof UnreadableFileError || (error instanceof Error && error.name === 'EncodingError')
-          ? (error as Error).message
-          : `The file could not be read: ${message}`;
+        error instanceof UnreadableFileError || error instanceof EncodingError
+          ? error.message
+          : `The file could not be read: ${error instanceof Error ? error.message : String(error)}`;
       const failed = await this.datasets.updateImport(upload.id, ['uploading'], {
         state: 'failed',
         error: reason,
@@ -364,7 +364,7 @@ export class DatasetCommands {
     const summary = JSON.parse(dataset.summary || '{}') as { customAttributes?: string[] };
     const custom = summary.customAttributes ?? [];
     yield `${accountCsvHeader(custom)}\r\n`;
-    for await (const rows of this.accounts.scan(dataset.id)) {
+    for await (const rows of this.accounts.scan(dataset.id, VALUE_COLUMNS)) {
       yield rows.map((row) => `${accountCsvLine(row, custom)}\r\n`).join('');
     }
   }

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import {
   ACCOUNT_STATUSES,
   AccountColumnsBuilder,
@@ -6,7 +5,7 @@ import {
   type AccountFieldKey,
   type AccountStatus,
 } from '@bullseye/shared';
-import type { Database } from '../db/schema.js';
+import type { AccountStore, StoredAccount } from '../db/accountStore.js';
 import type { DatasetRow } from '../db/datasetStore.js';
 
 /** What a dataset holds, kept on the dataset row and shown in lists. */
@@ -17,10 +16,22 @@ export interface DatasetSummary {
 }
 
 const SCAN_BATCH = 10_000;
+/** The account columns the columnar copy holds. */
+const SCANNED = [
+  'industry',
+  'country',
+  'region',
+  'status',
+  'employees',
+  'revenue',
+  'acv',
+  'ltv',
+  'nps',
+  'adoption',
+  'technologies',
+] as const satisfies readonly (keyof StoredAccount & AccountFieldKey)[];
 /** Datasets kept in memory at once (a 1,000,000-account dataset takes about 60 MB). */
 const MAX_CACHED = 4;
-
-const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The insights and coverage read a dataset in columnar form (shared AccountColumns), built from the
@@ -31,7 +42,7 @@ const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve)
 export class ColumnsCache {
   private readonly entries = new Map<string, { revision: number; columns: Promise<AccountColumns> }>();
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly accounts: AccountStore) {}
 
   /** The dataset's accounts as columns, built once per revision (concurrent callers share it). */
   get(dataset: Pick<DatasetRow, 'id' | 'revision'>): Promise<AccountColumns> {
@@ -78,30 +89,7 @@ export class ColumnsCache {
     const builder = new AccountColumnsBuilder();
     const statusCounts: Partial<Record<AccountStatus, number>> = {};
     const known = new Set<AccountFieldKey>();
-    let after = 0;
-    for (;;) {
-      const rows = await this.db
-        .selectFrom('dataset_accounts')
-        .select([
-          'id',
-          'industry',
-          'country',
-          'region',
-          'status',
-          'employees',
-          'revenue',
-          'acv',
-          'ltv',
-          'nps',
-          'adoption',
-          'technologies',
-        ])
-        .where('dataset_id', '=', datasetId)
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(SCAN_BATCH)
-        .execute();
-      if (rows.length === 0) break;
+    for await (const rows of this.accounts.scan(datasetId, SCANNED, SCAN_BATCH)) {
       for (const row of rows) {
         const status = ACCOUNT_STATUSES.includes(row.status as AccountStatus)
           ? (row.status as AccountStatus)
@@ -120,35 +108,12 @@ export class ColumnsCache {
           adoption: row.adoption,
           technologies: row.technologies ? (JSON.parse(row.technologies) as string[]) : [],
         });
-        if (row.industry !== null) known.add('industry');
-        if (row.country !== null) known.add('country');
-        if (row.region !== null) known.add('region');
-        if (status !== null) known.add('status');
-        if (row.employees !== null) known.add('employees');
-        if (row.revenue !== null) known.add('revenue');
-        if (row.acv !== null) known.add('acv');
-        if (row.ltv !== null) known.add('ltv');
-        if (row.nps !== null) known.add('nps');
-        if (row.adoption !== null) known.add('adoption');
-        if (row.technologies !== null) known.add('technologies');
+        // These columns are named like the fields they hold.
+        for (const column of SCANNED) if (row[column] !== null) known.add(column);
       }
-      after = rows[rows.length - 1]!.id;
-      await yieldToEvents();
     }
-    const others = await this.db
-      .selectFrom('dataset_accounts')
-      .select((eb) => [
-        eb.fn.count('external_id').as('externalId'),
-        eb.fn.count('name').as('name'),
-        eb.fn.count('domain').as('domain'),
-        eb.fn.count('currency').as('currency'),
-        eb.fn.count('first_deal_at').as('firstDealAt'),
-        eb.fn.count('closed_at').as('closedAt'),
-      ])
-      .where('dataset_id', '=', datasetId)
-      .executeTakeFirstOrThrow();
-    for (const [field, count] of Object.entries(others))
-      if (Number(count) > 0) known.add(field as AccountFieldKey);
+    const others = await this.accounts.identityFieldCounts(datasetId);
+    for (const [field, count] of Object.entries(others)) if (count > 0) known.add(field as AccountFieldKey);
     return {
       columns: builder.build(),
       summary: { fields: [...known], statusCounts, customAttributes: [] },

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Transform } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import type { Kysely } from 'kysely';
@@ -26,7 +27,6 @@ const MAX_RECORD_CHARS = 1_000_000;
 export class ImportFailure extends Error {}
 
 class Cancelled extends Error {}
-const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 class DatasetGone extends Error {}
 
 /**

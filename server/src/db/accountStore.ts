@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AccountColumnsRow, AccountsTable, Database } from './schema.js';
 import type { AccountRow } from '../datasets/accountRowReader.js';
@@ -30,9 +31,6 @@ export type AccountValueColumn = (typeof VALUE_COLUMNS)[number];
 
 /** Rows deleted per statement when a dataset or a staged import is removed. */
 const DELETE_BATCH = 20_000;
-
-/** Lets other work (co-editing) run between the batches of a long operation. */
-const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Accounts of datasets, and the staging area of re-imports (`import_rows`): a re-import's rows wait
@@ -189,16 +187,52 @@ export class AccountStore {
     );
   }
 
-  /** Every account of a dataset, a batch at a time, yielding to other work between batches. */
-  async *scan(datasetId: string, batch = 5_000): AsyncGenerator<StoredAccount[]> {
+  /**
+   * Every account of a dataset with the `columns` asked for (and its id), a batch at a time in id
+   * order, yielding to other work (co-editing) between batches.
+   */
+  async *scan<C extends keyof StoredAccount>(
+    datasetId: string,
+    columns: readonly C[],
+    batch = 5_000,
+  ): AsyncGenerator<Pick<StoredAccount, C | 'id'>[]> {
     let after = 0;
     for (;;) {
-      const rows = await this.page(datasetId, after, batch);
+      const rows = (await this.db
+        .selectFrom('dataset_accounts')
+        .select(['id', ...columns] as never)
+        .where('dataset_id', '=', datasetId)
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(batch)
+        .execute()) as unknown as Pick<StoredAccount, C | 'id'>[];
       if (rows.length === 0) return;
       yield rows;
       after = rows[rows.length - 1]!.id;
       await yieldToEvents();
     }
+  }
+
+  /**
+   * Whether any account of the dataset has a record id, name, domain, currency or deal date (the
+   * fields the columnar scan does not read), counted in SQL instead of carried through the scan.
+   */
+  async identityFieldCounts(
+    datasetId: string,
+  ): Promise<Record<'externalId' | 'name' | 'domain' | 'currency' | 'firstDealAt' | 'closedAt', number>> {
+    const counts = await this.db
+      .selectFrom('dataset_accounts')
+      .select((eb) => [
+        eb.fn.count<number>('external_id').as('externalId'),
+        eb.fn.count<number>('name').as('name'),
+        eb.fn.count<number>('domain').as('domain'),
+        eb.fn.count<number>('currency').as('currency'),
+        eb.fn.count<number>('first_deal_at').as('firstDealAt'),
+        eb.fn.count<number>('closed_at').as('closedAt'),
+      ])
+      .where('dataset_id', '=', datasetId)
+      .executeTakeFirstOrThrow();
+    return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])) as never;
   }
 }
 

@@ -134,17 +134,23 @@ export class DatasetStore {
 
   /** The newest import of each dataset. */
   async latestImports(datasetIds: readonly string[]): Promise<Map<string, ImportRow>> {
-    const latest = new Map<string, ImportRow>();
-    if (datasetIds.length === 0) return latest;
+    if (datasetIds.length === 0) return new Map();
+    // Only each dataset's newest import: older ones carry previews and reports nobody reads here.
     const rows = await this.db
       .selectFrom('dataset_imports')
       .selectAll()
       .where('dataset_id', 'in', datasetIds)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
+      .where('id', '=', (eb) =>
+        eb
+          .selectFrom('dataset_imports as newer')
+          .select('newer.id')
+          .whereRef('newer.dataset_id', '=', 'dataset_imports.dataset_id')
+          .orderBy('newer.created_at', 'desc')
+          .orderBy('newer.id', 'desc')
+          .limit(1),
+      )
       .execute();
-    for (const row of rows) if (!latest.has(row.dataset_id)) latest.set(row.dataset_id, row);
-    return latest;
+    return new Map(rows.map((row) => [row.dataset_id, row]));
   }
 
   /** The dataset's import still holding work, if any (one at a time per dataset). */

@@ -9,7 +9,7 @@ import {
   type ImportState,
 } from '@bullseye/shared';
 import type { DatasetRow, ImportRow } from '../db/datasetStore.js';
-import type { StoredAccount } from '../db/accountStore.js';
+import type { AccountValueColumn, StoredAccount } from '../db/accountStore.js';
 import type { DatasetSummary } from '../datasets/columnsCache.js';
 import type { FileDialect } from '../datasets/inspectFile.js';
 
@@ -168,7 +168,10 @@ export function accountCsvHeader(customAttributes: readonly string[]): string {
 }
 
 /** One account as a spreadsheet-safe CSV line (formulas neutralised by csvCell). */
-export function accountCsvLine(row: StoredAccount, customAttributes: readonly string[]): string {
+export function accountCsvLine(
+  row: Pick<StoredAccount, AccountValueColumn>,
+  customAttributes: readonly string[],
+): string {
   const custom = parseCustom(row.custom);
   return csvLine([
     row.external_id,

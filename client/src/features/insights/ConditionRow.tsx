@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
 import {
   ACCOUNT_STATUSES,
   type AccountFieldKey,
@@ -94,6 +94,23 @@ export function ConditionRow(props: ConditionRowProps) {
       ? `${CONDITION_FIELD_LABEL[condition.field]} ${condition.op === 'top' ? '≥' : '≤'} ${formatFieldValue(condition.field, threshold)} in this dataset`
       : null;
 
+  /** Typing in the number or the values box: Escape drops the edit, leaving the box saves it. */
+  const textEditing = {
+    onChange: (e: ChangeEvent<HTMLInputElement>) => {
+      setDraft({ ...shown, text: e.target.value });
+      setProblem(null);
+    },
+    onBlur: () => {
+      if (!isNew && draft) commit(draft);
+    },
+    onKeyDown: (e: KeyboardEvent<HTMLInputElement>) => {
+      if (e.key === 'Escape' && !isNew) {
+        setDraft(null);
+        setProblem(null);
+      }
+    },
+  };
+
   return (
     <form
       className={`condition-row ${isNew ? 'condition-row-new' : ''}`}
@@ -141,19 +158,7 @@ export function ConditionRow(props: ConditionRowProps) {
               aria-describedby={problem ? `${id}-problem` : undefined}
               placeholder={percent ? '25' : shown.field === 'nps' ? '50' : 'Number'}
               value={shown.text}
-              onChange={(e) => {
-                setDraft({ ...shown, text: e.target.value });
-                setProblem(null);
-              }}
-              onBlur={() => {
-                if (!isNew && draft) commit(draft);
-              }}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape' && !isNew) {
-                  setDraft(null);
-                  setProblem(null);
-                }
-              }}
+              {...textEditing}
             />
             {percent && <span aria-hidden="true">%</span>}
           </span>
@@ -204,19 +209,7 @@ export function ConditionRow(props: ConditionRowProps) {
           placeholder={shown.field === 'industry' ? 'Fintech, Software' : 'Comma-separated values'}
           dir="auto"
           value={shown.text}
-          onChange={(e) => {
-            setDraft({ ...shown, text: e.target.value });
-            setProblem(null);
-          }}
-          onBlur={() => {
-            if (!isNew && draft) commit(draft);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape' && !isNew) {
-              setDraft(null);
-              setProblem(null);
-            }
-          }}
+          {...textEditing}
         />
       )}
       {!numeric && shown.field !== 'status' && !problem && (
