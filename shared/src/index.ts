@@ -47,3 +47,8 @@ export * from './accounts/bestCustomerMask.js';
 export * from './accounts/insights.js';
 export * from './accounts/profileMatch.js';
 export * from './accounts/sampleAccounts.js';
+export * from './scoring/scoringSettings.js';
+export * from './icp/scoringFields.js';
+export * from './scoring/compileScoringModel.js';
+export * from './scoring/scoreAccount.js';
+export * from './scoring/scoringApi.js';

@@ -5,9 +5,11 @@ import { useReviewOptional } from '../features/review/reviewContext.js';
 import { ReviewPanel } from '../features/review/ReviewPanel.js';
 import { HistoryPanel } from '../features/versions/HistoryPanel.js';
 import { DataPanel } from '../features/insights/DataPanel.js';
+import { ScorePanel } from '../features/scoring/ScorePanel.js';
 import { SidePanel } from './SidePanel.js';
 
-/** The editor's panel with its tabs: Comments, Review, History, Data (customer-data insights). */
+/** The editor's panel with its tabs: Comments, Review, History, Data (customer-data insights),
+ * Score (fit scoring: try an account, score a dataset). */
 export function EditorSidePanel() {
   return (
     <SidePanel
@@ -16,6 +18,7 @@ export function EditorSidePanel() {
         { key: 'review', label: 'Review', badge: <ReviewTabBadge />, content: <ReviewPanel /> },
         { key: 'history', label: 'History', content: <HistoryPanel /> },
         { key: 'data', label: 'Data', content: <DataPanel /> },
+        { key: 'score', label: 'Score', content: <ScorePanel /> },
       ]}
     />
   );

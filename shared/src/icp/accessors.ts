@@ -9,6 +9,12 @@ import {
 } from './layout.js';
 import { listItemTextSchema, rangeSchemaFor } from '../validation/icp.js';
 import { evidenceSchema, type Evidence } from '../validation/datasets.js';
+import {
+  disqualifierRuleSchema,
+  scoringBandSchema,
+  type DisqualifierRule,
+  type ScoringBand,
+} from '../scoring/scoringSettings.js';
 
 /** One criterion of a list section as stored in Yjs: a `Y.Map` with a stable `id` and its `text`. */
 export type ListItemMap = Y.Map<string>;
@@ -18,6 +24,8 @@ export interface ListItem {
   id: string;
   text: string;
   evidence?: Evidence;
+  /** A disqualifier's structured rule (JSON text under `rule`); free-text disqualifiers have none. */
+  rule?: DisqualifierRule;
 }
 
 /** A plain snapshot of a range section. Missing bounds are null. */
@@ -26,6 +34,11 @@ export interface RangeValue {
   max: number | null;
   currency?: Currency;
   evidence?: Evidence;
+  /**
+   * For scoring: the wider band that still earns half the points (`acceptableMin`/`acceptableMax`
+   * keys); `min`–`max` is the ideal band. Absent when neither bound is set.
+   */
+  acceptable?: ScoringBand;
 }
 
 /**
@@ -36,6 +49,17 @@ export function parseEvidence(value: unknown): Evidence | undefined {
   if (typeof value !== 'string') return undefined;
   try {
     const parsed = evidenceSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A disqualifier's rule as stored (JSON text); anything that does not parse reads as no rule. */
+export function parseRule(value: unknown): DisqualifierRule | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const parsed = disqualifierRuleSchema.safeParse(JSON.parse(value));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
@@ -65,8 +89,12 @@ export function readList(doc: Y.Doc, key: ListSectionKey): ListItem[] {
     const id = entry.get('id');
     const text = entry.get('text');
     if (typeof id !== 'string' || typeof text !== 'string') continue;
+    const item: ListItem = { id, text };
     const evidence = parseEvidence(entry.get('evidence'));
-    items.push(evidence ? { id, text, evidence } : { id, text });
+    if (evidence) item.evidence = evidence;
+    const rule = key === 'disqualifiers' ? parseRule(entry.get('rule')) : undefined;
+    if (rule) item.rule = rule;
+    items.push(item);
   }
   return items;
 }
@@ -144,14 +172,13 @@ export function moveListItem(doc: Y.Doc, key: ListSectionKey, id: string, toInde
   const list = listOf(doc, key);
   const from = indexOfItem(doc, key, id);
   if (from < 0) return false;
-  const text = list.get(from).get('text') ?? '';
-  const evidence = list.get(from).get('evidence');
+  // Every key moves with the criterion (text, evidence, a disqualifier's rule).
+  const entries = [...list.get(from).entries()].filter(([, value]) => typeof value === 'string');
   doc.transact(() => {
     list.delete(from, 1);
     const map = new Y.Map<string>();
+    for (const [field, value] of entries) map.set(field, value);
     map.set('id', id);
-    map.set('text', text);
-    if (typeof evidence === 'string') map.set('evidence', evidence);
     list.insert(Math.max(0, Math.min(toIndex, list.length)), [map]);
   });
   return true;
@@ -172,6 +199,15 @@ export function readRange(doc: Y.Doc, key: RangeSectionKey): RangeValue {
   }
   const evidence = parseEvidence(map.get('evidence'));
   if (evidence) value.evidence = evidence;
+  const acceptableMin = map.get('acceptableMin');
+  const acceptableMax = map.get('acceptableMax');
+  const acceptable = scoringBandSchema.safeParse({
+    min: typeof acceptableMin === 'number' && Number.isFinite(acceptableMin) ? acceptableMin : null,
+    max: typeof acceptableMax === 'number' && Number.isFinite(acceptableMax) ? acceptableMax : null,
+  });
+  if (acceptable.success && (acceptable.data.min !== null || acceptable.data.max !== null)) {
+    value.acceptable = acceptable.data;
+  }
   return value;
 }
 
@@ -180,7 +216,7 @@ export function readRange(doc: Y.Doc, key: RangeSectionKey): RangeValue {
  * minimum and another the maximum both win. Validates the resulting range as a whole.
  */
 export function writeRange(doc: Y.Doc, key: RangeSectionKey, patch: Partial<RangeValue>): RangeValue {
-  const { evidence: _ignored, ...next } = { ...readRange(doc, key), ...patch };
+  const { evidence: _ignored, acceptable: _scoring, ...next } = { ...readRange(doc, key), ...patch };
   const parsed = rangeSchemaFor(key).safeParse(next);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -5,16 +5,20 @@ import { fragmentToJson, type RichTextNode } from './fragment.js';
 import { SCHEMA_VERSION } from '../schema/version.js';
 import { readBestCustomers } from './bestCustomers.js';
 import type { BestCustomerDefinition } from '../validation/datasets.js';
+import { readScoringSettings } from './scoringFields.js';
+import type { ScoringSettings } from '../scoring/scoringSettings.js';
 
 /**
  * The canonical projection of an ICP: every section by key and, once the team agreed on one, the
  * best-customer definition its criteria were derived from (absent otherwise, so ICPs without one
- * keep the hashes they always had).
+ * keep the hashes they always had), and its scoring settings (likewise).
  */
 export interface CanonicalIcp {
   schemaVersion: number;
   sections: Record<string, ListItem[] | RangeValue | RichTextNode>;
   bestCustomers?: BestCustomerDefinition;
+  /** Importances and grade thresholds, once someone set one (absent otherwise, for the same reason). */
+  scoring?: ScoringSettings;
 }
 
 /** Projects a Y.Doc onto the canonical JSON shape, in section order, ignoring unknown Yjs types. */
@@ -33,10 +37,12 @@ export function toCanonical(doc: Y.Doc): CanonicalIcp {
         break;
     }
   }
+  const canonical: CanonicalIcp = { schemaVersion: SCHEMA_VERSION, sections };
   const bestCustomers = readBestCustomers(doc);
-  return bestCustomers
-    ? { schemaVersion: SCHEMA_VERSION, sections, bestCustomers }
-    : { schemaVersion: SCHEMA_VERSION, sections };
+  if (bestCustomers) canonical.bestCustomers = bestCustomers;
+  const scoring = readScoringSettings(doc);
+  if (scoring) canonical.scoring = scoring;
+  return canonical;
 }
 
 function sortKeys(value: unknown): unknown {

@@ -1,0 +1,4 @@
+/** Try an account against the live draft: being built (see ScorePanel). */
+export function TryAccountSection() {
+  return null;
+}
