@@ -40,6 +40,9 @@ import { workspacesRouter } from './routes/workspaces/workspacesRouter.js';
 import { workspaceOperations } from './routes/workspaces/operations.js';
 import { datasetsRouter } from './routes/datasets/datasetsRouter.js';
 import { datasetOperations } from './routes/datasets/operations.js';
+import { isScoreRequest, scoringRouter } from './routes/scoring/scoringRouter.js';
+import { scoringOperations } from './routes/scoring/operations.js';
+import { tokenScope } from './middlewares/tokenScope.js';
 
 export interface BullseyeApp {
   server: http.Server;
@@ -98,6 +101,7 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
       ...reviewOperations,
       ...auditOperations,
       ...datasetOperations,
+      ...scoringOperations,
     },
     '0.5.0',
   );
@@ -144,8 +148,11 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
   app.use('/api', originCheck(origins));
   // Bodies are plain UTF-8 JSON: no browser compresses a request, and refusing Content-Encoding
   // (415) spares decompression of hostile input.
-  app.use('/api', express.json({ limit: LIMITS.maxJsonBodyBytes, strict: true, inflate: false }));
+  // Scoring up to 10,000 accounts needs a larger body: its route reads it, once the caller is known.
+  const jsonBody = express.json({ limit: LIMITS.maxJsonBodyBytes, strict: true, inflate: false });
+  app.use('/api', (req, res, next) => (isScoreRequest(req) ? next() : jsonBody(req, res, next)));
   app.use('/api', authenticate(services.authenticator));
+  app.use('/api', tokenScope());
   app.use(
     '/api',
     authRouter({
@@ -183,6 +190,7 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
   app.use('/api', commentsRouter(commands.comments, services.follows, services.access));
   app.use('/api', inboxRouter(commands.inbox));
   app.use('/api', datasetsRouter(commands.datasets, services.access));
+  app.use('/api', scoringRouter(commands.scoring, services.scorings, services.access));
   app.use('/api', (_req, _res, next) => next(routeNotFound()));
 
   if (fs.existsSync(path.join(config.clientDist, 'index.html'))) {

@@ -73,6 +73,8 @@ interface ParserError {
   body?: unknown;
   encoding?: unknown;
   charset?: unknown;
+  /** The body limit that was exceeded (routes may accept more than the default). */
+  limit?: unknown;
 }
 
 /**
@@ -89,7 +91,7 @@ function toHttpError(err: unknown, limit: number): HttpError {
   const parser = (typeof err === 'object' && err !== null ? err : {}) as ParserError;
   switch (parser.type) {
     case 'entity.too.large':
-      return payloadTooLarge(limit);
+      return payloadTooLarge(typeof parser.limit === 'number' ? parser.limit : limit);
     case 'entity.parse.failed':
       // The strict JSON parser also refuses valid JSON that is not an object or array (`42`, `"x"`):
       // that is well-formed input of the wrong shape, not broken JSON.

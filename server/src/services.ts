@@ -21,6 +21,9 @@ import { ColumnsCache } from './datasets/columnsCache.js';
 import { ImportFiles } from './datasets/importFiles.js';
 import { ImportRunner } from './datasets/importRunner.js';
 import { DatasetCommands } from './commands/datasetCommands.js';
+import { ScoringStore } from './db/scoringStore.js';
+import { ScoringModels } from './scoring/scoringModels.js';
+import { ScoringCommands } from './commands/scoringCommands.js';
 import path from 'node:path';
 import { AuthService } from './auth/authService.js';
 import { Authenticator } from './auth/authenticator.js';
@@ -69,6 +72,7 @@ export async function createServices(database: DatabaseHandle, config: Config, c
   const columns = new ColumnsCache(accountsData);
   const imports = new ImportRunner(db, datasets, accountsData, importFiles, columns, audit, clock);
   const access = new AccessLoader(workspaces, icps, comments, versions, datasets);
+  const scorings = new ScoringStore(db);
   return {
     settings,
     users,
@@ -85,6 +89,7 @@ export async function createServices(database: DatabaseHandle, config: Config, c
     authenticator,
     access,
     datasets,
+    scorings,
     /** Runs account imports in this process (resumed at start, awaited at shutdown). */
     imports,
     /** Bounds concurrent password hashing in this process (sign-in, sign-up, password changes). */
@@ -126,6 +131,13 @@ export async function createServices(database: DatabaseHandle, config: Config, c
           imports,
           columns,
           audit,
+          clock,
+        ),
+        scoring: new ScoringCommands(
+          new ScoringModels(versions, reviews, drafts),
+          scorings,
+          datasets,
+          accountsData,
           clock,
         ),
       };

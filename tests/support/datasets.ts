@@ -138,3 +138,17 @@ export function csvOf(rows: readonly (readonly (string | number)[])[]): string {
   };
   return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
+
+/** Re-imports `csv` into an existing dataset with the suggested mapping; resolves once it is done. */
+export async function reimportCsv(server: ServerProcess, datasetId: string, csv: string): Promise<ImportDto> {
+  const bytes = new TextEncoder().encode(csv);
+  const created = expectStatus(
+    await request<ImportDto>(server, 'POST', `/api/datasets/${datasetId}/imports`, {
+      body: { fileName: 'reimport.csv', fileBytes: bytes.length },
+    }),
+    201,
+    're-importing',
+  );
+  const uploaded = expectStatus(await sendChunk(server, created.id, 0, bytes), 200, 'sending the file');
+  return confirmMapping(server, uploaded);
+}

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { UserDto } from '@bullseye/shared';
+import type { TokenScope, UserDto } from '@bullseye/shared';
 import type { ApiTokenStore } from '../db/apiTokenStore.js';
 import type { UserStore } from '../db/userStore.js';
 import type { AuthService } from './authService.js';
@@ -13,6 +13,8 @@ export interface Actor {
   sessionId?: string;
   /** The API token's id, when authenticated with one (revoking it closes its sockets). */
   tokenId?: string;
+  /** A `scoring` token reaches only the scoring API (see middlewares/tokenScope.ts). */
+  scope: TokenScope;
 }
 
 /**
@@ -31,7 +33,7 @@ export class Authenticator {
     const authorization = headers.authorization;
     if (authorization !== undefined) return this.fromBearer(authorization);
     const session = await this.auth.session(headers);
-    return session && { user: session.user, via: 'session', sessionId: session.sessionId };
+    return session && { user: session.user, via: 'session', sessionId: session.sessionId, scope: 'full' };
   }
 
   private async fromBearer(authorization: string): Promise<Actor | null> {
@@ -43,6 +45,6 @@ export class Authenticator {
     const user = await this.users.find(row.user_id);
     if (!user) return null;
     this.tokens.touch(row).catch((error: unknown) => console.error('token touch failed', error));
-    return { user, via: 'token', tokenId: row.id };
+    return { user, via: 'token', tokenId: row.id, scope: row.scope === 'scoring' ? 'scoring' : 'full' };
   }
 }

@@ -6,6 +6,7 @@ import {
   personNameSchema,
   roleSchema,
   tokenNameSchema,
+  createTokenBodySchema,
   workspaceNameSchema,
 } from '@bullseye/shared';
 import type { z } from 'zod';
@@ -23,7 +24,8 @@ const USAGE = `Bullseye admin CLI (uses DATA_DIR / DATABASE_URL like the server)
   create-workspace --name N --owner E          prints the workspace id on its last line
   add-member --workspace W --email E --role admin|editor|commenter|viewer
              [--function sales|marketing|product|customer_success] [--approver]
-  create-token --email E [--name N]           prints the token on its last line
+  create-token --email E [--name N] [--scope full|scoring]
+                                              prints the token on its last line
   backup FILE [--force]                       consistent copy while the server runs (SQLite: one
                                               self-contained file; PostgreSQL: pg_dump custom format),
                                               verified before it is kept; prints FILE on its last line
@@ -95,7 +97,8 @@ async function run(command: string, flags: Flags, services: Services): Promise<s
     case 'create-token': {
       const user = await userByEmail(services, text(flags, 'email'));
       const name = value(tokenNameSchema, text(flags, 'name') ?? 'Admin CLI', 'name');
-      const { secret } = await commands.tokens.create(user.id, name);
+      const scope = value(createTokenBodySchema.shape.scope, text(flags, 'scope') ?? 'full', 'scope');
+      const { secret } = await commands.tokens.create(user.id, name, scope);
       return [`Created API token "${name}" for ${user.email}`, secret];
     }
     default:

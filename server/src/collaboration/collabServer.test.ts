@@ -63,7 +63,11 @@ const sockets: RawCollabSocket[] = [];
 
 const authenticate: UpgradeCheck = async (ctx) => {
   const as = ctx.url.searchParams.get('as') ?? 'editor';
-  ctx.actor = { user: { id: `user-${as}`, name: as, email: `${as}@example.com` }, via: 'token' };
+  ctx.actor = {
+    user: { id: `user-${as}`, name: as, email: `${as}@example.com` },
+    via: 'token',
+    scope: 'full',
+  };
   ctx.membership = {
     workspaceId,
     userId: `user-${as}`,

@@ -81,6 +81,9 @@ export function checkAuthenticated(authenticator: Authenticator): UpgradeCheck {
   return async (ctx) => {
     ctx.actor = await authenticator.fromHeaders(ctx.req.headers);
     if (!ctx.actor) throw new UpgradeRefusal(401, 'unauthenticated', 'Sign in or send an API token');
+    if (ctx.actor.scope !== 'full') {
+      throw new UpgradeRefusal(403, 'token_scope', 'This API token may only use the scoring API');
+    }
   };
 }
 

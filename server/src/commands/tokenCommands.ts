@@ -1,4 +1,4 @@
-import type { CreatedApiTokenDto } from '@bullseye/shared';
+import type { CreatedApiTokenDto, TokenScope } from '@bullseye/shared';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from '../auth/secrets.js';
 import type { CollabEvents } from '../collaboration/collabEvents.js';
 import type { ApiTokenStore } from '../db/apiTokenStore.js';
@@ -12,9 +12,9 @@ export class TokenCommands {
     private readonly access: CollabEvents,
   ) {}
 
-  async create(userId: string, name: string): Promise<CreatedApiTokenDto> {
+  async create(userId: string, name: string, scope: TokenScope): Promise<CreatedApiTokenDto> {
     const secret = `${API_TOKEN_PREFIX}${newSecret()}`;
-    const row = await this.tokens.create(userId, name, secret.slice(0, 12), hashSecret(secret));
+    const row = await this.tokens.create(userId, name, secret.slice(0, 12), hashSecret(secret), scope);
     return { token: presentToken(row), secret };
   }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
+import type { TokenScope } from '@bullseye/shared';
 import type { Clock } from '../clock.js';
 import type { ApiTokensTable, Database } from './schema.js';
 
@@ -12,13 +13,20 @@ export class ApiTokenStore {
     private readonly clock: Clock,
   ) {}
 
-  async create(userId: string, name: string, prefix: string, tokenHash: string): Promise<ApiTokenRow> {
+  async create(
+    userId: string,
+    name: string,
+    prefix: string,
+    tokenHash: string,
+    scope: TokenScope,
+  ): Promise<ApiTokenRow> {
     const row: ApiTokenRow = {
       id: randomUUID(),
       user_id: userId,
       name,
       prefix,
       token_hash: tokenHash,
+      scope,
       created_at: this.clock.now().toISOString(),
       last_used_at: null,
     };

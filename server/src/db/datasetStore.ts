@@ -204,10 +204,11 @@ export class DatasetStore {
     return this.db.selectFrom('datasets').selectAll().where('state', '=', state).execute();
   }
 
-  /** Removes the dataset's records once its accounts and staged rows are gone. */
+  /** Removes the dataset's records (imports, scorings) once its accounts and staged rows are gone. */
   async removeRecords(datasetId: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('dataset_imports').where('dataset_id', '=', datasetId).execute();
+      await trx.deleteFrom('dataset_scorings').where('dataset_id', '=', datasetId).execute();
       await trx.deleteFrom('datasets').where('id', '=', datasetId).execute();
     });
   }

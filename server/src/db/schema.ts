@@ -88,6 +88,8 @@ export interface ApiTokensTable {
   name: string;
   prefix: string;
   token_hash: string;
+  /** `full` (the person's rights) or `scoring` (only the scoring API, read-only). */
+  scope: Generated<string>;
   created_at: Timestamp;
   last_used_at: Timestamp | null;
 }
@@ -311,6 +313,20 @@ export interface ImportRowsTable extends AccountColumnsRow {
   import_id: string;
 }
 
+export interface DatasetScoringsTable {
+  id: string;
+  icp_id: string;
+  dataset_id: string;
+  dataset_revision: number;
+  source: string;
+  version_id: string | null;
+  model_hash: string;
+  model: string;
+  summary: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -334,4 +350,5 @@ export interface Database {
   dataset_imports: DatasetImportsTable;
   dataset_accounts: AccountsTable;
   import_rows: ImportRowsTable;
+  dataset_scorings: DatasetScoringsTable;
 }

@@ -100,6 +100,14 @@ export class VersionStore {
       .execute();
   }
 
+  /** One of the ICP's versions by its number (v12); undefined when it has no such version. */
+  async findByNumber(icpId: string, number: number): Promise<VersionRecord | undefined> {
+    return this.summaries(this.db)
+      .where('icp_versions.icp_id', '=', icpId)
+      .where('icp_versions.number', '=', number)
+      .executeTakeFirst();
+  }
+
   /** The ICP's newest version. */
   async latest(icpId: string, db: Kysely<Database> = this.db): Promise<VersionRecord | undefined> {
     return this.summaries(db)

@@ -56,6 +56,7 @@ export function presentToken(row: ApiTokenRow): ApiTokenDto {
     id: row.id,
     name: row.name,
     prefix: row.prefix,
+    scope: row.scope === 'scoring' ? 'scoring' : 'full',
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
   };

@@ -81,6 +81,8 @@ export interface ApiTokenDto {
   name: string;
   /** The first characters, to recognise a token without revealing it. */
   prefix: string;
+  /** `full`: the owner's rights; `scoring`: only the scoring API (read-only). */
+  scope: 'full' | 'scoring';
   createdAt: string;
   lastUsedAt: string | null;
 }

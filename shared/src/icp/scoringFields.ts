@@ -34,6 +34,10 @@ export function scoringMapOf(doc: Y.Doc): Y.Map<unknown> {
 
 const importanceKey = (section: ScoredSection): string => `importance.${section}`;
 
+/** The field an issue is about: `prefix`, or `prefix.path` ("thresholds.b", "rule.values.0"). */
+const fieldOf = (prefix: string, path: readonly PropertyKey[]): string =>
+  path.length > 0 ? `${prefix}.${path.map(String).join('.')}` : prefix;
+
 /** What the team set, or null when nothing was (canonical JSON then has no `scoring`). */
 export function readScoringSettings(doc: Y.Doc): ScoringSettings | null {
   const map = scoringMapOf(doc);
@@ -60,7 +64,10 @@ function parseThresholds(raw: unknown): GradeThresholds | undefined {
 }
 
 /** A section's importance as scoring reads it (the default when unset). */
-export function importanceIn(settings: ScoringSettings | null | undefined, section: ScoredSection): Importance {
+export function importanceIn(
+  settings: ScoringSettings | null | undefined,
+  section: ScoredSection,
+): Importance {
   return settings?.importance?.[section] ?? DEFAULT_IMPORTANCE;
 }
 
@@ -88,7 +95,7 @@ export function writeThresholds(doc: Y.Doc, thresholds: GradeThresholds | null):
   const parsed = gradeThresholdsSchema.safeParse(thresholds);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new IcpValueError(`thresholds.${issue.path.join('.')}`, issue.message);
+    throw new IcpValueError(fieldOf('thresholds', issue.path), issue.message);
   }
   scoringMapOf(doc).set('thresholds', JSON.stringify(parsed.data));
 }
@@ -110,13 +117,23 @@ export function writeAcceptableBand(doc: Y.Doc, key: RangeSectionKey, band: Scor
   for (const bound of ['min', 'max'] as const) {
     const value = band[bound];
     if (value !== null && (!Number.isFinite(value) || value < 0 || value > section.max)) {
-      throw new IcpValueError(`${key}.acceptable.${bound}`, `must be between 0 and ${section.max.toLocaleString('en-US')}`);
+      throw new IcpValueError(
+        `${key}.acceptable.${bound}`,
+        `must be between 0 and ${section.max.toLocaleString('en-US')}`,
+      );
     }
   }
   if (band.min !== null && band.max !== null && band.min > band.max) {
     throw new IcpValueError(`${key}.acceptable.min`, 'the minimum must not exceed the maximum');
   }
+  // An open end of the ideal band (null) reaches 0 or infinity: only an open end holds it.
   const ideal = readRange(doc, key);
+  if (band.min !== null && ideal.min === null) {
+    throw new IcpValueError(`${key}.acceptable.min`, 'must be empty while the ideal band has no minimum');
+  }
+  if (band.max !== null && ideal.max === null) {
+    throw new IcpValueError(`${key}.acceptable.max`, 'must be empty while the ideal band has no maximum');
+  }
   if (band.min !== null && ideal.min !== null && band.min > ideal.min) {
     throw new IcpValueError(`${key}.acceptable.min`, 'must be at most the ideal minimum');
   }
@@ -144,7 +161,7 @@ export function writeDisqualifierRule(doc: Y.Doc, itemId: string, rule: Disquali
   const parsed = disqualifierRuleSchema.safeParse(rule);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new IcpValueError(`rule.${issue.path.join('.')}`, issue.message);
+    throw new IcpValueError(fieldOf('rule', issue.path), issue.message);
   }
   entry.set('rule', JSON.stringify(parsed.data));
   return true;

@@ -145,11 +145,12 @@ function listCriterion(
 ): ListCriterion | null {
   const values = items
     .filter((item) => item.text.trim() !== '')
-    .map((item): ModelChoice => (item.evidence ? { text: item.text, evidence: item.evidence } : { text: item.text }));
+    .map((item): ModelChoice =>
+      item.evidence ? { text: item.text, evidence: item.evidence } : { text: item.text },
+    );
   if (values.length === 0) return null;
   const texts = values.map((v) => v.text);
-  const rule =
-    key === 'technologies' ? `Uses ${joinOr(texts)}` : `${LIST_FIELDS[key]} is ${joinOr(texts)}`;
+  const rule = key === 'technologies' ? `Uses ${joinOr(texts)}` : `${LIST_FIELDS[key]} is ${joinOr(texts)}`;
   return {
     key,
     kind: 'list',
@@ -172,8 +173,14 @@ function rangeCriterion(
   // An acceptable band always holds the ideal one (documents edited by foreign clients included).
   const acceptable = range.acceptable
     ? {
-        min: range.acceptable.min === null || ideal.min === null ? null : Math.min(range.acceptable.min, ideal.min),
-        max: range.acceptable.max === null || ideal.max === null ? null : Math.max(range.acceptable.max, ideal.max),
+        min:
+          range.acceptable.min === null || ideal.min === null
+            ? null
+            : Math.min(range.acceptable.min, ideal.min),
+        max:
+          range.acceptable.max === null || ideal.max === null
+            ? null
+            : Math.max(range.acceptable.max, ideal.max),
       }
     : null;
   const label = sectionOf(key).title;

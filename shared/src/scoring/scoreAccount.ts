@@ -1,8 +1,19 @@
 import { dictionaryKey } from '../accounts/accountColumns.js';
 import { geographyCountries } from '../accounts/profileMatch.js';
 import type { Evidence } from '../validation/datasets.js';
-import { bandText, type ModelCriterion, type ModelDisqualifier, type ScoringModel } from './compileScoringModel.js';
-import { gradeOf, type DisqualifierRule, type Grade, type Importance, type ScoringBand } from './scoringSettings.js';
+import {
+  bandText,
+  type ModelCriterion,
+  type ModelDisqualifier,
+  type ScoringModel,
+} from './compileScoringModel.js';
+import {
+  gradeOf,
+  type DisqualifierRule,
+  type Grade,
+  type Importance,
+  type ScoringBand,
+} from './scoringSettings.js';
 
 /**
  * What scoring reads of an account; every field may be missing or null (unknown). Text compares
@@ -69,8 +80,10 @@ export interface Scorer {
 const NUMBER = new Intl.NumberFormat('en-US');
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-const known = (text: string | null | undefined): text is string => typeof text === 'string' && text.trim() !== '';
-const knownNumber = (n: number | null | undefined): n is number => typeof n === 'number' && Number.isFinite(n);
+const known = (text: string | null | undefined): text is string =>
+  typeof text === 'string' && text.trim() !== '';
+const knownNumber = (n: number | null | undefined): n is number =>
+  typeof n === 'number' && Number.isFinite(n);
 
 function inBand(value: number, band: ScoringBand): boolean {
   return (band.min === null || value >= band.min) && (band.max === null || value <= band.max);
@@ -154,11 +167,20 @@ function ruleMatch(prepared: PreparedRule, account: ScoringAccount, currency: st
     default: {
       const value = rule.field === 'employees' ? account.employees : account.revenue;
       if (!knownNumber(value)) return null;
-      if (rule.field === 'revenue' && currency && known(account.currency) && account.currency.trim().toUpperCase() !== currency) {
+      if (
+        rule.field === 'revenue' &&
+        currency &&
+        known(account.currency) &&
+        account.currency.trim().toUpperCase() !== currency
+      ) {
         return null;
       }
       const applies =
-        rule.op === 'between' ? inBand(value, rule) : rule.op === 'below' ? value < rule.value : value > rule.value;
+        rule.op === 'between'
+          ? inBand(value, rule)
+          : rule.op === 'below'
+            ? value < rule.value
+            : value > rule.value;
       return applies ? NUMBER.format(value) : null;
     }
   }
@@ -186,8 +208,8 @@ export function createScorer(model: ScoringModel): Scorer {
   const rules: PreparedRule[] = model.disqualifiers.map((d) => ({ disqualifier: d, keys: ruleKeys(d.rule) }));
   const totalWeight = model.criteria.reduce((sum, c) => sum + c.weight, 0);
   const revenueCurrency =
-    model.criteria.find((c): c is Extract<ModelCriterion, { kind: 'range' }> => c.key === 'revenue')?.currency ??
-    'USD';
+    model.criteria.find((c): c is Extract<ModelCriterion, { kind: 'range' }> => c.key === 'revenue')
+      ?.currency ?? 'USD';
   const manualChecks = model.manualChecks.map((m) => m.text);
   const { thresholds } = model;
   const capBelow = thresholds.b - 1;
@@ -282,7 +304,11 @@ export function createScorer(model: ScoringModel): Scorer {
         return knownNumber(account.employees) ? NUMBER.format(account.employees) : null;
       case 'revenue': {
         if (!knownNumber(account.revenue)) return null;
-        const currency = known(account.currency) ? account.currency.trim().toUpperCase() : (c.kind === 'range' ? c.currency : null);
+        const currency = known(account.currency)
+          ? account.currency.trim().toUpperCase()
+          : c.kind === 'range'
+            ? c.currency
+            : null;
         return currency ? `${NUMBER.format(account.revenue)} ${currency}` : NUMBER.format(account.revenue);
       }
     }
@@ -334,7 +360,10 @@ export function createScorer(model: ScoringModel): Scorer {
         value,
         matched,
         rule: c.rule,
-        points: outcome === UNKNOWN || knownWeight === 0 ? null : round1((100 * earnedFor(outcome, c.weight)) / knownWeight),
+        points:
+          outcome === UNKNOWN || knownWeight === 0
+            ? null
+            : round1((100 * earnedFor(outcome, c.weight)) / knownWeight),
         maxPoints: outcome === UNKNOWN || knownWeight === 0 ? 0 : round1((100 * c.weight) / knownWeight),
       };
       if (outcome === UNKNOWN && value !== null && c.kind === 'range' && c.currency) {
@@ -348,11 +377,27 @@ export function createScorer(model: ScoringModel): Scorer {
       return { score: 0, grade: 'D', confidence, disqualifiedBy, cappedBy: null, criteria, manualChecks };
     }
     if (knownWeight === 0) {
-      return { score: null, grade: null, confidence, disqualifiedBy: null, cappedBy: null, criteria, manualChecks };
+      return {
+        score: null,
+        grade: null,
+        confidence,
+        disqualifiedBy: null,
+        cappedBy: null,
+        criteria,
+        manualChecks,
+      };
     }
     let value = Math.round((100 * earned) / knownWeight);
     if (cappedBy) value = Math.min(value, capBelow);
-    return { score: value, grade: gradeOf(value, thresholds), confidence, disqualifiedBy: null, cappedBy, criteria, manualChecks };
+    return {
+      score: value,
+      grade: gradeOf(value, thresholds),
+      confidence,
+      disqualifiedBy: null,
+      cappedBy,
+      criteria,
+      manualChecks,
+    };
   }
 
   return { model, score, scoreOnly };

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { datasetIdSchema, evidenceSchema } from '../validation/datasets.js';
 import { personRefSchema } from '../validation/comments.js';
-import { GRADES, importanceSchema, gradeThresholdsSchema, disqualifierRuleSchema } from './scoringSettings.js';
+import {
+  GRADES,
+  importanceSchema,
+  gradeThresholdsSchema,
+  disqualifierRuleSchema,
+} from './scoringSettings.js';
 
 /** Bounds of the scoring API. */
 export const SCORING_LIMITS = {
@@ -33,7 +38,10 @@ const amount = z
 /** One account to score. Unknown fields are refused (400 naming the field); missing is unknown. */
 export const scoringAccountSchema = z.strictObject({
   /** The caller's reference (a CRM record id), echoed in the answer. */
-  id: z.string({ message: 'must be text' }).max(200, { message: 'must be at most 200 characters' }).optional(),
+  id: z
+    .string({ message: 'must be text' })
+    .max(200, { message: 'must be at most 200 characters' })
+    .optional(),
   industry: text(200),
   country: text(200),
   region: text(200),
@@ -68,12 +76,18 @@ export type ScoreBody = z.infer<typeof scoreBodySchema>;
 
 /** Which model: the approved version (default), the live draft, or a version by number or id. */
 export const modelSelectorSchema = z
-  .union([
-    z.literal('approved'),
-    z.literal('draft'),
-    z.string().regex(/^[1-9]\d{0,8}$/).transform(Number),
-    z.uuid(),
-  ], { message: 'must be approved, draft, a version number or a version id' })
+  .union(
+    [
+      z.literal('approved'),
+      z.literal('draft'),
+      z
+        .string()
+        .regex(/^[1-9]\d{0,8}$/)
+        .transform(Number),
+      z.uuid(),
+    ],
+    { message: 'must be approved, draft, a version number or a version id' },
+  )
   .default('approved');
 export type ModelSelector = z.output<typeof modelSelectorSchema>;
 
@@ -264,15 +278,36 @@ export const datasetScoringDtoSchema = z.object({
 export type DatasetScoringDto = z.infer<typeof datasetScoringDtoSchema>;
 
 export const datasetScoringListDtoSchema = z.object({ scorings: z.array(datasetScoringDtoSchema) });
+export type DatasetScoringListDto = z.infer<typeof datasetScoringListDtoSchema>;
 
 export const scoreImpactQuerySchema = z.strictObject({
   datasetId: datasetIdSchema,
-  from: z.union([z.literal('approved'), z.literal('draft'), z.string().regex(/^[1-9]\d{0,8}$/).transform(Number)], {
-    message: 'must be approved, draft or a version number',
-  }),
-  to: z.union([z.literal('approved'), z.literal('draft'), z.string().regex(/^[1-9]\d{0,8}$/).transform(Number)], {
-    message: 'must be approved, draft or a version number',
-  }),
+  from: z.union(
+    [
+      z.literal('approved'),
+      z.literal('draft'),
+      z
+        .string()
+        .regex(/^[1-9]\d{0,8}$/)
+        .transform(Number),
+    ],
+    {
+      message: 'must be approved, draft or a version number',
+    },
+  ),
+  to: z.union(
+    [
+      z.literal('approved'),
+      z.literal('draft'),
+      z
+        .string()
+        .regex(/^[1-9]\d{0,8}$/)
+        .transform(Number),
+    ],
+    {
+      message: 'must be approved, draft or a version number',
+    },
+  ),
 });
 
 export const scoreImpactDtoSchema = z.object({

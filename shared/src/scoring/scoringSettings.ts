@@ -23,14 +23,19 @@ export const DEFAULT_IMPORTANCE: ImportanceLevel = 'strong';
 export const MAX_EXPLICIT_WEIGHT = 10;
 
 /** A named importance, or an explicit weight 0–10 (0: shown, not scored). */
-export const importanceSchema = z.union([
-  z.enum(IMPORTANCE_LEVELS, { message: 'must be must, strong, nice or a weight from 0 to 10' }),
-  z
-    .number({ message: 'must be must, strong, nice or a weight from 0 to 10' })
-    .min(0, { message: 'must be 0 or more' })
-    .max(MAX_EXPLICIT_WEIGHT, { message: `must be at most ${MAX_EXPLICIT_WEIGHT}` })
-    .multipleOf(0.5, { message: 'must be a multiple of 0.5' }),
-]);
+const IMPORTANCE_MESSAGE = 'must be must, strong, nice or a weight from 0 to 10';
+export const importanceSchema = z.union(
+  [
+    z.enum(IMPORTANCE_LEVELS, { message: IMPORTANCE_MESSAGE }),
+    z
+      .number({ message: IMPORTANCE_MESSAGE })
+      .min(0, { message: 'must be 0 or more' })
+      .max(MAX_EXPLICIT_WEIGHT, { message: `must be at most ${MAX_EXPLICIT_WEIGHT}` })
+      .multipleOf(0.5, { message: 'must be a multiple of 0.5' }),
+  ],
+  // Neither a level nor a number: without this, zod says only "Invalid input".
+  { message: IMPORTANCE_MESSAGE },
+);
 export type Importance = z.infer<typeof importanceSchema>;
 
 export function importanceWeight(importance: Importance): number {
@@ -42,12 +47,14 @@ export function importanceLabel(importance: Importance): string {
 }
 
 /** The lowest score of grades A, B and C; below `c` is D. */
+// Each check names its own message: a check without one inherits the type's ("must be a number").
+const thresholdSchema = z
+  .number({ message: 'must be a number' })
+  .int({ message: 'must be a whole number' })
+  .min(1, { message: 'must be 1 or more' })
+  .max(100, { message: 'must be at most 100' });
 export const gradeThresholdsSchema = z
-  .strictObject({
-    a: z.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(1).max(100),
-    b: z.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(1).max(100),
-    c: z.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(1).max(100),
-  })
+  .strictObject({ a: thresholdSchema, b: thresholdSchema, c: thresholdSchema })
   .refine((t) => t.a > t.b && t.b > t.c, {
     message: 'A must start above B, and B above C',
     path: ['b'],
@@ -92,31 +99,43 @@ const ruleNumber = z
   .min(0, { message: 'must be 0 or more' })
   .max(10_000_000_000_000, { message: 'is too large' });
 
+const numberField = z.enum(RULE_NUMBER_FIELDS, { message: 'must be employees or revenue' });
+
 /**
  * A disqualifier as a rule on account attributes: "industry is Government", "uses Oracle",
  * "employees below 10", "revenue between 0 and 1,000,000" (bounds inclusive, an open bound null).
+ * Told apart by `op`, so a bad rule is refused naming what is wrong in it (a plain union says only
+ * "Invalid input" as soon as two shapes fail alike).
  */
-export const disqualifierRuleSchema = z.union([
-  z.strictObject({ field: z.enum(RULE_TEXT_FIELDS), op: z.literal('is'), values: ruleValues }),
-  z.strictObject({ field: z.literal('technologies'), op: z.literal('uses'), values: ruleValues }),
-  z.strictObject({
-    field: z.enum(RULE_NUMBER_FIELDS),
-    op: z.enum(['below', 'above']),
-    value: ruleNumber,
-  }),
-  z
-    .strictObject({
-      field: z.enum(RULE_NUMBER_FIELDS),
-      op: z.literal('between'),
-      min: ruleNumber.nullable(),
-      max: ruleNumber.nullable(),
-    })
-    .refine((r) => r.min !== null || r.max !== null, { message: 'must set min or max', path: ['min'] })
-    .refine((r) => r.min === null || r.max === null || r.min <= r.max, {
-      message: 'the minimum must not exceed the maximum',
-      path: ['min'],
+export const disqualifierRuleSchema = z.discriminatedUnion(
+  'op',
+  [
+    z.strictObject({
+      field: z.enum(RULE_TEXT_FIELDS, { message: 'must be industry, country or region' }),
+      op: z.literal('is'),
+      values: ruleValues,
     }),
-]);
+    z.strictObject({
+      field: z.literal('technologies', { message: 'must be technologies' }),
+      op: z.literal('uses'),
+      values: ruleValues,
+    }),
+    z.strictObject({ field: numberField, op: z.enum(['below', 'above']), value: ruleNumber }),
+    z
+      .strictObject({
+        field: numberField,
+        op: z.literal('between'),
+        min: ruleNumber.nullable(),
+        max: ruleNumber.nullable(),
+      })
+      .refine((r) => r.min !== null || r.max !== null, { message: 'must set min or max', path: ['min'] })
+      .refine((r) => r.min === null || r.max === null || r.min <= r.max, {
+        message: 'the minimum must not exceed the maximum',
+        path: ['min'],
+      }),
+  ],
+  { message: 'must be is, uses, below, above or between' },
+);
 export type DisqualifierRule = z.infer<typeof disqualifierRuleSchema>;
 
 /** A band of a range criterion; an open bound is null. */

@@ -60,6 +60,8 @@ export const apiTokenDtoSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   prefix: z.string(),
+  /** `full`: the owner's rights; `scoring`: only the scoring API (read-only). */
+  scope: z.enum(['full', 'scoring']),
   createdAt: z.iso.datetime(),
   lastUsedAt: z.iso.datetime().nullable(),
 });

@@ -72,6 +72,12 @@ export const tokenNameSchema = z
   .trim()
   .min(1, { message: 'must not be empty' })
   .max(LIMITS.maxTokenNameLength, { message: `must be at most ${LIMITS.maxTokenNameLength} characters` });
-export const createTokenBodySchema = z.strictObject({ name: tokenNameSchema });
+/** What a token may do: everything its owner may (`full`), or only the read-only scoring API. */
+export const TOKEN_SCOPES = ['full', 'scoring'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+export const createTokenBodySchema = z.strictObject({
+  name: tokenNameSchema,
+  scope: z.enum(TOKEN_SCOPES, { message: 'must be full or scoring' }).default('full'),
+});
 export type CreateTokenBody = z.infer<typeof createTokenBodySchema>;
 export const tokenParamsSchema = z.object({ tokenId: uuid('a token') });

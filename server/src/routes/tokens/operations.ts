@@ -19,7 +19,9 @@ export const tokenOperations = {
   createToken: {
     method: 'post',
     path: '/tokens',
-    summary: 'Create an API token with the caller’s rights; the secret is shown once',
+    summary:
+      'Create an API token with the caller’s rights (`scope: full`, the default) or limited to the ' +
+      'read-only scoring API (`scope: scoring`, for CRM integrations); the secret is shown once',
     body: createTokenBodySchema,
     response: { status: 201, schema: createdApiTokenDtoSchema },
     errors: [400, 401],

@@ -18,7 +18,7 @@ export function tokensRouter(tokens: ApiTokenStore, commands: TokenCommands): Ro
   router.post('/tokens', async (req, res) => {
     const actor = requireActor(req);
     const body = parse(op.createToken.body, req.body, 'body');
-    res.status(201).json(await commands.create(actor.user.id, body.name));
+    res.status(201).json(await commands.create(actor.user.id, body.name, body.scope));
   });
 
   router.delete('/tokens/:tokenId', async (req, res) => {

@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import {
+  csvLine,
+  type DatasetScoringDto,
+  type DatasetScoringListDto,
+  type GradeThresholds,
+  type ModelSelector,
+  type ModelSourceDto,
+  type ScoreBody,
+  type ScoreDatasetBody,
+  type ScoreImpactDto,
+  type ScoreResponse,
+  type ScoreResultDto,
+  type ScoringModel,
+  type ScoringModelResponse,
+  createScorer,
+} from '@bullseye/shared';
+import type { z } from 'zod';
+import type { scoreImpactQuerySchema } from '@bullseye/shared';
+import type { Clock } from '../clock.js';
+import type { AccountStore } from '../db/accountStore.js';
+import type { DatasetRow, DatasetStore } from '../db/datasetStore.js';
+import type { IcpRow } from '../db/icpStore.js';
+import type { ScoringRow, ScoringStore } from '../db/scoringStore.js';
+import type { Membership } from '../db/workspaceStore.js';
+import { conflict } from '../errors.js';
+import { SCORED_COLUMNS, scoringAccountOf } from '../scoring/accountInput.js';
+import { bucketOf } from '../scoring/gradeBuckets.js';
+import { scoreDataset, type DatasetScoreSummary } from '../scoring/scoreDataset.js';
+import { scoreImpact } from '../scoring/scoreImpact.js';
+import { scoreReasons } from '../scoring/scoreReasons.js';
+import type { ScoringModels } from '../scoring/scoringModels.js';
+
+type ScoreImpactQuery = z.output<typeof scoreImpactQuerySchema>;
+
+/** What a stored scoring's summary column holds. */
+interface StoredSummary extends DatasetScoreSummary {
+  source: ModelSourceDto;
+  thresholds: GradeThresholds;
+  datasetName: string;
+  elapsedMs: number;
+}
+
+/**
+ * Fit scoring: the model of a version (the approved one unless named), scores for other systems,
+ * whole datasets scored and stored per version with their backtest, the CSV of a stored scoring,
+ * and how many accounts change grade between two versions. Routes have authorized the ICP and the
+ * dataset (same workspace) already.
+ */
+export class ScoringCommands {
+  constructor(
+    private readonly models: ScoringModels,
+    private readonly scorings: ScoringStore,
+    private readonly datasets: DatasetStore,
+    private readonly accounts: AccountStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async model(icp: IcpRow, selector: ModelSelector): Promise<ScoringModelResponse> {
+    const { source, scorer } = await this.models.resolve(icp, selector);
+    return { source, model: scorer.model };
+  }
+
+  async score(icp: IcpRow, selector: ModelSelector, body: ScoreBody): Promise<ScoreResponse> {
+    const { source, scorer } = await this.models.resolve(icp, selector);
+    const one = (account: NonNullable<ScoreBody['account']>): ScoreResultDto => {
+      const result = scorer.score(account);
+      return account.id === undefined ? result : { id: account.id, ...result };
+    };
+    const answer: ScoreResponse = { source, thresholds: scorer.model.thresholds };
+    if (body.account) answer.result = one(body.account);
+    else answer.results = body.accounts!.map(one);
+    return answer;
+  }
+
+  /** Scores every account of the dataset with the named version's model and stores the result. */
+  async scoreDataset(
+    icp: IcpRow,
+    dataset: DatasetRow,
+    membership: Membership,
+    body: ScoreDatasetBody,
+  ): Promise<DatasetScoringDto> {
+    requireReady(dataset);
+    const started = performance.now();
+    const { source, scorer } = await this.models.resolve(icp, body.version);
+    const summary = await scoreDataset(scorer, this.accounts.scan(dataset.id, SCORED_COLUMNS, 10_000));
+    const stored: StoredSummary = {
+      ...summary,
+      source,
+      thresholds: scorer.model.thresholds,
+      datasetName: dataset.name,
+      elapsedMs: Math.round(performance.now() - started),
+    };
+    const row: ScoringRow = {
+      id: randomUUID(),
+      icp_id: icp.id,
+      dataset_id: dataset.id,
+      dataset_revision: dataset.revision,
+      source: source.source,
+      version_id: source.version?.id ?? null,
+      model_hash: source.modelHash,
+      model: JSON.stringify(scorer.model),
+      summary: JSON.stringify(stored),
+      created_by: membership.userId,
+      created_at: this.clock.now().toISOString(),
+    };
+    await this.scorings.replace(row);
+    const names = await this.datasets.userNames([membership.userId]);
+    return presentScoring(row, stored, dataset, names);
+  }
+
+  /** The ICP's stored scorings (of one dataset or all ready ones), newest first. */
+  async list(icp: IcpRow, datasetId: string | undefined): Promise<DatasetScoringListDto> {
+    const rows = await this.scorings.listForIcp(icp.id, datasetId);
+    const datasets = new Map<string, DatasetRow>();
+    for (const id of new Set(rows.map((r) => r.dataset_id))) {
+      const dataset = await this.datasets.find(id);
+      if (dataset?.workspace_id === icp.workspace_id && dataset.state === 'ready') datasets.set(id, dataset);
+    }
+    const names = await this.datasets.userNames(rows.flatMap((r) => (r.created_by ? [r.created_by] : [])));
+    return {
+      scorings: rows.flatMap((row) => {
+        const dataset = datasets.get(row.dataset_id);
+        return dataset ? [presentScoring(row, JSON.parse(row.summary) as StoredSummary, dataset, names)] : [];
+      }),
+    };
+  }
+
+  /**
+   * Every account of a stored scoring with its score, grade, confidence and reasons, reproduced
+   * from the stored model. A scoring of data that was re-imported since is refused (409): its
+   * numbers would no longer be the ones the file claims.
+   */
+  async *exportCsv(row: ScoringRow, dataset: DatasetRow): AsyncGenerator<string> {
+    requireReady(dataset);
+    if (dataset.revision !== row.dataset_revision) {
+      throw conflict('stale_scoring', 'The dataset was re-imported since this scoring: score it again first');
+    }
+    const scorer = createScorer(JSON.parse(row.model) as ScoringModel);
+    const { thresholds } = scorer.model;
+    yield `${csvLine(['Record ID', 'Company name', 'Domain', 'Score', 'Grade', 'Confidence', 'Disqualified by', 'Reasons', 'Model hash'])}\r\n`;
+    for await (const rows of this.accounts.scan(dataset.id, SCORED_COLUMNS, 10_000)) {
+      let chunk = '';
+      for (const account of rows) {
+        const result = scorer.score(scoringAccountOf(account));
+        const grade = bucketOf(result.score ?? -1, thresholds);
+        chunk += `${csvLine([
+          account.external_id,
+          account.name,
+          account.domain,
+          result.score,
+          grade === 'none' ? '' : grade,
+          result.confidence,
+          result.disqualifiedBy?.text,
+          scoreReasons(result).join('; '),
+          row.model_hash,
+        ])}\r\n`;
+      }
+      yield chunk;
+    }
+  }
+
+  /** How many accounts of the dataset change grade from one model to the other, with examples. */
+  async impact(icp: IcpRow, dataset: DatasetRow, query: ScoreImpactQuery): Promise<ScoreImpactDto> {
+    requireReady(dataset);
+    const [from, to] = await Promise.all([
+      this.models.resolve(icp, query.from),
+      this.models.resolve(icp, query.to),
+    ]);
+    const result = await scoreImpact(
+      from.scorer,
+      to.scorer,
+      this.accounts.scan(dataset.id, SCORED_COLUMNS, 10_000),
+    );
+    return { datasetId: dataset.id, datasetName: dataset.name, from: from.source, to: to.source, ...result };
+  }
+}
+
+function requireReady(dataset: DatasetRow): void {
+  if (dataset.state !== 'ready') {
+    throw conflict(
+      'dataset_not_ready',
+      'This dataset has no committed accounts yet; its first import is not finished',
+    );
+  }
+}
+
+function presentScoring(
+  row: Omit<ScoringRow, 'model'>,
+  summary: StoredSummary,
+  dataset: DatasetRow,
+  names: ReadonlyMap<string, string>,
+): DatasetScoringDto {
+  const name = row.created_by ? names.get(row.created_by) : undefined;
+  return {
+    id: row.id,
+    icpId: row.icp_id,
+    datasetId: row.dataset_id,
+    datasetName: dataset.name,
+    revision: row.dataset_revision,
+    stale: dataset.revision !== row.dataset_revision,
+    source: summary.source,
+    thresholds: summary.thresholds,
+    createdAt: row.created_at,
+    createdBy: row.created_by && name ? { id: row.created_by, name } : null,
+    total: summary.total,
+    grades: summary.grades,
+    histogram: summary.histogram,
+    hasOutcomes: summary.hasOutcomes,
+    topAccounts: summary.topAccounts,
+    elapsedMs: summary.elapsedMs,
+  };
+}
