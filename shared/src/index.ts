@@ -52,3 +52,4 @@ export * from './icp/scoringFields.js';
 export * from './scoring/compileScoringModel.js';
 export * from './scoring/scoreAccount.js';
 export * from './scoring/scoringApi.js';
+export * from './scoring/scoringDiff.js';

@@ -355,6 +355,12 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
           'listAccounts',
           'getInsights',
           'getCoverage',
+          'getScoringModel',
+          'scoreAccounts',
+          'scoreDataset',
+          'listScorings',
+          'exportScoring',
+          'getScoreImpact',
         ].sort(),
       );
     });

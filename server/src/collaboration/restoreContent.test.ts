@@ -9,7 +9,11 @@ import {
   readList,
   removeListItem,
   updateListItem,
+  writeAcceptableBand,
+  writeDisqualifierRule,
+  writeImportance,
   writeRange,
+  writeThresholds,
 } from '@bullseye/shared';
 import { writeContent } from './restoreContent.js';
 import { UpdateGate } from './updateGate.js';
@@ -61,6 +65,29 @@ describe('writeContent', () => {
     expect(readList(draft, 'industries')).toEqual([saas, fintech, insurance]);
     // The untouched first criterion is the same Yjs map: a comment anchored on it stays put.
     expect(listOf(draft, 'industries').get(0)).toBe(saasMap);
+  });
+
+  it('brings back scoring settings: importances, thresholds, acceptable bands and disqualifier rules', () => {
+    const version = new Y.Doc();
+    writeRange(version, 'employees', { min: 200, max: 1000 });
+    writeAcceptableBand(version, 'employees', { min: 50, max: null });
+    writeImportance(version, 'industries', 'must');
+    writeThresholds(version, { a: 85, b: 70, c: 50 });
+    const government = addListItem(version, 'disqualifiers', 'Government');
+    writeDisqualifierRule(version, government.id, { field: 'industry', op: 'is', values: ['Public sector'] });
+    const free = addListItem(version, 'disqualifiers', 'No sales team');
+
+    const draft = fork(version);
+    writeAcceptableBand(draft, 'employees', null);
+    writeImportance(draft, 'industries', null);
+    writeImportance(draft, 'technologies', 2.5);
+    writeThresholds(draft, null);
+    writeDisqualifierRule(draft, government.id, null);
+    writeDisqualifierRule(draft, free.id, { field: 'employees', op: 'below', value: 10 });
+    expect(canonicalJson(draft)).not.toBe(canonicalJson(version));
+
+    draft.transact(() => writeContent(draft, version));
+    expect(canonicalJson(draft)).toBe(canonicalJson(version));
   });
 
   it('rebuilds a reordered list with the same ids, and changes nothing when already equal', () => {

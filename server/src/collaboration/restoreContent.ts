@@ -10,6 +10,7 @@ import {
   rangeOf,
   readList,
   bestCustomersMap,
+  scoringMapOf,
   type ListItem,
   type ListItemMap,
   type RichTextNode,
@@ -28,6 +29,7 @@ export function writeContent(target: Y.Doc, source: Y.Doc): void {
     if (definition === undefined) bestCustomersMap(target).delete('definition');
     else bestCustomersMap(target).set('definition', definition);
   }
+  writeScoring(scoringMapOf(target), scoringMapOf(source));
   for (const section of ICP_SECTIONS) {
     switch (section.kind) {
       case 'list':
@@ -48,7 +50,25 @@ function newItem(item: ListItem): ListItemMap {
   map.set('id', item.id);
   map.set('text', item.text);
   if (item.evidence) map.set('evidence', JSON.stringify(item.evidence));
+  if (item.rule) map.set('rule', JSON.stringify(item.rule));
   return map;
+}
+
+/** Importances and grade thresholds: every key of the version's `scoring` map, and no other. */
+function writeScoring(target: Y.Map<unknown>, source: Y.Map<unknown>): void {
+  for (const key of [...target.keys()]) if (!source.has(key)) target.delete(key);
+  for (const [key, value] of source.entries()) {
+    if (typeof value !== 'string' && typeof value !== 'number') continue;
+    if (target.get(key) !== value) target.set(key, value);
+  }
+}
+
+/** Sets or removes one JSON-text key of a criterion's map. */
+function writeJsonKey(map: ListItemMap, key: string, value: unknown): void {
+  const text = value === undefined ? undefined : JSON.stringify(value);
+  if (map.get(key) === text) return;
+  if (text === undefined) map.delete(key);
+  else map.set(key, text);
 }
 
 function writeList(list: Y.Array<ListItemMap>, items: readonly ListItem[]): void {
@@ -81,11 +101,8 @@ function writeList(list: Y.Array<ListItemMap>, items: readonly ListItem[]): void
     const current = index < list.length ? list.get(index) : undefined;
     if (current instanceof Y.Map && current.get('id') === item.id) {
       if (current.get('text') !== item.text) current.set('text', item.text);
-      const evidence = item.evidence ? JSON.stringify(item.evidence) : undefined;
-      if (current.get('evidence') !== evidence) {
-        if (evidence === undefined) current.delete('evidence');
-        else current.set('evidence', evidence);
-      }
+      writeJsonKey(current, 'evidence', item.evidence);
+      writeJsonKey(current, 'rule', item.rule);
     } else {
       list.insert(index, [newItem(item)]);
     }
@@ -93,7 +110,7 @@ function writeList(list: Y.Array<ListItemMap>, items: readonly ListItem[]): void
 }
 
 function writeRange(target: Y.Map<number | string>, source: Y.Map<number | string>): void {
-  for (const field of ['min', 'max', 'currency', 'evidence']) {
+  for (const field of ['min', 'max', 'currency', 'evidence', 'acceptableMin', 'acceptableMax']) {
     const value = source.get(field);
     if (value === undefined) {
       if (target.has(field)) target.delete(field);

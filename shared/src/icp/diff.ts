@@ -5,11 +5,13 @@ import { canonicalStringify } from './canonical.js';
 import { richTextToPlain, type RichTextNode } from './fragment.js';
 import { ICP_SECTIONS } from './layout.js';
 import type { SectionDiff, TextChange } from '../validation/versions.js';
+import { diffScoring } from '../scoring/scoringDiff.js';
 
 /**
  * What changed between two versions of an ICP, section by section in page order; unchanged
  * sections are left out. Criteria are matched by their stable ids (so a renamed chip is a change,
  * not a removal plus an addition); narrative sections are compared word by word on their text.
+ * Scoring settings that changed (importances, bands, rules, grade thresholds) come last.
  */
 export function diffCanonical(from: CanonicalIcp, to: CanonicalIcp): SectionDiff[] {
   const diffs: SectionDiff[] = [];
@@ -40,6 +42,8 @@ export function diffCanonical(from: CanonicalIcp, to: CanonicalIcp): SectionDiff
       }
     }
   }
+  const scoring = diffScoring(from, to);
+  if (scoring.length > 0) diffs.push({ key: 'scoring', kind: 'scoring', changes: scoring });
   return diffs;
 }
 
@@ -73,6 +77,7 @@ function asRange(value: unknown): RangeValue {
   const result: RangeValue = { min: range.min ?? null, max: range.max ?? null };
   if (range.currency) result.currency = range.currency;
   return result;
+  // The acceptable band is a scoring setting: the scoring diff shows it.
 }
 
 function plainText(value: unknown): string {

@@ -17,6 +17,8 @@ import { ICP_SECTIONS, SECTION_GROUPS, type SectionDefinition } from './layout.j
 import { FUNCTION_LABELS, FUNCTIONS, type IcpFunction } from '../logic/roles.js';
 import { evidenceSchema, type Evidence } from '../validation/datasets.js';
 import { describeBestCustomers } from '../accounts/bestCustomerMask.js';
+import { compileScoringModel } from '../scoring/compileScoringModel.js';
+import { importanceLabel } from '../scoring/scoringSettings.js';
 
 /** What an export says about the version it was made from. */
 export interface ExportedVersion {
@@ -92,6 +94,7 @@ export function icpToMarkdown(input: {
       ),
     );
   }
+  children.push(...scoringBlocks(content));
   return toMarkdown(
     { type: 'root', children },
     {
@@ -195,6 +198,31 @@ export function rangeText(unit: 'employees' | 'money', range: RangeValue): strin
   if (range.min !== null) return `${format(range.min)} or more${suffix}`;
   if (range.max !== null) return `Up to ${format(range.max)}${suffix}`;
   return '_Not set._';
+}
+
+/**
+ * How the version scores accounts, once it has a criterion to score on: each criterion with its
+ * importance and rule, the disqualifier rules, the manual checks, the grades and the model hash.
+ */
+function scoringBlocks(content: CanonicalIcp): RootContent[] {
+  const model = compileScoringModel(content);
+  if (model.criteria.length === 0 && model.disqualifiers.length === 0) return [];
+  const lines = [
+    ...model.criteria.map(
+      (c) => `${c.label} (${importanceLabel(c.importance)}, weight ${c.weight}): ${c.rule}`,
+    ),
+    ...model.disqualifiers.map((d) => `Disqualifier “${d.text}”: ${d.ruleText}`),
+    ...model.manualChecks.map((m) => `Manual check, not scored: ${m.text}`),
+  ];
+  const { a, b, c } = model.thresholds;
+  return [
+    { type: 'heading', depth: 2, children: [text('Fit scoring')] },
+    bulletList(lines.map((line) => [paragraph(text(line))])),
+    paragraph(text(`Grades: A ≥ ${a} · B ≥ ${b} · C ≥ ${c} · D below. Model hash `), {
+      type: 'inlineCode',
+      value: model.hash,
+    }),
+  ];
 }
 
 const text = (value: string): Text => ({ type: 'text', value });

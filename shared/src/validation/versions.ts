@@ -153,6 +153,14 @@ export const sectionDiffSchema = z.discriminatedUnion('kind', [
   z.object({ key: z.string(), kind: z.literal('range'), before: rangeValue, after: rangeValue }),
   /** Word-level changes of the section's plain text (blocks separated by newlines). */
   z.object({ key: z.string(), kind: z.literal('richText'), changes: z.array(textChangeSchema) }),
+  /** Scoring settings (key `scoring`): importances, acceptable bands, disqualifier rules, grades. */
+  z.object({
+    key: z.literal('scoring'),
+    kind: z.literal('scoring'),
+    changes: z.array(
+      z.object({ label: z.string(), before: z.string().nullable(), after: z.string().nullable() }),
+    ),
+  }),
 ]);
 
 const diffSide = z.object({

@@ -4,7 +4,10 @@ import { rangeSummary } from '../../editor/rangeSummary.js';
 import { rangeValueOf } from './canonicalContent.js';
 import { collapseUnchanged, diffSummary, type TitledDiff } from './diffDisplay.js';
 
-/** What changed in one section: criteria added, removed, renamed; a band; words in a narrative. */
+/**
+ * What changed in one section: criteria added, removed, renamed; a band; words in a narrative; or
+ * the scoring settings (importances, acceptable bands, disqualifier rules, grade thresholds).
+ */
 export function DiffSectionCard({ item }: { item: TitledDiff }) {
   const { diff, section, title } = item;
   return (
@@ -24,6 +27,7 @@ export function DiffSectionCard({ item }: { item: TitledDiff }) {
         <RangeDiff diff={diff} section={section?.kind === 'range' ? section : null} />
       )}
       {diff.kind === 'richText' && <TextDiff diff={diff} />}
+      {diff.kind === 'scoring' && <ScoringDiff diff={diff} />}
     </section>
   );
 }
@@ -135,5 +139,29 @@ function TextDiff({ diff }: { diff: Extract<SectionDiff, { kind: 'richText' }> }
         </button>
       )}
     </div>
+  );
+}
+
+/** Scoring settings that changed, each as "was → now" ("not set" when absent on one side). */
+function ScoringDiff({ diff }: { diff: Extract<SectionDiff, { kind: 'scoring' }> }) {
+  return (
+    <ul className="diff-scoring" data-testid="diff-scoring">
+      {diff.changes.map((change) => (
+        <li key={change.label}>
+          <span className="diff-scoring-label">{change.label}</span>
+          <del>
+            <span className="visually-hidden">Was: </span>
+            {change.before ?? 'not set'}
+          </del>
+          <span className="diff-arrow" aria-hidden="true">
+            →
+          </span>
+          <ins>
+            <span className="visually-hidden"> now: </span>
+            {change.after ?? 'not set'}
+          </ins>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -10,6 +10,7 @@ export interface TitledDiff {
 /** The changed sections with their titles, in the page's order (the server sends them so). */
 export function titledDiffs(diffs: readonly SectionDiff[]): TitledDiff[] {
   return diffs.map((diff) => {
+    if (diff.kind === 'scoring') return { section: null, title: 'Fit scoring', diff };
     const section = findSection(diff.key) ?? null;
     return { section, title: section?.title ?? diff.key, diff };
   });
@@ -41,6 +42,8 @@ export function diffSummary(diff: SectionDiff): string {
       if (removed) parts.push(`${removed} word${removed === 1 ? '' : 's'} removed`);
       return parts.join(', ') || 'whitespace changed';
     }
+    case 'scoring':
+      return `${diff.changes.length} setting${diff.changes.length === 1 ? '' : 's'} changed`;
   }
 }
 
