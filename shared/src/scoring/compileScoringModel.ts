@@ -206,11 +206,28 @@ const isList = (value: unknown): value is ListItem[] => Array.isArray(value);
 const isRange = (value: unknown): value is RangeValue =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && 'min' in value;
 
-/** Removes evidence (at any depth of the criteria) for the hash. */
+/** The evidence dimensions whose value a chip also matches (see `prepare` in scoreAccount.ts). */
+const MATCHED_DIMENSIONS: Record<ListCriterion['key'], readonly Evidence['dimension'][]> = {
+  industries: ['industry'],
+  geographies: ['country', 'region'],
+  technologies: ['technologies'],
+};
+
+/**
+ * Removes evidence (at any depth of the criteria) for the hash, but for what of it decides a score:
+ * the value a chip's evidence names, which the scorer matches too (a chip added from the data as
+ * "Fintech", then renamed, still matches Fintech accounts).
+ */
 function withoutEvidence<T extends object>(value: T): T {
   const { evidence: _evidence, ...rest } = value as T & { evidence?: unknown };
-  if ('values' in rest && Array.isArray(rest.values)) {
-    return { ...rest, values: (rest.values as object[]).map((v) => withoutEvidence(v)) } as T;
+  if ('kind' in rest && rest.kind === 'list') {
+    const criterion = rest as unknown as ListCriterion;
+    const values = criterion.values.map(({ text, evidence }) =>
+      evidence && MATCHED_DIMENSIONS[criterion.key].includes(evidence.dimension)
+        ? { text, alsoMatches: { dimension: evidence.dimension, value: evidence.value } }
+        : { text },
+    );
+    return { ...rest, values } as T;
   }
   return rest as T;
 }

@@ -241,16 +241,19 @@ export function createScorer(model: ScoringModel): Scorer {
       }
       case 'technologies': {
         const techs = account.technologies;
-        if (!techs || techs.length === 0) return UNKNOWN;
+        if (!techs) return UNKNOWN;
+        // A list of blanks says no more than an empty one: unknown, not a miss.
+        let any = false;
         for (const tech of techs) {
           if (!known(tech)) continue;
+          any = true;
           const index = p.keys.get(dictionaryKey(tech));
           if (index !== undefined) {
             hit.index = index;
             return MATCH;
           }
         }
-        return MISS;
+        return any ? MISS : UNKNOWN;
       }
       case 'employees':
       case 'revenue': {
