@@ -171,6 +171,7 @@ function buildBackward(doc: Y.Doc): void {
 const FULL_MODEL: Omit<ScoringModel, 'hash'> = {
   format: 1,
   thresholds: { a: 85, b: 65, c: 45 },
+  revenueCurrency: 'EUR',
   criteria: [
     {
       key: 'industries',
@@ -270,6 +271,7 @@ describe('compileScoringModel from a Y.Doc', () => {
       format: 1,
       hash: compiled.hash,
       thresholds: { a: 80, b: 60, c: 40 },
+      revenueCurrency: 'USD',
       criteria: [],
       disqualifiers: [],
       manualChecks: [],
@@ -309,6 +311,7 @@ describe('compileScoringModel from a plain canonical object', () => {
       format: 1,
       hash: compiled.hash,
       thresholds: { a: 80, b: 60, c: 40 },
+      revenueCurrency: 'USD',
       criteria: [
         {
           key: 'industries',
@@ -429,7 +432,7 @@ describe('compileScoringModel from a plain canonical object', () => {
       [
         'Revenue band',
         { field: 'revenue', op: 'between', min: null, max: 999_999 },
-        'Annual revenue at most 999,999',
+        'Annual revenue at most 999,999 USD',
       ],
       ['Big', { field: 'employees', op: 'between', min: 5001, max: null }, 'Employees at least 5,001'],
       ['Long', { field: 'industry', op: 'is', values: ['x'.repeat(80)] }, `Industry is ${'x'.repeat(80)}`],

@@ -69,6 +69,11 @@ export interface ScoringModel {
   format: number;
   hash: string;
   thresholds: GradeThresholds;
+  /**
+   * The ICP's revenue currency (its revenue range's, USD by default), also when the range is empty:
+   * revenue rules compare in it, and an account's revenue in another currency is unknown.
+   */
+  revenueCurrency: Currency;
   /** Criteria with a value to test, in page order; weight-0 criteria are listed but earn nothing. */
   criteria: ModelCriterion[];
   /** Structured disqualifiers: a match is grade D with the reason. */
@@ -99,20 +104,21 @@ export function bandText(band: ScoringBand, currency: string | null): string {
   return 'any';
 }
 
-/** A disqualifier rule in words. */
-export function ruleText(rule: DisqualifierRule): string {
+/** A disqualifier rule in words; revenue rules name the ICP's revenue currency. */
+export function ruleText(rule: DisqualifierRule, currency: string | null = null): string {
   const field = RULE_FIELD_LABELS[rule.field];
+  const unit = rule.field === 'revenue' && currency ? ` ${currency}` : '';
   switch (rule.op) {
     case 'is':
       return `${field} is ${joinOr(rule.values)}`;
     case 'uses':
       return `Uses ${joinOr(rule.values)}`;
     case 'below':
-      return `${field} below ${numberText(rule.value)}`;
+      return `${field} below ${numberText(rule.value)}${unit}`;
     case 'above':
-      return `${field} above ${numberText(rule.value)}`;
+      return `${field} above ${numberText(rule.value)}${unit}`;
     case 'between':
-      return `${field} ${bandText({ min: rule.min, max: rule.max }, null)}`;
+      return `${field} ${bandText({ min: rule.min, max: rule.max }, unit ? currency : null)}`;
   }
 }
 
@@ -252,6 +258,8 @@ export function compileScoringModel(canonical: CanonicalIcp): ScoringModel {
           : null;
     if (criterion) criteria.push(criterion);
   }
+  const revenueRange = canonical.sections.revenue;
+  const revenueCurrency: Currency = (isRange(revenueRange) ? revenueRange.currency : undefined) ?? 'USD';
   const disqualifiers: ModelDisqualifier[] = [];
   const manualChecks: ScoringModel['manualChecks'] = [];
   const items = canonical.sections.disqualifiers;
@@ -261,13 +269,19 @@ export function compileScoringModel(canonical: CanonicalIcp): ScoringModel {
       if (item.text.trim() !== '') manualChecks.push({ id: item.id, text: item.text });
       continue;
     }
-    const disqualifier: ModelDisqualifier = { id: item.id, text: item.text, rule, ruleText: ruleText(rule) };
+    const disqualifier: ModelDisqualifier = {
+      id: item.id,
+      text: item.text,
+      rule,
+      ruleText: ruleText(rule, revenueCurrency),
+    };
     if (item.evidence) disqualifier.evidence = item.evidence;
     disqualifiers.push(disqualifier);
   }
   const body = {
     format: SCORING_MODEL_FORMAT,
     thresholds: thresholdsIn(settings),
+    revenueCurrency,
     criteria,
     disqualifiers,
     manualChecks,

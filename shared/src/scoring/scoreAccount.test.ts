@@ -657,6 +657,8 @@ describe('matching text', () => {
     expect(geo({ region: 'emea' })).toMatchObject({ outcome: 'match', matched: 'EMEA' });
     expect(geo({ country: 'GB' })).toMatchObject({ outcome: 'match', matched: 'EMEA' }); // the first chip that holds it
     expect(geo({ country: 'Brazil', region: 'São Paulo' })).toMatchObject({ outcome: 'miss' });
+    // A region alone that matches no chip says nothing about the country: unknown, not a miss.
+    expect(geo({ region: 'Bavaria' })).toMatchObject({ outcome: 'unknown', points: null, maxPoints: 0 });
   });
 
   it('also matches a chip by the value its evidence names (a chip renamed after it was added)', () => {
@@ -774,7 +776,20 @@ describe('disqualifiers', () => {
     expect(result.disqualifiedBy).not.toHaveProperty('evidence');
     expect(result.criteria).toHaveLength(5);
     expect(line(result, 'industries')).toMatchObject({ outcome: 'miss', value: 'public SECTOR' });
-    expect(line(result, 'employees')).toMatchObject({ outcome: 'ideal' });
+    // The lines say what matched, but earn nothing: they add up to the score of 0.
+    expect(line(result, 'employees')).toMatchObject({ outcome: 'ideal', points: 0 });
+    expect(result.criteria.every((c) => c.points === 0 || c.points === null)).toBe(true);
+  });
+
+  it('compare revenue rules in the ICP currency even when its revenue range is empty', () => {
+    const eurRules = scorerOf({
+      industries: items('Fintech'),
+      revenue: { min: null, max: null, currency: 'EUR' },
+      disqualifiers: [item('Tiny', { rule: { field: 'revenue', op: 'below', value: 1_000_000 } })],
+    });
+    expect(eurRules.model.disqualifiers[0]!.ruleText).toBe('Annual revenue below 1,000,000 EUR');
+    expect(scoreBoth(eurRules, { industry: 'Fintech', revenue: 500_000, currency: 'EUR' }).grade).toBe('D');
+    expect(scoreBoth(eurRules, { industry: 'Fintech', revenue: 500_000, currency: 'USD' }).grade).toBe('A');
   });
 
   it('test "is" on industry, country (with aliases) and region', () => {
@@ -821,7 +836,7 @@ describe('disqualifiers', () => {
     expect(disqualified({ employees: 16 })).toBeNull();
     expect(disqualified({ revenue: 1_000_000_001 })).toMatchObject({
       text: 'Too big',
-      rule: 'Annual revenue above 1,000,000,000',
+      rule: 'Annual revenue above 1,000,000,000 USD',
       value: '1,000,000,001',
     });
     expect(disqualified({ revenue: 1_000_000_000 })).toBeNull();
@@ -834,7 +849,7 @@ describe('disqualifiers', () => {
     expect(disqualified({ employees: 10.5 })).toBeNull(); // above 10, not yet 11
     expect(disqualified({ revenue: 1_000_000 })).toMatchObject({
       text: 'No money',
-      rule: 'Annual revenue at most 1,000,000',
+      rule: 'Annual revenue at most 1,000,000 USD',
     });
     expect(disqualified({ revenue: 0 })).toMatchObject({ text: 'No money', value: '0' });
     expect(disqualified({ revenue: 1_000_001 })).toBeNull();
@@ -955,7 +970,7 @@ describe('scoreOnly', () => {
 
   /** Name, model, and how many different grades (no grade counting as one) the sample reaches. */
   const MODELS: [string, ScoringModel, number][] = [
-    ['base', modelOf(BASE), 4],
+    ['base', modelOf(BASE), 5],
     [
       'weighted, capped, disqualifying',
       modelOf(
@@ -985,7 +1000,7 @@ describe('scoreOnly', () => {
           thresholds: { a: 74, b: 54, c: 35 },
         },
       ),
-      4,
+      5,
     ],
     [
       'technologies only, weight 0',

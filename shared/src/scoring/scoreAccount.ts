@@ -44,7 +44,10 @@ export interface CriterionScore {
   /** What it matched: the criterion's value or band; null on a miss or unknown. */
   matched: string | null;
   rule: string;
-  /** Points of the 0–100 score this criterion earned, and could earn; null and 0 when unknown. */
+  /**
+   * Points of the 0–100 score this criterion earned, and could earn; null and 0 when unknown. A
+   * disqualified account earns 0 on every line (its outcomes still say what matched).
+   */
   points: number | null;
   maxPoints: number;
   /** Why an answer is unknown when the value was given (another currency). */
@@ -73,7 +76,7 @@ export interface Scorer {
   readonly model: ScoringModel;
   /** The full answer with its explanation. */
   score(account: ScoringAccount): ScoreResult;
-  /** Only the score: 0–100, or -1 when nothing could be scored. Allocates nothing. */
+  /** Only the score: 0–100, or -1 when nothing could be scored; builds no explanation. */
   scoreOnly(account: ScoringAccount): number;
 }
 
@@ -207,9 +210,7 @@ export function createScorer(model: ScoringModel): Scorer {
   const prepared = model.criteria.map(prepare);
   const rules: PreparedRule[] = model.disqualifiers.map((d) => ({ disqualifier: d, keys: ruleKeys(d.rule) }));
   const totalWeight = model.criteria.reduce((sum, c) => sum + c.weight, 0);
-  const revenueCurrency =
-    model.criteria.find((c): c is Extract<ModelCriterion, { kind: 'range' }> => c.key === 'revenue')
-      ?.currency ?? 'USD';
+  const { revenueCurrency } = model;
   const manualChecks = model.manualChecks.map((m) => m.text);
   const { thresholds } = model;
   const capBelow = thresholds.b - 1;
@@ -235,7 +236,8 @@ export function createScorer(model: ScoringModel): Scorer {
         const index =
           (known(country) ? p.keys.get(dictionaryKey(country)) : undefined) ??
           (known(region) ? p.regionKeys.get(dictionaryKey(region)) : undefined);
-        if (index === undefined) return MISS;
+        // A region alone ("Bavaria") that matches no chip says nothing about the country: unknown.
+        if (index === undefined) return known(country) ? MISS : UNKNOWN;
         hit.index = index;
         return MATCH;
       }
@@ -366,7 +368,9 @@ export function createScorer(model: ScoringModel): Scorer {
         points:
           outcome === UNKNOWN || knownWeight === 0
             ? null
-            : round1((100 * earnedFor(outcome, c.weight)) / knownWeight),
+            : disqualifiedBy
+              ? 0
+              : round1((100 * earnedFor(outcome, c.weight)) / knownWeight),
         maxPoints: outcome === UNKNOWN || knownWeight === 0 ? 0 : round1((100 * c.weight) / knownWeight),
       };
       if (outcome === UNKNOWN && value !== null && c.kind === 'range' && c.currency) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CURRENCIES } from '../icp/layout.js';
 import { datasetIdSchema, evidenceSchema } from '../validation/datasets.js';
 import { personRefSchema } from '../validation/comments.js';
 import {
@@ -125,6 +126,7 @@ export const scoringModelDtoSchema = z.object({
   format: z.number().int(),
   hash: z.string(),
   thresholds: gradeThresholdsSchema,
+  revenueCurrency: z.enum(CURRENCIES),
   criteria: z.array(
     z.union([
       z.object({
@@ -139,7 +141,7 @@ export const scoringModelDtoSchema = z.object({
         ...criterionBase,
         ideal: bandDto,
         acceptable: bandDto.nullable(),
-        currency: z.string().nullable(),
+        currency: z.enum(CURRENCIES).nullable(),
         evidence: evidenceSchema.optional(),
       }),
     ]),
