@@ -103,7 +103,7 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
       ...datasetOperations,
       ...scoringOperations,
     },
-    '0.5.0',
+    '0.6.0',
   );
 
   const app = express();
