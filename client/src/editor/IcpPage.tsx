@@ -1,7 +1,8 @@
-import { icpCompleteness, type IcpSection } from '@bullseye/shared';
+import { SCORED_SECTIONS, icpCompleteness, type IcpSection, type ScoredSection } from '@bullseye/shared';
 import type { IcpSession, PresenceUser } from '../collab/IcpSession.js';
 import { useDocValue } from '../collab/useDocValue.js';
 import type { Participant } from '../collab/usePresence.js';
+import { ImportanceControl } from '../features/scoring/ImportanceControl.js';
 import { ChipsField } from './ChipsField.js';
 import { CompletenessMeter } from './CompletenessMeter.js';
 import { ItemsField } from './ItemsField.js';
@@ -34,6 +35,16 @@ export function IcpPage({ session, user, people, readOnly }: IcpPageProps) {
             present={people.filter((p) => !p.isSelf && p.section === section.key)}
             completeness={byKey.get(section.key)}
             wide={section.kind === 'list' && section.style === 'items'}
+            tools={
+              isScored(section.key) && (
+                <ImportanceControl
+                  doc={session.doc}
+                  section={section.key}
+                  title={section.title}
+                  readOnly={readOnly}
+                />
+              )
+            }
           >
             <SectionBody session={session} section={section} user={user} readOnly={readOnly} />
           </SectionFrame>
@@ -42,6 +53,8 @@ export function IcpPage({ session, user, people, readOnly }: IcpPageProps) {
     </article>
   );
 }
+
+const isScored = (key: string): key is ScoredSection => (SCORED_SECTIONS as readonly string[]).includes(key);
 
 function SectionBody({
   session,

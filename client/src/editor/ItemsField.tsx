@@ -1,4 +1,12 @@
-import { useId, useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import {
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import {
   addListItem,
   IcpValueError,
@@ -13,6 +21,8 @@ import type * as Y from 'yjs';
 import { targetKey, useCommentsOptional } from '../features/comments/commentsContext.js';
 import { CriterionComments } from '../features/comments/CriterionComments.js';
 import { EvidenceMarker } from '../features/insights/EvidenceMarker.js';
+import { DisqualifierRuleLine } from '../features/scoring/DisqualifierRuleLine.js';
+import { useStructuredDisqualifiers } from '../features/scoring/useStructuredDisqualifiers.js';
 import { LengthHint } from '../ui/LengthHint.js';
 import { useListItems } from './useListItems.js';
 
@@ -24,7 +34,8 @@ interface ItemsFieldProps {
 
 /**
  * One-line criteria (buying triggers, disqualifiers) that can be added, edited in place, reordered
- * and removed. Each has a stable id; an edit replaces that item's text only.
+ * and removed. Each has a stable id; an edit replaces that item's text only. Each disqualifier also
+ * says how scoring treats it (a rule, or a manual check).
  */
 export function ItemsField({ doc, section, readOnly }: ItemsFieldProps) {
   const items = useListItems(doc, section.key);
@@ -33,6 +44,7 @@ export function ItemsField({ doc, section, readOnly }: ItemsFieldProps) {
   const commentTarget = useCommentsOptional()?.selectedTarget ?? null;
   const lengthId = useId();
   const tooLong = lengthState(draft, section.maxLength, 'collapse').over > 0;
+  const structured = useStructuredDisqualifiers(doc, items, section.key === 'disqualifiers');
 
   function run(action: () => void): boolean {
     try {
@@ -69,6 +81,16 @@ export function ItemsField({ doc, section, readOnly }: ItemsFieldProps) {
             onMove={(delta) => moveListItem(doc, section.key, item.id, index + delta)}
             canMoveUp={index > 0}
             canMoveDown={index < items.length - 1}
+            footer={
+              structured && (
+                <DisqualifierRuleLine
+                  doc={doc}
+                  item={item}
+                  structured={structured.get(item.id)}
+                  readOnly={readOnly}
+                />
+              )
+            }
           />
         ))}
       </ol>
@@ -118,6 +140,8 @@ interface ItemRowProps {
   onMove: (delta: number) => void;
   canMoveUp: boolean;
   canMoveDown: boolean;
+  /** Shown under the item (a disqualifier's rule). */
+  footer?: ReactNode;
 }
 
 /** Shows the live text; while focused, the person's own draft, saved on Enter or when leaving. */
@@ -133,12 +157,13 @@ function ItemRow({
   onMove,
   canMoveUp,
   canMoveDown,
+  footer,
 }: ItemRowProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const lengthId = useId();
   const text = draft ?? item.text;
   const field = useAutoHeight(text);
-  const className = `item ${commentActive ? 'comment-target-active' : ''}`;
+  const className = `item ${footer ? 'item-with-footer' : ''} ${commentActive ? 'comment-target-active' : ''}`;
   const comments = <CriterionComments section={section} itemId={item.id} text={item.text} />;
   const evidence = item.evidence && <EvidenceMarker evidence={item.evidence} label={item.text} />;
   if (readOnly) {
@@ -149,6 +174,7 @@ function ItemRow({
         </span>
         {evidence}
         {comments}
+        {footer}
       </li>
     );
   }
@@ -217,6 +243,7 @@ function ItemRow({
           ×
         </button>
       </span>
+      {footer}
     </li>
   );
 }

@@ -13,8 +13,10 @@ import {
 import type * as Y from 'yjs';
 import { useYValue } from '../collab/useYValue.js';
 import { EvidenceMarker } from '../features/insights/EvidenceMarker.js';
-import { formatExact, readAmount } from './numberFormat.js';
-import { boundProblemText, rangeErrorText, type AmountProblem } from './rangeMessages.js';
+import { AcceptableBandInputs } from '../features/scoring/AcceptableBandInputs.js';
+import { AcceptableBandSummary } from '../features/scoring/AcceptableBandSummary.js';
+import { BoundInput } from './BoundInput.js';
+import { boundProblemText, rangeErrorText } from './rangeMessages.js';
 import { rangeSummary } from './rangeSummary.js';
 
 interface RangeFieldProps {
@@ -54,6 +56,7 @@ export function RangeField({ doc, section, readOnly }: RangeFieldProps) {
         <div className="row range-inputs">
           <BoundInput
             label={`Minimum ${noun}`}
+            placeholder="Min"
             value={value.min}
             readOnly={readOnly}
             max={section.max}
@@ -65,6 +68,7 @@ export function RangeField({ doc, section, readOnly }: RangeFieldProps) {
           </span>
           <BoundInput
             label={`Maximum ${noun}`}
+            placeholder="Max"
             value={value.max}
             readOnly={readOnly}
             max={section.max}
@@ -101,6 +105,11 @@ export function RangeField({ doc, section, readOnly }: RangeFieldProps) {
         </p>
         {value.evidence && <EvidenceMarker evidence={value.evidence} label={section.title} />}
       </div>
+      {readOnly ? (
+        <AcceptableBandSummary range={value} section={section} testId={`acceptable-${section.key}`} />
+      ) : (
+        <AcceptableBandInputs doc={doc} section={section} value={value} noun={noun} onError={setError} />
+      )}
       {crossed && !readOnly && (
         <p className="field-warning" role="status">
           The minimum is above the maximum (two people may have edited at once). Fix one of them.
@@ -112,50 +121,5 @@ export function RangeField({ doc, section, readOnly }: RangeFieldProps) {
         </p>
       )}
     </div>
-  );
-}
-
-interface BoundInputProps {
-  label: string;
-  value: number | null;
-  readOnly: boolean;
-  /** The largest value the section accepts. */
-  max: number;
-  onCommit: (value: number | null) => boolean;
-  onInvalid: (problem: AmountProblem) => void;
-}
-
-function BoundInput({ label, value, readOnly, max, onCommit, onInvalid }: BoundInputProps) {
-  const [draft, setDraft] = useState<string | null>(null);
-
-  function commit() {
-    if (draft === null) return;
-    const reading = readAmount(draft, max);
-    if (!reading.ok) {
-      onInvalid(reading.problem);
-      return;
-    }
-    if (reading.value === value || onCommit(reading.value)) setDraft(null);
-  }
-
-  return (
-    <input
-      className="input input-sm range-input"
-      inputMode="decimal"
-      aria-label={label}
-      placeholder={label.startsWith('Minimum') ? 'Min' : 'Max'}
-      value={draft ?? formatExact(value)}
-      readOnly={readOnly}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          commit();
-        } else if (e.key === 'Escape') {
-          setDraft(null);
-        }
-      }}
-    />
   );
 }

@@ -14,6 +14,8 @@ interface SectionFrameProps {
   completeness: SectionCompleteness | undefined;
   children: ReactNode;
   wide?: boolean;
+  /** Controls in the header beside the title (a scored criterion's importance). */
+  tools?: ReactNode;
 }
 
 const STATUS_LABEL = { empty: 'Empty', thin: 'Needs work', complete: 'Complete' } as const;
@@ -22,7 +24,15 @@ const STATUS_LABEL = { empty: 'Empty', thin: 'Needs work', complete: 'Complete' 
  * One section of the page: its title, the hint that teaches good practice, who is working in it,
  * and whether it is complete. Focus inside the section is published as this person's presence.
  */
-export function SectionFrame({ section, session, present, completeness, children, wide }: SectionFrameProps) {
+export function SectionFrame({
+  section,
+  session,
+  present,
+  completeness,
+  children,
+  wide,
+  tools,
+}: SectionFrameProps) {
   const titleId = `section-title-${section.key}`;
   const commentTarget = useCommentsOptional()?.selectedTarget;
   const commentActive = section.kind === 'range' && commentTarget === targetKey(section.key, null);
@@ -50,6 +60,7 @@ export function SectionFrame({ section, session, present, completeness, children
           )}
           {section.title}
         </h3>
+        {tools}
         <SectionCommentTools section={section} doc={session.doc} />
         <div className="section-presence" data-testid={`section-presence-${section.key}`}>
           {present.map((p) => (

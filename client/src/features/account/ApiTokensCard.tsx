@@ -1,5 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { createTokenBodySchema, LIMITS, type ApiTokenDto, type CreatedApiTokenDto } from '@bullseye/shared';
+import {
+  createTokenBodySchema,
+  LIMITS,
+  type ApiTokenDto,
+  type CreatedApiTokenDto,
+  type TokenScope,
+} from '@bullseye/shared';
 import { tokensApi } from '../../api/tokensApi.js';
 import { asApiError } from '../../api/apiError.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
@@ -9,6 +15,7 @@ import { TextField } from '../../ui/TextField.js';
 import { useToast } from '../../ui/Toast.js';
 import { apiFormErrors, validateForm, type FormErrors } from '../../ui/formErrors.js';
 import { CreatedTokenSecret } from './CreatedTokenSecret.js';
+import { TOKEN_SCOPE_TEXT, TokenScopeField } from './TokenScopeField.js';
 import { useApiTokens } from './useApiTokens.js';
 
 const LABELS = { name: 'Token name' };
@@ -19,6 +26,7 @@ export function ApiTokensCard() {
   const { tokens, error, reload, add, forget } = useApiTokens();
   const input = useRef<HTMLInputElement>(null);
   const [name, setName] = useState('');
+  const [scope, setScope] = useState<TokenScope>('full');
   const [errors, setErrors] = useState<FormErrors<'name'>>({});
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreatedApiTokenDto | null>(null);
@@ -34,10 +42,11 @@ export function ApiTokensCard() {
     }
     setBusy(true);
     try {
-      const next = await tokensApi.create(checked.data.name);
+      const next = await tokensApi.create(checked.data.name, scope);
       add(next.token);
       setCreated(next);
       setName('');
+      setScope('full');
     } catch (e) {
       setErrors(apiFormErrors(asApiError(e), LABELS));
     } finally {
@@ -87,6 +96,9 @@ export function ApiTokensCard() {
               <div className="grow">
                 <div className="list-row-title">
                   {token.name} <code className="token-prefix">{token.prefix}…</code>
+                  <span className={`badge token-scope-badge token-scope-${token.scope}`}>
+                    {TOKEN_SCOPE_TEXT[token.scope].badge}
+                  </span>
                 </div>
                 <div className="muted small">
                   <span title={formatDateTime(token.createdAt)}>Created {relativeTime(token.createdAt)}</span>
@@ -113,7 +125,7 @@ export function ApiTokensCard() {
         </ul>
       )}
 
-      <form className="inline-form" onSubmit={(e) => void create(e)} noValidate aria-label="New API token">
+      <form className="token-form" onSubmit={(e) => void create(e)} noValidate aria-label="New API token">
         <TextField
           ref={input}
           label={LABELS.name}
@@ -127,9 +139,12 @@ export function ApiTokensCard() {
             setErrors({});
           }}
         />
-        <button type="submit" className="btn" disabled={busy}>
-          {busy ? 'Creating…' : 'Create token'}
-        </button>
+        <TokenScopeField value={scope} onChange={setScope} />
+        <div className="row end">
+          <button type="submit" className="btn" disabled={busy}>
+            {busy ? 'Creating…' : 'Create token'}
+          </button>
+        </div>
       </form>
 
       {revoking && (

@@ -12,7 +12,10 @@ export function CreatedTokenSecret({ created, onDone }: { created: CreatedApiTok
         <a className="link" href="/api/openapi.json" target="_blank" rel="noreferrer">
           /api/openapi.json
         </a>
-        ) and when opening the collaboration WebSocket. It acts as you, with your access to every workspace.
+        )
+        {created.token.scope === 'scoring'
+          ? '. It can only score accounts and read scoring models (POST /api/icps/:id/score, GET /api/icps/:id/scoring-model) of the ICPs you can read; it changes nothing.'
+          : ' and when opening the collaboration WebSocket. It acts as you, with your access to every workspace.'}
       </p>
       <div className="row end">
         <button type="button" className="btn btn-sm" onClick={onDone}>

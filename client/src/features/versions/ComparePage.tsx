@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ICP_SECTIONS, type IcpDto, type VersionDto } from '@bullseye/shared';
 import { useIcp } from '../../editor/useIcp.js';
+import { ScoreImpactCard } from '../scoring/ScoreImpactCard.js';
 import { CompareSide } from './CompareSide.js';
 import { DiffSectionCard } from './DiffSectionCard.js';
 import { titledDiffs } from './diffDisplay.js';
@@ -89,6 +90,9 @@ export function ComparePage() {
           <div className="banner banner-error banner-inline" role="alert">
             {error.status === 404 ? 'One of these versions does not exist.' : error.message}
           </div>
+        )}
+        {diff?.changed && icp && fromVersion && (to === 'draft' || toVersion) && (
+          <ScoreImpactCard icpId={icp.id} workspaceId={icp.workspaceId} from={fromVersion} to={toVersion} />
         )}
         {diff && icp && (
           <DiffResult diffs={diffs} changed={diff.changed} icp={icp} toDraft={to === 'draft'} />

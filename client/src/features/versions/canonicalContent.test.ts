@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bestCustomersOf, listItemsOf, rangeValueOf, richTextOf, safeHref } from './canonicalContent.js';
+import {
+  bestCustomersOf,
+  listItemsOf,
+  rangeValueOf,
+  richTextOf,
+  safeHref,
+  scoringOf,
+} from './canonicalContent.js';
 
 describe('canonical content readers', () => {
   it('reads criteria and skips malformed ones', () => {
@@ -52,6 +59,37 @@ describe('canonical content readers', () => {
       max: 1000,
       evidence: band,
     });
+  });
+
+  it('reads the scoring settings of a version: importances, thresholds, bands and rules', () => {
+    expect(
+      scoringOf({ sections: {}, scoring: { importance: { industries: 'must', revenue: 4.5 } } }),
+    ).toEqual({
+      importance: { industries: 'must', revenue: 4.5 },
+    });
+    expect(scoringOf({ sections: {}, scoring: { thresholds: { a: 85, b: 70, c: 50 } } })).toEqual({
+      thresholds: { a: 85, b: 70, c: 50 },
+    });
+    expect(scoringOf({ sections: {} })).toBeNull();
+    expect(scoringOf({ sections: {}, scoring: { importance: { industries: 'very' } } })).toBeNull();
+    expect(rangeValueOf({ min: 200, max: 1000, acceptable: { min: 50, max: null } })).toEqual({
+      min: 200,
+      max: 1000,
+      acceptable: { min: 50, max: null },
+    });
+    expect(rangeValueOf({ min: 200, max: 1000, acceptable: { min: 'few' } })).toEqual({
+      min: 200,
+      max: 1000,
+    });
+    expect(
+      listItemsOf([
+        { id: 'a', text: 'Tiny companies', rule: { field: 'employees', op: 'below', value: 10 } },
+        { id: 'b', text: 'Odd', rule: { field: 'employees', op: 'is', values: ['x'] } },
+      ]),
+    ).toEqual([
+      { id: 'a', text: 'Tiny companies', rule: { field: 'employees', op: 'below', value: 10 } },
+      { id: 'b', text: 'Odd' },
+    ]);
   });
 
   it('reads the best-customer definition of a version', () => {

@@ -1,8 +1,12 @@
 import {
   CURRENCIES,
   bestCustomerDefinitionSchema,
+  disqualifierRuleSchema,
   evidenceSchema,
   limitRichTextDepth,
+  scoringBandSchema,
+  scoringSettingsSchema,
+  type ScoringSettings,
   type BestCustomerDefinition,
   type Evidence,
   type Currency,
@@ -27,15 +31,25 @@ function evidenceOf(value: unknown): Evidence | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** The criteria of a list section, with their evidence when they have some. */
+/** The criteria of a list section, with their evidence and (disqualifiers) rule when they have some. */
 export function listItemsOf(value: unknown): ListItem[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((item) => {
     if (!isRecord(item) || typeof item.text !== 'string') return [];
     const read: ListItem = { id: typeof item.id === 'string' ? item.id : item.text, text: item.text };
     const evidence = evidenceOf(item.evidence);
-    return [evidence ? { ...read, evidence } : read];
+    if (evidence) read.evidence = evidence;
+    const rule = item.rule === undefined ? null : disqualifierRuleSchema.safeParse(item.rule);
+    if (rule?.success) read.rule = rule.data;
+    return [read];
   });
+}
+
+/** The version's scoring settings (importances, grade thresholds), or null when none were set. */
+export function scoringOf(content: unknown): ScoringSettings | null {
+  if (!isRecord(content) || content.scoring === undefined) return null;
+  const parsed = scoringSettingsSchema.safeParse(content.scoring);
+  return parsed.success ? parsed.data : null;
 }
 
 /** The best-customer definition the version was derived from, or null (none, or unreadable). */
@@ -47,7 +61,7 @@ export function bestCustomersOf(content: unknown): BestCustomerDefinition | null
 
 const bound = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
-/** The band of a range section. */
+/** The band of a range section, with its acceptable band when it has one. */
 export function rangeValueOf(value: unknown): RangeValue {
   const range: RangeValue = { min: null, max: null };
   if (!isRecord(value)) return range;
@@ -57,6 +71,10 @@ export function rangeValueOf(value: unknown): RangeValue {
   if (currency) range.currency = currency satisfies Currency;
   const evidence = evidenceOf(value.evidence);
   if (evidence) range.evidence = evidence;
+  const acceptable = scoringBandSchema.safeParse(value.acceptable);
+  if (acceptable.success && (acceptable.data.min !== null || acceptable.data.max !== null)) {
+    range.acceptable = acceptable.data;
+  }
   return range;
 }
 
