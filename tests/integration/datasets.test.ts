@@ -4,7 +4,6 @@ import {
   addListItem,
   readBestCustomers,
   writeBestCustomers,
-  type Evidence,
   type VersionDetailDto,
   sampleAccounts,
   sampleCsvLines,
@@ -17,6 +16,7 @@ import {
   type InsightsDto,
   type WorkspaceDto,
 } from '@bullseye/shared';
+import { testEvidence } from '@bullseye/shared/testing';
 import { createIcp, request } from '../support/api.js';
 import { addMember, expectStatus, type Account } from '../support/actors.js';
 import { BACKENDS } from '../support/backends.js';
@@ -549,25 +549,10 @@ describe.each(BACKENDS)('account datasets on %s', (backend) => {
     const author = await pool.connect(ctx.server, icp.id);
     const observer = await pool.connect(ctx.server, icp.id);
     const datasetId = randomUUID();
-    const evidence: Evidence = {
+    const evidence = testEvidence('industry', 'Fintech', null, {
       datasetId,
-      datasetName: 'HubSpot Q3',
-      revision: 2,
-      dimension: 'industry',
-      value: 'Fintech',
-      band: null,
       bestCustomers: 'status is customer (compared with all accounts)',
-      comparison: 'all',
-      bestN: 120,
-      n: 412,
-      shareBest: 0.38,
-      shareComparison: 0.18,
-      lift: 2.1,
-      low: 1.6,
-      high: 2.7,
-      winRate: 0.41,
-      computedAt: '2026-12-03T08:00:00.000Z',
-    };
+    });
     const definition = {
       datasetId,
       comparison: 'all' as const,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { coverageDtoSchema, type Band, type Evidence, type ProfileCriteria } from '../validation/datasets.js';
+import { testEvidence } from '../testing/evidence.js';
+import { coverageDtoSchema, type ProfileCriteria } from '../validation/datasets.js';
 import { UNKNOWN_ROW, accountColumnsOf } from './accountColumns.js';
-import { type InsightDimension } from './fields.js';
 import { geographyCountries, profileCoverage } from './profileMatch.js';
 
 type Row = [string | null, string | null, string | null, number | null, number | null, string[]];
@@ -32,26 +32,6 @@ const columns = accountColumnsOf(
   })),
 );
 const best = Uint8Array.from(ROWS, (_, i) => (i < 5 ? 1 : 0));
-
-const evidence = (dimension: InsightDimension, value: string, band: Band | null = null): Evidence => ({
-  datasetId: '00000000-0000-4000-8000-000000000001',
-  datasetName: 'CRM',
-  revision: 1,
-  dimension,
-  value,
-  band,
-  bestCustomers: 'status is customer (compared with all accounts)',
-  comparison: 'all',
-  bestN: 5,
-  n: 3,
-  shareBest: 0.4,
-  shareComparison: 0.3,
-  lift: 1.3,
-  low: 0.5,
-  high: 3,
-  winRate: null,
-  computedAt: '2025-01-01T00:00:00.000Z',
-});
 
 const criteria = (partial: Partial<ProfileCriteria>): ProfileCriteria => ({
   industries: [],
@@ -113,7 +93,7 @@ describe('profileCoverage', () => {
   });
 
   it('matches a chip by its evidence value when its text was reworded', () => {
-    const reworded = [{ text: 'SaaS (B2B)', evidence: evidence('industry', 'B2B SaaS') }];
+    const reworded = [{ text: 'SaaS (B2B)', evidence: testEvidence('industry', 'B2B SaaS') }];
     expect(coverage({ industries: reworded })).toMatchObject({ allMatched: 3, bestMatched: 2, checked: 1 });
   });
 
@@ -132,7 +112,7 @@ describe('profileCoverage', () => {
       checked: 0,
       unchecked: ['CA', 'Atlantis'],
     });
-    const fromEvidence = [{ text: 'Our home market', evidence: evidence('country', 'Germany') }];
+    const fromEvidence = [{ text: 'Our home market', evidence: testEvidence('country', 'Germany') }];
     expect(coverage({ geographies: fromEvidence })).toMatchObject({ allMatched: 2, checked: 1 });
   });
 
@@ -170,15 +150,15 @@ describe('profileCoverage', () => {
   it('applies disqualifiers through their evidence, listing the others as unchecked', () => {
     const result = coverage({
       disqualifiers: [
-        { text: 'Schools', evidence: evidence('industry', 'education') },
+        { text: 'Schools', evidence: testEvidence('industry', 'education') },
         {
           text: 'Enterprises',
-          evidence: evidence('employees', '1,001+ employees', { min: 1001, max: null }),
+          evidence: testEvidence('employees', '1,001+ employees', { min: 1001, max: null }),
         },
-        { text: 'Shopify shops', evidence: evidence('technologies', 'Shopify') },
+        { text: 'Shopify shops', evidence: testEvidence('technologies', 'Shopify') },
         { text: 'No sales team' },
-        { text: 'Aerospace', evidence: evidence('industry', 'Aerospace') },
-        { text: 'Some band', evidence: evidence('revenue', 'under $1M') },
+        { text: 'Aerospace', evidence: testEvidence('industry', 'Aerospace') },
+        { text: 'Some band', evidence: testEvidence('revenue', 'under $1M') },
       ],
     });
     // Out: 4 and 6 (Education), 5 and 9 (1,001+), 7 (Shopify). Left: 0 1 2 3 8.
@@ -193,7 +173,7 @@ describe('profileCoverage', () => {
   it('lets a revenue band disqualifier leave unknown revenue alone', () => {
     const result = coverage({
       disqualifiers: [
-        { text: 'Small', evidence: evidence('revenue', 'under $10M', { min: null, max: 9_999_999 }) },
+        { text: 'Small', evidence: testEvidence('revenue', 'under $10M', { min: null, max: 9_999_999 }) },
       ],
     });
     // Out: 4 (2M), 6 (3M). Accounts 8 and 9 have no revenue and stay in.

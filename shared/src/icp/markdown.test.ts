@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import * as Y from 'yjs';
+import { testEvidence } from '../testing/evidence.js';
 import { addListItem, fragmentOf, writeRange } from './accessors.js';
 import { toCanonical } from './canonical.js';
 import { writeBestCustomers } from './bestCustomers.js';
@@ -204,25 +205,10 @@ describe('icpToMarkdown with hostile content', () => {
 });
 
 describe('icpToMarkdown with customer data', () => {
-  const evidence = {
+  const evidence = testEvidence('industry', 'Fintech', null, {
     datasetId: '6f1c3a52-0a3e-4c6e-9d55-3c1b2a0e9f10',
-    datasetName: 'HubSpot Q3',
-    revision: 2,
-    dimension: 'industry' as const,
-    value: 'Fintech',
-    band: null,
     bestCustomers: 'status is customer · LTV in the top 25% (compared with all accounts)',
-    comparison: 'all' as const,
-    bestN: 120,
-    n: 412,
-    shareBest: 0.38,
-    shareComparison: 0.18,
-    lift: 2.1,
-    low: 1.6,
-    high: 2.7,
-    winRate: 0.41,
-    computedAt: '2026-12-03T08:00:00.000Z',
-  };
+  });
 
   it('writes the evidence beside its criterion and the best-customer definition the profile came from', () => {
     const doc = new Y.Doc();

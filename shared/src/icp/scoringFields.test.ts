@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Evidence } from '../validation/datasets.js';
+import { testEvidence } from '../testing/evidence.js';
 import {
   IcpValueError,
   addListItem,
@@ -23,30 +23,6 @@ import {
   writeImportance,
   writeThresholds,
 } from './scoringFields.js';
-
-const evidence = (
-  dimension: Evidence['dimension'],
-  value: string,
-  band: Evidence['band'] = null,
-): Evidence => ({
-  datasetId: '00000000-0000-4000-8000-000000000001',
-  datasetName: 'CRM',
-  revision: 1,
-  dimension,
-  value,
-  band,
-  bestCustomers: 'status is customer',
-  comparison: 'all',
-  bestN: 40,
-  n: 12,
-  shareBest: 0.05,
-  shareComparison: 0.2,
-  lift: 0.25,
-  low: 0.1,
-  high: 0.6,
-  winRate: 0.1,
-  computedAt: '2026-01-01T00:00:00.000Z',
-});
 
 /** Runs `write`, expects an IcpValueError naming `field`, and that the document did not change. */
 function expectRefused(doc: Y.Doc, write: () => unknown, field: string, message?: RegExp): void {
@@ -123,7 +99,7 @@ describe('scoring settings in the Y.Doc', () => {
   it('gives an ICP without scoring settings the canonical JSON it had before scoring existed', () => {
     const doc = new Y.Doc();
     const fintech = addListItem(doc, 'industries', 'Fintech');
-    const education = addListItem(doc, 'disqualifiers', 'Education', evidence('industry', 'Education'));
+    const education = addListItem(doc, 'disqualifiers', 'Education', testEvidence('industry', 'Education'));
     const manual = addListItem(doc, 'disqualifiers', 'No sales team');
     writeRange(doc, 'employees', { min: 200, max: 1000 });
     writeRange(doc, 'revenue', { min: 10_000_000, currency: 'EUR' });
@@ -132,7 +108,7 @@ describe('scoring settings in the Y.Doc', () => {
     expect(Object.keys(canonical).sort()).toEqual(['schemaVersion', 'sections']);
     expect(canonical.sections.industries).toEqual([{ id: fintech.id, text: 'Fintech' }]);
     expect(canonical.sections.disqualifiers).toEqual([
-      { id: education.id, text: 'Education', evidence: evidence('industry', 'Education') },
+      { id: education.id, text: 'Education', evidence: testEvidence('industry', 'Education') },
       { id: manual.id, text: 'No sales team' },
     ]);
     expect(canonical.sections.employees).toEqual({ min: 200, max: 1000 });
@@ -382,7 +358,7 @@ describe('disqualifier rules in the Y.Doc', () => {
 
   it('move with their item, with its evidence', () => {
     const doc = new Y.Doc();
-    const first = addListItem(doc, 'disqualifiers', 'Education', evidence('industry', 'Education'));
+    const first = addListItem(doc, 'disqualifiers', 'Education', testEvidence('industry', 'Education'));
     const second = addListItem(doc, 'disqualifiers', 'Tiny');
     writeDisqualifierRule(doc, first.id, {
       field: 'industry',
@@ -396,7 +372,7 @@ describe('disqualifier rules in the Y.Doc', () => {
     expect(readList(doc, 'disqualifiers')[1]).toEqual({
       id: first.id,
       text: 'Education',
-      evidence: evidence('industry', 'Education'),
+      evidence: testEvidence('industry', 'Education'),
       rule: { field: 'industry', op: 'is', values: ['Education', 'Public sector'] },
     });
   });

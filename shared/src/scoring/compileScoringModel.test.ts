@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { testEvidence } from '../testing/evidence.js';
 import type { Evidence } from '../validation/datasets.js';
 import {
   addListItem,
@@ -29,32 +30,6 @@ import {
 import { createScorer } from './scoreAccount.js';
 import type { DisqualifierRule, ScoringSettings } from './scoringSettings.js';
 
-const evidence = (
-  dimension: Evidence['dimension'],
-  value: string,
-  band: Evidence['band'] = null,
-  stats: Partial<Evidence> = {},
-): Evidence => ({
-  datasetId: '00000000-0000-4000-8000-000000000001',
-  datasetName: 'CRM',
-  revision: 1,
-  dimension,
-  value,
-  band,
-  bestCustomers: 'status is customer',
-  comparison: 'all',
-  bestN: 40,
-  n: 12,
-  shareBest: 0.05,
-  shareComparison: 0.2,
-  lift: 0.25,
-  low: 0.1,
-  high: 0.6,
-  winRate: 0.1,
-  computedAt: '2026-01-01T00:00:00.000Z',
-  ...stats,
-});
-
 /** A plain canonical object, as a version's stored canonical text parses to. */
 function canonicalOf(
   sections: Record<string, ListItem[] | RangeValue>,
@@ -79,6 +54,12 @@ const ID = {
   manual: '44444444-4444-4444-8444-444444444444',
 };
 
+/** The evidence of the disqualifiers added from the insights, the same in both documents built. */
+const EVIDENCE = {
+  education: testEvidence('industry', 'Education'),
+  tiny: testEvidence('employees', '1–10 employees', { min: 1, max: 10 }),
+};
+
 /** addListItem with a chosen id (addListItem draws a random one). */
 function addItemWithId(doc: Y.Doc, key: ListSectionKey, id: string, text: string, ev?: Evidence): void {
   const map = new Y.Map<string>();
@@ -98,7 +79,7 @@ const PUBLIC_SECTOR_RULE: DisqualifierRule = {
 
 /** The full example ICP, edited in one order. */
 function buildForward(doc: Y.Doc): void {
-  addListItem(doc, 'industries', 'Fintech', evidence('industry', 'Fintech'));
+  addListItem(doc, 'industries', 'Fintech', testEvidence('industry', 'Fintech'));
   addListItem(doc, 'industries', 'B2B SaaS');
   writeRange(doc, 'employees', { min: 200, max: 1000 });
   writeAcceptableBand(doc, 'employees', { min: 50, max: 5000 });
@@ -109,14 +90,8 @@ function buildForward(doc: Y.Doc): void {
   addListItem(doc, 'technologies', 'Snowflake');
   addItemWithId(doc, 'disqualifiers', ID.publicSector, 'Public sector');
   writeDisqualifierRule(doc, ID.publicSector, PUBLIC_SECTOR_RULE);
-  addItemWithId(doc, 'disqualifiers', ID.education, 'Industry: Education', evidence('industry', 'Education'));
-  addItemWithId(
-    doc,
-    'disqualifiers',
-    ID.tiny,
-    'Company size: 1–10 employees',
-    evidence('employees', '1–10 employees', { min: 1, max: 10 }),
-  );
+  addItemWithId(doc, 'disqualifiers', ID.education, 'Industry: Education', EVIDENCE.education);
+  addItemWithId(doc, 'disqualifiers', ID.tiny, 'Company size: 1–10 employees', EVIDENCE.tiny);
   addItemWithId(doc, 'disqualifiers', ID.manual, 'No dedicated sales team');
   writeImportance(doc, 'employees', 'must');
   writeImportance(doc, 'revenue', 'nice');
@@ -134,14 +109,8 @@ function buildBackward(doc: Y.Doc): void {
   writeImportance(doc, 'revenue', 'nice');
   writeImportance(doc, 'employees', 'must');
   addItemWithId(doc, 'disqualifiers', ID.manual, 'No dedicated sales team');
-  addItemWithId(
-    doc,
-    'disqualifiers',
-    ID.tiny,
-    'Company size: 1–10 employees',
-    evidence('employees', '1–10 employees', { min: 1, max: 10 }),
-  );
-  addItemWithId(doc, 'disqualifiers', ID.education, 'Industry: Education', evidence('industry', 'Education'));
+  addItemWithId(doc, 'disqualifiers', ID.tiny, 'Company size: 1–10 employees', EVIDENCE.tiny);
+  addItemWithId(doc, 'disqualifiers', ID.education, 'Industry: Education', EVIDENCE.education);
   addItemWithId(doc, 'disqualifiers', ID.publicSector, 'Public sector');
   writeDisqualifierRule(doc, ID.publicSector, { field: 'employees', op: 'below', value: 3 });
   writeDisqualifierRule(doc, ID.publicSector, PUBLIC_SECTOR_RULE);
@@ -162,7 +131,7 @@ function buildBackward(doc: Y.Doc): void {
   writeAcceptableBand(doc, 'employees', { min: 60, max: 5000 });
   writeAcceptableBand(doc, 'employees', { min: 50, max: 5000 });
   addListItem(doc, 'industries', 'B2B SaaS');
-  const fintech = addListItem(doc, 'industries', 'Fintech', evidence('industry', 'Fintech'));
+  const fintech = addListItem(doc, 'industries', 'Fintech', testEvidence('industry', 'Fintech'));
   moveListItem(doc, 'industries', fintech.id, 0);
   writeThresholds(doc, { a: 85, b: 65, c: 45 });
 }
@@ -180,7 +149,7 @@ const FULL_MODEL: Omit<ScoringModel, 'hash'> = {
       importance: 'strong',
       weight: 2,
       rule: 'Industry is Fintech or B2B SaaS',
-      values: [{ text: 'Fintech', evidence: evidence('industry', 'Fintech') }, { text: 'B2B SaaS' }],
+      values: [{ text: 'Fintech', evidence: testEvidence('industry', 'Fintech') }, { text: 'B2B SaaS' }],
     },
     {
       key: 'employees',
@@ -235,14 +204,14 @@ const FULL_MODEL: Omit<ScoringModel, 'hash'> = {
       text: 'Industry: Education',
       rule: { field: 'industry', op: 'is', values: ['Education'] },
       ruleText: 'Industry is Education',
-      evidence: evidence('industry', 'Education'),
+      evidence: testEvidence('industry', 'Education'),
     },
     {
       id: ID.tiny,
       text: 'Company size: 1–10 employees',
       rule: { field: 'employees', op: 'between', min: 1, max: 10 },
       ruleText: 'Employees 1–10',
-      evidence: evidence('employees', '1–10 employees', { min: 1, max: 10 }),
+      evidence: testEvidence('employees', '1–10 employees', { min: 1, max: 10 }),
     },
   ],
   manualChecks: [{ id: ID.manual, text: 'No dedicated sales team' }],
@@ -409,16 +378,18 @@ describe('compileScoringModel from a plain canonical object', () => {
         disqualifiers: [
           item('Written', {
             rule: { field: 'employees', op: 'below', value: 10 },
-            evidence: evidence('industry', 'Retail'),
+            evidence: testEvidence('industry', 'Retail'),
           }),
-          item('Country', { evidence: evidence('country', 'Russia') }),
-          item('Region', { evidence: evidence('region', 'Quebec') }),
-          item('Tech', { evidence: evidence('technologies', 'Oracle') }),
-          item('Revenue band', { evidence: evidence('revenue', 'under $1M', { min: null, max: 999_999 }) }),
-          item('Big', { evidence: evidence('employees', '5,001+', { min: 5001, max: null }) }),
-          item('Long', { evidence: evidence('industry', long) }),
-          item('No band', { evidence: evidence('employees', '?', null) }),
-          item('Open band', { evidence: evidence('revenue', '?', { min: null, max: null }) }),
+          item('Country', { evidence: testEvidence('country', 'Russia') }),
+          item('Region', { evidence: testEvidence('region', 'Quebec') }),
+          item('Tech', { evidence: testEvidence('technologies', 'Oracle') }),
+          item('Revenue band', {
+            evidence: testEvidence('revenue', 'under $1M', { min: null, max: 999_999 }),
+          }),
+          item('Big', { evidence: testEvidence('employees', '5,001+', { min: 5001, max: null }) }),
+          item('Long', { evidence: testEvidence('industry', long) }),
+          item('No band', { evidence: testEvidence('employees', '?', null) }),
+          item('Open band', { evidence: testEvidence('revenue', '?', { min: null, max: null }) }),
           item('Free text'),
           item('   '),
         ],
@@ -544,7 +515,7 @@ describe('the model hash', () => {
     // Same evidence values, other numbers: the statistics only explain, they do not score.
     const restat = (ev: Evidence | undefined) =>
       ev &&
-      evidence(ev.dimension, ev.value, ev.band, {
+      testEvidence(ev.dimension, ev.value, ev.band, {
         revision: 7,
         lift: 9,
         n: 999,
@@ -562,7 +533,7 @@ describe('the model hash', () => {
         ),
         employees: {
           ...(sections.employees as RangeValue),
-          evidence: evidence('employees', '201–1,000', { min: 201, max: 1000 }),
+          evidence: testEvidence('employees', '201–1,000', { min: 201, max: 1000 }),
         },
       },
       base.scoring,
@@ -575,7 +546,7 @@ describe('the model hash', () => {
       {
         ...sections,
         disqualifiers: (sections.disqualifiers as ListItem[]).map((i) =>
-          i.id === ID.publicSector ? { ...i, evidence: evidence('industry', 'Government') } : i,
+          i.id === ID.publicSector ? { ...i, evidence: testEvidence('industry', 'Government') } : i,
         ),
       },
       base.scoring,
@@ -620,7 +591,7 @@ describe('the model hash', () => {
     // "Financial services" added from the data as "Fintech" (then renamed) also matches Fintech accounts.
     const renamed = compileScoringModel(
       canonicalOf({
-        industries: [item('Financial services', { evidence: evidence('industry', 'Fintech') })],
+        industries: [item('Financial services', { evidence: testEvidence('industry', 'Fintech') })],
       }),
     );
     const typed = compileScoringModel(canonicalOf({ industries: [item('Financial services')] }));
@@ -631,7 +602,7 @@ describe('the model hash', () => {
     // Another evidence value matches other accounts: another hash too.
     const other = compileScoringModel(
       canonicalOf({
-        industries: [item('Financial services', { evidence: evidence('industry', 'Insurance') })],
+        industries: [item('Financial services', { evidence: testEvidence('industry', 'Insurance') })],
       }),
     );
     expect(other.hash).not.toBe(renamed.hash);

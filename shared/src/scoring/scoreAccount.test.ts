@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Evidence } from '../validation/datasets.js';
+import { testEvidence } from '../testing/evidence.js';
 import { mulberry32, sampleAccounts } from '../accounts/sampleAccounts.js';
 import { addListItem, writeRange, type ListItem, type RangeValue } from '../icp/accessors.js';
 import { toCanonical, type CanonicalIcp } from '../icp/canonical.js';
@@ -14,30 +14,6 @@ import { SCHEMA_VERSION } from '../schema/version.js';
 import { compileScoringModel, type ScoringModel } from './compileScoringModel.js';
 import { createScorer, type ScoreResult, type ScoringAccount } from './scoreAccount.js';
 import { gradeOf, type DisqualifierRule, type ScoringSettings } from './scoringSettings.js';
-
-const evidence = (
-  dimension: Evidence['dimension'],
-  value: string,
-  band: Evidence['band'] = null,
-): Evidence => ({
-  datasetId: '00000000-0000-4000-8000-000000000001',
-  datasetName: 'CRM',
-  revision: 1,
-  dimension,
-  value,
-  band,
-  bestCustomers: 'status is customer',
-  comparison: 'all',
-  bestN: 40,
-  n: 12,
-  shareBest: 0.05,
-  shareComparison: 0.2,
-  lift: 0.25,
-  low: 0.1,
-  high: 0.6,
-  winRate: 0.1,
-  computedAt: '2026-01-01T00:00:00.000Z',
-});
 
 const item = (text: string, extra: Partial<ListItem> = {}): ListItem => ({
   id: `id-${text}`,
@@ -191,8 +167,8 @@ describe('a full explanation', () => {
   });
 
   it('carries the evidence of what matched, and a range criterion its own', () => {
-    const fintech = evidence('industry', 'Fintech');
-    const size = evidence('employees', '201–1,000 employees', { min: 201, max: 1000 });
+    const fintech = testEvidence('industry', 'Fintech');
+    const size = testEvidence('employees', '201–1,000 employees', { min: 201, max: 1000 });
     const scorer = scorerOf({
       industries: [item('Fintech', { evidence: fintech }), item('Insurance')],
       employees: { min: 201, max: 1000, evidence: size },
@@ -663,9 +639,9 @@ describe('matching text', () => {
 
   it('also matches a chip by the value its evidence names (a chip renamed after it was added)', () => {
     const scorer = scorerOf({
-      industries: [item('Financial services', { evidence: evidence('industry', 'Fintech') })],
-      geographies: [item('Home market', { evidence: evidence('country', 'Germany') })],
-      technologies: [item('CRM', { evidence: evidence('technologies', 'Salesforce') })],
+      industries: [item('Financial services', { evidence: testEvidence('industry', 'Fintech') })],
+      geographies: [item('Home market', { evidence: testEvidence('country', 'Germany') })],
+      technologies: [item('CRM', { evidence: testEvidence('technologies', 'Salesforce') })],
     });
     const result = scoreBoth(scorer, {
       industry: 'fintech',
@@ -750,8 +726,8 @@ describe('disqualifiers', () => {
     geographies: items('North America', 'DACH', 'United Kingdom'),
     disqualifiers: [
       ...RULES.map(([text, rule]) => item(text, { rule })),
-      item('Education', { evidence: evidence('industry', 'Education') }),
-      item('Micro', { evidence: evidence('employees', '1–10 employees', { min: 1, max: 10 }) }),
+      item('Education', { evidence: testEvidence('industry', 'Education') }),
+      item('Micro', { evidence: testEvidence('employees', '1–10 employees', { min: 1, max: 10 }) }),
       item('No dedicated sales team'),
     ],
   });
@@ -856,7 +832,7 @@ describe('disqualifiers', () => {
   });
 
   it('apply a rule read from the evidence of a disqualifier added from the insights', () => {
-    const education = evidence('industry', 'Education');
+    const education = testEvidence('industry', 'Education');
     expect(disqualified({ industry: 'education' })).toEqual({
       id: 'id-Education',
       text: 'Education',

@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Evidence } from '@bullseye/shared';
+import { testEvidence } from '@bullseye/shared/testing';
 import { evidenceStaleness, type CurrentInsights } from './evidenceStaleness.js';
 
 const DATASET = '8d7f1f7e-5a43-4c1e-9a55-1f3f8a0f2b11';
 
-const evidence: Evidence = {
+const evidence = testEvidence('industry', 'Fintech', null, {
   datasetId: DATASET,
-  datasetName: 'HubSpot Q3',
-  revision: 2,
-  dimension: 'industry',
-  value: 'Fintech',
-  band: null,
-  bestCustomers: 'status is customer · LTV in the top 25%',
-  comparison: 'all',
   bestN: 214,
-  n: 412,
-  shareBest: 0.38,
-  shareComparison: 0.18,
-  lift: 2.1,
-  low: 1.6,
-  high: 2.7,
-  winRate: 0.41,
   computedAt: '2026-12-03T10:00:00.000Z',
-};
+});
 
 const dataset = (revision: number) => [{ id: DATASET, name: 'HubSpot Q3', revision }];
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testEvidence } from '@bullseye/shared/testing';
 import {
   bestCustomersOf,
   listItemsOf,
@@ -25,25 +26,12 @@ describe('canonical content readers', () => {
   });
 
   it('reads the evidence of criteria, dropping what does not parse', () => {
-    const evidence = {
-      datasetId: '8d7f1f7e-5a43-4c1e-9a55-1f3f8a0f2b11',
-      datasetName: 'HubSpot Q3',
-      revision: 2,
-      dimension: 'industry',
-      value: 'Fintech',
-      band: null,
+    const evidence = testEvidence('industry', 'Fintech', null, {
       bestCustomers: 'status is customer',
-      comparison: 'all',
       bestN: 214,
-      n: 412,
-      shareBest: 0.38,
-      shareComparison: 0.18,
-      lift: 2.1,
-      low: 1.6,
-      high: 2.7,
       winRate: null,
       computedAt: '2026-12-03T10:00:00.000Z',
-    };
+    });
     expect(
       listItemsOf([
         { id: 'a', text: 'Fintech', evidence },
