@@ -25,6 +25,9 @@ interface ScoreImpactCardProps {
   to: VersionDto | null;
 }
 
+/** Datasets up to this size are scored with both sides as soon as Compare opens; larger ones on request. */
+const AUTOMATIC_IMPACT_ACCOUNTS = 100_000;
+
 /**
  * "Score impact" in Compare: score a dataset's accounts with both sides and count how many change
  * grade (A→B, C→A …), with example accounts, so a change to the criteria is judged by what it does.
@@ -34,10 +37,13 @@ export function ScoreImpactCard({ icpId, workspaceId, from, to }: ScoreImpactCar
   const pickerId = useId();
   const { datasets, error: datasetsError } = useReadyDatasets(workspaceId);
   const [pickedId, setPickedId] = useState<string | null>(null);
+  const [requestedId, setRequestedId] = useState<string | null>(null);
   const dataset = datasets?.find((d) => d.id === pickedId) ?? datasets?.[0] ?? null;
+  // Scoring a large dataset twice costs the server seconds: only when someone asks for it.
+  const wanted = dataset && (dataset.accountCount <= AUTOMATIC_IMPACT_ACCOUNTS || requestedId === dataset.id);
   const { impact, loading, error } = useScoreImpact(
     icpId,
-    dataset?.id ?? null,
+    wanted ? dataset.id : null,
     from.number,
     to?.number ?? 'draft',
   );
@@ -63,6 +69,15 @@ export function ScoreImpactCard({ icpId, workspaceId, from, to }: ScoreImpactCar
         <Link className="link" to={`/w/${workspaceId}/data`}>
           Go to Customer data
         </Link>
+      </p>
+    );
+  } else if (!wanted) {
+    body = (
+      <p className="muted">
+        <button type="button" className="btn btn-sm" onClick={() => setRequestedId(dataset.id)}>
+          Score {formatCount(dataset.accountCount)} accounts with both sides
+        </button>{' '}
+        It takes a few seconds on a dataset this large.
       </p>
     );
   } else if (error) {
