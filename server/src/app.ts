@@ -108,6 +108,9 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
 
   const app = express();
   app.disable('x-powered-by');
+  // API answers are `no-store`: hashing every body for an ETag (13 MB for 10,000 scores) buys nothing.
+  // Static files keep theirs (serve-static sets its own).
+  app.set('etag', false);
   app.use(
     helmet({
       contentSecurityPolicy: {

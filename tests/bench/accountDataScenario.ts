@@ -78,7 +78,7 @@ export interface AccountDataResult {
 }
 
 /** The longest a whole import of `rows` may take before the run gives up (≥ 2,000 rows/s). */
-function importTimeoutMs(rows: number): number {
+export function importTimeoutMs(rows: number): number {
   return Math.max(120_000, rows * 0.5);
 }
 
@@ -295,7 +295,7 @@ const pick = (c: ImportMeasure['importCpu']): ImportMeasure['importCpu'] => ({
 });
 
 /** A database URL without its password, for messages. */
-function redact(url: string): string {
+export function redact(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.password = '';

@@ -19,6 +19,16 @@ export interface BenchConfig {
   importRows: number;
   /** Warm insights calls per backend (and runs of the SQL reference); the median is reported. */
   insightsRuns: number;
+  /** The scoring part (`scoring` in BENCH_SCENARIOS, selected by default): fit scoring in process and over HTTP. */
+  scoring: boolean;
+  /** Accounts scored in process, and rows of the dataset scored through the API. */
+  scoringAccounts: number;
+  /** Timed in-process runs over all accounts per scorer; the median is reported. */
+  scoringRuns: number;
+  /** Requests per second of the one-account-per-call measurement (open loop). */
+  scoringRps: number;
+  /** Measured seconds at that rate (after BENCH_WARMUP_SECONDS unmeasured). */
+  scoringSeconds: number;
   /** Edits in the big document's history; 0 skips the load measurement. */
   loadEdits: number;
   loadAuthors: number;
@@ -30,9 +40,11 @@ export interface BenchConfig {
   serverNodeArgs: string[];
 }
 
-const DEFAULT_SCENARIOS = '1x50,100x5';
 /** The BENCH_SCENARIOS entry that selects the account-data part. */
 export const ACCOUNT_DATA_SCENARIO = 'import';
+/** The BENCH_SCENARIOS entry that selects the scoring part. */
+export const SCORING_SCENARIO = 'scoring';
+const DEFAULT_SCENARIOS = `1x50,100x5,${SCORING_SCENARIO}`;
 /** Most rows one dataset file may hold. */
 const MAX_IMPORT_ROWS = DATASET_LIMITS.maxRows;
 
@@ -47,13 +59,23 @@ export function readBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     throw new Error(
       `BENCH_IMPORT_ROWS must be a whole number of at most ${MAX_IMPORT_ROWS}, got "${importRows}"`,
     );
+  const scoringAccounts = number(env, 'BENCH_SCORING_ACCOUNTS', MAX_IMPORT_ROWS, 1);
+  if (!Number.isInteger(scoringAccounts) || scoringAccounts > MAX_IMPORT_ROWS)
+    throw new Error(
+      `BENCH_SCORING_ACCOUNTS must be a whole number of at most ${MAX_IMPORT_ROWS}, got "${scoringAccounts}"`,
+    );
   return {
     warmupSeconds: number(env, 'BENCH_WARMUP_SECONDS', 3, 0),
     seconds: number(env, 'BENCH_SECONDS', 10, 1),
-    scenarios: scenarios(selected.filter((s) => s !== ACCOUNT_DATA_SCENARIO)),
+    scenarios: scenarios(selected.filter((s) => s !== ACCOUNT_DATA_SCENARIO && s !== SCORING_SCENARIO)),
     accountData: selected.includes(ACCOUNT_DATA_SCENARIO),
     importRows,
     insightsRuns: number(env, 'BENCH_INSIGHTS_RUNS', 5, 1),
+    scoring: selected.includes(SCORING_SCENARIO),
+    scoringAccounts,
+    scoringRuns: Math.round(number(env, 'BENCH_SCORING_RUNS', 5, 1)),
+    scoringRps: number(env, 'BENCH_SCORING_RPS', 200, 1),
+    scoringSeconds: number(env, 'BENCH_SCORING_SECONDS', 10, 1),
     loadEdits: number(env, 'BENCH_LOAD_EDITS', 20_000, 0),
     loadAuthors: number(env, 'BENCH_LOAD_AUTHORS', 5, 1),
     loadRuns: number(env, 'BENCH_LOAD_RUNS', 5, 1),
@@ -79,7 +101,8 @@ function scenarios(specs: readonly string[]): RelayScenarioSpec[] {
     const clientsPerIcp = Number(match?.[2]);
     if (!match || icps < 1 || clientsPerIcp < 2)
       throw new Error(
-        `BENCH_SCENARIOS entries look like 1x50 (ICPs x clients >= 2) or "${ACCOUNT_DATA_SCENARIO}", got "${spec}"`,
+        `BENCH_SCENARIOS entries look like 1x50 (ICPs x clients >= 2), "${ACCOUNT_DATA_SCENARIO}" or ` +
+          `"${SCORING_SCENARIO}", got "${spec}"`,
       );
     return { name: `${icps}×${clientsPerIcp}`, icps, clientsPerIcp };
   });

@@ -11,20 +11,27 @@ import { runPendingCleanups } from './cleanup.js';
 import { runLoadScenario, type LoadResult } from './loadScenario.js';
 import { runRelayScenario, type RelayResult } from './relayScenario.js';
 import { printReport } from './report.js';
+import { printScoringReport } from './scoringReport.js';
+import { runScoringScenario, scoringBudgetMs, type ScoringResult } from './scoringScenario.js';
 import { runStartupScenario, type StartupResult } from './startupScenario.js';
 
 // Every WebsocketProvider adds a process 'exit' listener; hundreds of clients are intended here.
 process.setMaxListeners(0);
 
 /**
- * `--import-only` (`npm run bench:import`): the account-data part alone, whatever BENCH_SCENARIOS,
- * BENCH_LOAD_EDITS and BENCH_STARTUP_RUNS say.
+ * `--import-only` (`npm run bench:import`): the account-data part alone; `--scoring-only` (`npm run
+ * bench:scoring`): the scoring part alone; whatever BENCH_SCENARIOS, BENCH_LOAD_EDITS and
+ * BENCH_STARTUP_RUNS say.
  */
 const importOnly = process.argv.includes('--import-only');
+const scoringOnly = process.argv.includes('--scoring-only');
 const selected = readBenchConfig();
+const only = { scenarios: [], loadEdits: 0, startupRuns: 0 };
 const config = importOnly
-  ? { ...selected, scenarios: [], accountData: true, loadEdits: 0, startupRuns: 0 }
-  : selected;
+  ? { ...selected, ...only, accountData: true, scoring: false }
+  : scoringOnly
+    ? { ...selected, ...only, accountData: false, scoring: true }
+    : selected;
 
 /** Every measurement runs against Bullseye and, as the reference, the stock y-websocket server. */
 const SERVERS: readonly ServerKind[] = ['bullseye', 'stock'];
@@ -34,7 +41,8 @@ const budgetMs =
   SERVERS.length * config.scenarios.length * ((config.warmupSeconds + config.seconds) * 1_000 + 120_000) +
   (config.loadEdits > 0 ? 300_000 : 0) +
   SERVERS.length * (config.startupRuns + 1) * 30_000 +
-  (config.accountData ? accountDataBudgetMs(config) : 0);
+  (config.accountData ? accountDataBudgetMs(config) : 0) +
+  (config.scoring ? scoringBudgetMs(config) : 0);
 const watchdog = setTimeout(
   () => void abort(`the bench exceeded its ${budgetMs / 1_000} s budget`),
   budgetMs,
@@ -54,6 +62,7 @@ async function main(): Promise<void> {
   const parts = [
     ...config.scenarios.map((s) => s.name),
     ...(config.accountData ? [`import of ${config.importRows} rows`] : []),
+    ...(config.scoring ? [`scoring of ${config.scoringAccounts} accounts`] : []),
   ];
   console.error(
     `bench: ${os.cpus().length} CPUs, node ${process.version}; scenarios ${parts.join(', ') || 'none'}; ` +
@@ -80,11 +89,19 @@ async function main(): Promise<void> {
   }
   let accountData: AccountDataResult | undefined;
   if (config.accountData) accountData = await runAccountDataScenario(config);
+  let scoring: ScoringResult | undefined;
+  if (config.scoring) scoring = await runScoringScenario(config);
   if (relay.length > 0 || load || startup.length > 0) printReport(config, relay, load, startup);
   if (accountData) {
     printAccountDataReport(accountData);
     // A part that failed is reported in its table; the run still fails.
     if (accountData.backends.some((b) => b.error) || accountData.coEditing.error) process.exitCode = 1;
+  }
+  if (scoring) {
+    printScoringReport(scoring);
+    // Likewise; PostgreSQL not being reachable is said in its row, not a failure.
+    if (scoring.error || scoring.httpError || scoring.batchError || scoring.datasets.some((d) => d.error))
+      process.exitCode = 1;
   }
 }
 

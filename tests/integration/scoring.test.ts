@@ -134,13 +134,20 @@ describe.each(BACKENDS)('fit scoring on %s', (backend) => {
       confidence: 1,
       disqualifiedBy: null,
     });
-    expect(first.result!.manualChecks).toEqual(['No dedicated sales team']);
+    // What every result is tested against comes once: the criteria with their rules, the manual checks.
+    expect(first.manualChecks).toEqual(['No dedicated sales team']);
+    expect(first.criteria.map((c) => [c.key, c.importance, c.weight, c.rule])).toEqual([
+      ['industries', 'must', 3, 'Industry is Fintech'],
+      ['employees', 'strong', 2, 'Employees 200–1,000 (acceptable 50–5,000)'],
+      ['geographies', 'strong', 2, 'Geography is North America'],
+    ]);
     expect(first.source).toMatchObject({
       source: 'approved',
       version: { id: v1.id, number: v1.number, hash: v1.hash },
     });
     const industry = first.result!.criteria.find((c) => c.key === 'industries')!;
-    expect(industry).toMatchObject({
+    expect(industry).toEqual({
+      key: 'industries',
       outcome: 'match',
       value: 'FinTech',
       matched: 'Fintech',

@@ -10,7 +10,6 @@ import {
   type ScoreDatasetBody,
   type ScoreImpactDto,
   type ScoreResponse,
-  type ScoreResultDto,
   type ScoringModel,
   type ScoringModelResponse,
   createScorer,
@@ -29,6 +28,7 @@ import { bucketOf } from '../scoring/gradeBuckets.js';
 import { scoreDataset, type DatasetScoreSummary } from '../scoring/scoreDataset.js';
 import { scoreImpact } from '../scoring/scoreImpact.js';
 import { scoreReasons } from '../scoring/scoreReasons.js';
+import { presentScore, presentScoredCriteria } from '../presenters/score.js';
 import type { ScoringModels } from '../scoring/scoringModels.js';
 
 type ScoreImpactQuery = z.output<typeof scoreImpactQuerySchema>;
@@ -63,13 +63,14 @@ export class ScoringCommands {
 
   async score(icp: IcpRow, selector: ModelSelector, body: ScoreBody): Promise<ScoreResponse> {
     const { source, scorer } = await this.models.resolve(icp, selector);
-    const one = (account: NonNullable<ScoreBody['account']>): ScoreResultDto => {
-      const result = scorer.score(account);
-      return account.id === undefined ? result : { id: account.id, ...result };
+    const answer: ScoreResponse = {
+      source,
+      thresholds: scorer.model.thresholds,
+      criteria: presentScoredCriteria(scorer.model),
+      manualChecks: scorer.model.manualChecks.map((m) => m.text),
     };
-    const answer: ScoreResponse = { source, thresholds: scorer.model.thresholds };
-    if (body.account) answer.result = one(body.account);
-    else answer.results = body.accounts!.map(one);
+    if (body.account) answer.result = presentScore(scorer.score(body.account), body.account.id);
+    else answer.results = body.accounts!.map((account) => presentScore(scorer.score(account), account.id));
     return answer;
   }
 

@@ -142,6 +142,18 @@ export class ReviewStore {
     return row;
   }
 
+  /** Which version of the ICP is approved now (its latest approval), in one indexed read. */
+  async latestApproval(icpId: string): Promise<Pick<ApprovalRow, 'version_id' | 'approved_at'> | undefined> {
+    return this.db
+      .selectFrom('approvals')
+      .select(['version_id', 'approved_at'])
+      .where('icp_id', '=', icpId)
+      .orderBy('approved_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
   /** The latest approval of one version, with the sign-offs it rests on; undefined if never approved. */
   async approvalOfVersion(
     versionId: string,

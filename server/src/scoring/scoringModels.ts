@@ -47,7 +47,7 @@ export class ScoringModels {
         scorer,
       };
     }
-    const approved = (await this.reviews.summary(icp.id)).approved;
+    const approved = await this.reviews.latestApproval(icp.id);
     let version: VersionRecord | undefined;
     if (selector === 'approved') {
       if (!approved) {
@@ -56,7 +56,7 @@ export class ScoringModels {
           'This ICP has no approved version yet: score with ?version=draft or a version number, or approve a version',
         );
       }
-      version = await this.versionStore.find(approved.version.id);
+      version = await this.versionStore.find(approved.version_id);
     } else if (typeof selector === 'number') {
       version = await this.versionStore.findByNumber(icp.id, selector);
     } else {
@@ -65,7 +65,7 @@ export class ScoringModels {
     }
     if (!version) throw notFound('Version');
     const scorer = await this.ofVersion(version.id);
-    const approvedAt = approved?.version.id === version.id ? approved.approval.approved_at : null;
+    const approvedAt = approved?.version_id === version.id ? approved.approved_at : null;
     return {
       source: {
         icpId: icp.id,

@@ -164,19 +164,34 @@ export const scoringModelResponseSchema = z.object({
 });
 export type ScoringModelResponse = z.infer<typeof scoringModelResponseSchema>;
 
-export const criterionScoreDtoSchema = z.object({
+/**
+ * One criterion of the model as a score answer names it, once per answer: what each result's
+ * lines (by `key`) were tested against, with the evidence behind the criterion's values.
+ */
+export const scoredCriterionDtoSchema = z.object({
   key: z.enum(['industries', 'employees', 'revenue', 'geographies', 'technologies']),
   label: z.string(),
   importance: importanceSchema,
   weight: z.number(),
-  outcome: z.enum(['match', 'ideal', 'acceptable', 'miss', 'unknown']),
-  value: z.string().nullable(),
-  matched: z.string().nullable(),
+  /** The rule in words, e.g. "Industry is Fintech or Insurance". */
   rule: z.string(),
+  /** The evidence of the criterion (a range) or of its values (chips), each naming its value. */
+  evidence: z.array(evidenceSchema),
+});
+export type ScoredCriterionDto = z.infer<typeof scoredCriterionDtoSchema>;
+
+/** How one criterion went for one account (its label, weight and rule: the answer's `criteria`). */
+export const criterionScoreDtoSchema = z.object({
+  key: z.enum(['industries', 'employees', 'revenue', 'geographies', 'technologies']),
+  outcome: z.enum(['match', 'ideal', 'acceptable', 'miss', 'unknown']),
+  /** The account's value as read; null when unknown. */
+  value: z.string().nullable(),
+  /** What it matched: the criterion's value or band; null on a miss or unknown. */
+  matched: z.string().nullable(),
+  /** Points of the 0–100 score earned, and at stake; null and 0 when unknown. */
   points: z.number().nullable(),
   maxPoints: z.number(),
   note: z.string().optional(),
-  evidence: evidenceSchema.optional(),
 });
 
 export const scoreResultDtoSchema = z.object({
@@ -195,13 +210,16 @@ export const scoreResultDtoSchema = z.object({
     .nullable(),
   cappedBy: z.object({ key: z.string(), label: z.string() }).nullable(),
   criteria: z.array(criterionScoreDtoSchema),
-  manualChecks: z.array(z.string()),
 });
 export type ScoreResultDto = z.infer<typeof scoreResultDtoSchema>;
 
 export const scoreResponseSchema = z.object({
   source: modelSourceDtoSchema,
   thresholds: gradeThresholdsSchema,
+  /** The model's criteria, once: each result's lines refer to them by key. */
+  criteria: z.array(scoredCriterionDtoSchema),
+  /** Free-text disqualifiers every account must be checked against by a person (never scored). */
+  manualChecks: z.array(z.string()),
   /** With `account`. */
   result: scoreResultDtoSchema.optional(),
   /** With `accounts`, in the order sent. */
