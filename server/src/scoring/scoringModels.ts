@@ -19,18 +19,27 @@ export interface ResolvedModel {
   scorer: Scorer;
 }
 
+interface CompiledVersion {
+  version: VersionRecord;
+  scorer: Scorer;
+}
+
 /** Compiled models of versions kept in memory (versions never change, so they never go stale). */
 const MAX_CACHED_VERSIONS = 256;
+const MAX_CACHED_NUMBERS = 4096;
 
 /**
  * Finds the scoring model a request names: the ICP's latest approved version (the default, what
  * other systems score with), a version by number or id, or the live draft. Models of versions are
- * compiled once from the stored canonical JSON and cached by version id; the draft's is compiled
+ * compiled once from the stored canonical JSON and cached by version id with the version's record
+ * (immutable: no update path exists), so a request reads only which version is approved; the draft's is compiled
  * from its committed state at the time of the request, so the draft never changes what the
  * approved model answers.
  */
 export class ScoringModels {
-  private readonly versions = new Map<string, Scorer>();
+  private readonly versions = new Map<string, CompiledVersion>();
+  /** `icpId:number` → version id (a number names one version for good). */
+  private readonly numbers = new Map<string, string>();
 
   constructor(
     private readonly versionStore: VersionStore,
@@ -48,7 +57,7 @@ export class ScoringModels {
       };
     }
     const approved = await this.reviews.latestApproval(icp.id);
-    let version: VersionRecord | undefined;
+    let versionId: string | undefined;
     if (selector === 'approved') {
       if (!approved) {
         throw conflict(
@@ -56,15 +65,21 @@ export class ScoringModels {
           'This ICP has no approved version yet: score with ?version=draft or a version number, or approve a version',
         );
       }
-      version = await this.versionStore.find(approved.version_id);
+      versionId = approved.version_id;
     } else if (typeof selector === 'number') {
-      version = await this.versionStore.findByNumber(icp.id, selector);
+      const key = `${icp.id}:${selector}`;
+      versionId = this.numbers.get(key) ?? (await this.versionStore.findByNumber(icp.id, selector))?.id;
+      if (versionId && !this.numbers.has(key)) {
+        this.numbers.set(key, versionId);
+        if (this.numbers.size > MAX_CACHED_NUMBERS) this.numbers.delete(this.numbers.keys().next().value!);
+      }
     } else {
-      const found = await this.versionStore.find(selector);
-      version = found?.icp_id === icp.id ? found : undefined;
+      versionId = selector;
     }
-    if (!version) throw notFound('Version');
-    const scorer = await this.ofVersion(version.id);
+    const compiled = versionId ? await this.ofVersion(versionId) : undefined;
+    // Another ICP's version is unknown here, exactly like one that does not exist.
+    if (!compiled || compiled.version.icp_id !== icp.id) throw notFound('Version');
+    const { version, scorer } = compiled;
     const approvedAt = approved?.version_id === version.id ? approved.approved_at : null;
     return {
       source: {
@@ -83,18 +98,25 @@ export class ScoringModels {
     };
   }
 
-  private async ofVersion(versionId: string): Promise<Scorer> {
+  /** A version's record and compiled model, read and compiled once (versions never change). */
+  private async ofVersion(versionId: string): Promise<CompiledVersion | undefined> {
     const cached = this.versions.get(versionId);
     if (cached) {
       this.versions.delete(versionId);
       this.versions.set(versionId, cached);
       return cached;
     }
-    const content = await this.versionStore.content(versionId);
-    if (!content) throw notFound('Version');
-    const scorer = createScorer(compileScoringModel(JSON.parse(content.canonical) as CanonicalIcp));
-    this.versions.set(versionId, scorer);
+    const [version, content] = await Promise.all([
+      this.versionStore.find(versionId),
+      this.versionStore.content(versionId),
+    ]);
+    if (!version || !content) return undefined;
+    const compiled = {
+      version,
+      scorer: createScorer(compileScoringModel(JSON.parse(content.canonical) as CanonicalIcp)),
+    };
+    this.versions.set(versionId, compiled);
     if (this.versions.size > MAX_CACHED_VERSIONS) this.versions.delete(this.versions.keys().next().value!);
-    return scorer;
+    return compiled;
   }
 }
