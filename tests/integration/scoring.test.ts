@@ -277,6 +277,12 @@ describe.each(BACKENDS)('fit scoring on %s', (backend) => {
       401,
       'unauthenticated',
     );
+    // The (large) body is read only once the caller and the ICP are authorized: broken JSON from
+    // nobody is 401 and from an outsider 404, never a parse error.
+    const broken = `{"accounts": [${'{"industry": "x"},'.repeat(50_000)}`;
+    errorOf(await score(icpId, broken, { as: null }), 401, 'unauthenticated');
+    errorOf(await score(icpId, broken, { as: as(outsider) }), 404, 'not_found');
+    errorOf(await score(icpId, broken, { as: as(viewer) }), 400, 'invalid_json');
     // A version of another ICP is unknown here.
     const other = await createIcp(ctx.server, 'Other ICP');
     const foreign = await createVersion(ctx.server, other.id, 'Foreign', { as: as(editor) });
@@ -321,7 +327,7 @@ describe.each(BACKENDS)('fit scoring on %s', (backend) => {
     );
     const tooMany = Array.from({ length: 10_001 }, (_, i) => ({ id: String(i), employees: i }));
     errorOf(await score(icpId, { accounts: tooMany }, draft), 413, 'too_many_accounts', 'accounts');
-    const huge = JSON.stringify({ accounts: [{ industry: 'x'.repeat(17 * 1024 * 1024) }] });
+    const huge = JSON.stringify({ accounts: [{ industry: 'x'.repeat(9 * 1024 * 1024) }] });
     errorOf(await score(icpId, huge, draft), 413, 'payload_too_large', 'body');
 
     // 10,000 is fine, answered in order.

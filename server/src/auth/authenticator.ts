@@ -45,6 +45,6 @@ export class Authenticator {
     const user = await this.users.find(row.user_id);
     if (!user) return null;
     this.tokens.touch(row).catch((error: unknown) => console.error('token touch failed', error));
-    return { user, via: 'token', tokenId: row.id, scope: row.scope === 'scoring' ? 'scoring' : 'full' };
+    return { user, via: 'token', tokenId: row.id, scope: row.scope === 'full' ? 'full' : 'scoring' };
   }
 }

@@ -56,10 +56,14 @@ function newItem(item: ListItem): ListItemMap {
 
 /** Importances and grade thresholds: every key of the version's `scoring` map, and no other. */
 function writeScoring(target: Y.Map<unknown>, source: Y.Map<unknown>): void {
-  for (const key of [...target.keys()]) if (!source.has(key)) target.delete(key);
   for (const [key, value] of source.entries()) {
     if (typeof value !== 'string' && typeof value !== 'number') continue;
     if (target.get(key) !== value) target.set(key, value);
+  }
+  // Keys the version lacks, or holds in a shape no reader uses, are not left behind.
+  for (const key of [...target.keys()]) {
+    const value = source.get(key);
+    if (typeof value !== 'string' && typeof value !== 'number') target.delete(key);
   }
 }
 

@@ -22,7 +22,7 @@ import type { DatasetRow, DatasetStore } from '../db/datasetStore.js';
 import type { IcpRow } from '../db/icpStore.js';
 import type { ScoringRow, ScoringStore } from '../db/scoringStore.js';
 import type { Membership } from '../db/workspaceStore.js';
-import { conflict } from '../errors.js';
+import { conflict, HttpError, notFound } from '../errors.js';
 import { SCORED_COLUMNS, scoringAccountOf } from '../scoring/accountInput.js';
 import { bucketOf } from '../scoring/gradeBuckets.js';
 import { scoreDataset, type DatasetScoreSummary } from '../scoring/scoreDataset.js';
@@ -48,6 +48,9 @@ interface StoredSummary extends DatasetScoreSummary {
  * dataset (same workspace) already.
  */
 export class ScoringCommands {
+  /** Whole-dataset scans (scorings, score impacts) running in this process now. */
+  private scans = 0;
+
   constructor(
     private readonly models: ScoringModels,
     private readonly scorings: ScoringStore,
@@ -84,7 +87,9 @@ export class ScoringCommands {
     requireReady(dataset);
     const started = performance.now();
     const { source, scorer } = await this.models.resolve(icp, body.version);
-    const summary = await scoreDataset(scorer, this.accounts.scan(dataset.id, SCORED_COLUMNS, 10_000));
+    const summary = await this.scanning(() =>
+      scoreDataset(scorer, this.accounts.scan(dataset.id, SCORED_COLUMNS, 10_000)),
+    );
     const stored: StoredSummary = {
       ...summary,
       source,
@@ -105,9 +110,11 @@ export class ScoringCommands {
       created_by: membership.userId,
       created_at: this.clock.now().toISOString(),
     };
-    await this.scorings.replace(row);
+    // Deleted while it was being scored: nothing is kept. Re-imported meanwhile: kept, and stale.
+    const now = await this.datasets.find(dataset.id);
+    if (!now || !(await this.scorings.replace(row))) throw notFound('Dataset');
     const names = await this.datasets.userNames([membership.userId]);
-    return presentScoring(row, stored, dataset, names);
+    return presentScoring(row, stored, now, names);
   }
 
   /** The ICP's stored scorings (of one dataset or all ready ones), newest first. */
@@ -161,6 +168,25 @@ export class ScoringCommands {
     }
   }
 
+  /** Runs a whole-dataset scan, or answers 503 `server_busy` while MAX_SCANS are running. */
+  private async scanning<T>(work: () => Promise<T>): Promise<T> {
+    if (this.scans >= MAX_SCANS) {
+      throw new HttpError(
+        503,
+        'server_busy',
+        'Other datasets are being scored right now; try again in a few seconds',
+        undefined,
+        5,
+      );
+    }
+    this.scans++;
+    try {
+      return await work();
+    } finally {
+      this.scans--;
+    }
+  }
+
   /** How many accounts of the dataset change grade from one model to the other, with examples. */
   async impact(icp: IcpRow, dataset: DatasetRow, query: ScoreImpactQuery): Promise<ScoreImpactDto> {
     requireReady(dataset);
@@ -168,14 +194,15 @@ export class ScoringCommands {
       this.models.resolve(icp, query.from),
       this.models.resolve(icp, query.to),
     ]);
-    const result = await scoreImpact(
-      from.scorer,
-      to.scorer,
-      this.accounts.scan(dataset.id, SCORED_COLUMNS, 10_000),
+    const result = await this.scanning(() =>
+      scoreImpact(from.scorer, to.scorer, this.accounts.scan(dataset.id, SCORED_COLUMNS, 10_000)),
     );
     return { datasetId: dataset.id, datasetName: dataset.name, from: from.source, to: to.source, ...result };
   }
 }
+
+/** Whole-dataset scans one process runs at once (each takes seconds over a million accounts). */
+const MAX_SCANS = 2;
 
 function requireReady(dataset: DatasetRow): void {
   if (dataset.state !== 'ready') {

@@ -10,8 +10,25 @@ export type ScoringRow = Selectable<DatasetScoringsTable>;
 export class ScoringStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async replace(row: ScoringRow): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+  /**
+   * Stores a scoring in place of the previous one of the same ICP, dataset and version, unless the
+   * dataset is no longer ready (deleted meanwhile: then nothing is kept and this answers false).
+   * The ICP's row is locked first, so two scorings of the same version never both stay.
+   */
+  async replace(row: ScoringRow): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('icps')
+        .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+        .where('id', '=', row.icp_id)
+        .execute();
+      const dataset = await trx
+        .selectFrom('datasets')
+        .select('id')
+        .where('id', '=', row.dataset_id)
+        .where('state', '=', 'ready')
+        .executeTakeFirst();
+      if (!dataset) return false;
       let previous = trx
         .deleteFrom('dataset_scorings')
         .where('icp_id', '=', row.icp_id)
@@ -22,6 +39,7 @@ export class ScoringStore {
           : previous.where('version_id', '=', row.version_id);
       await previous.execute();
       await trx.insertInto('dataset_scorings').values(row).execute();
+      return true;
     });
   }
 

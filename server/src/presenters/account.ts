@@ -56,7 +56,8 @@ export function presentToken(row: ApiTokenRow): ApiTokenDto {
     id: row.id,
     name: row.name,
     prefix: row.prefix,
-    scope: row.scope === 'scoring' ? 'scoring' : 'full',
+    // Anything but `full` (say, a scope from a newer release) is the least: scoring only.
+    scope: row.scope === 'full' ? 'full' : 'scoring',
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
   };

@@ -13,8 +13,8 @@ import {
 export const SCORING_LIMITS = {
   /** Accounts one `POST /icps/:id/score` may carry; more is 413. */
   maxAccountsPerCall: 10_000,
-  /** Largest scoring request body (10,000 accounts with long technology lists fit). */
-  maxBodyBytes: 16 * 1024 * 1024,
+  /** Largest scoring request body (10,000 accounts are about 2 MB; long technology lists fit). */
+  maxBodyBytes: 8 * 1024 * 1024,
   /** Technologies one account may list. */
   maxTechnologies: 200,
   /** Top accounts kept per grade in a dataset scoring. */

@@ -3,7 +3,7 @@ import type { DatasetCommands } from '../../commands/datasetCommands.js';
 import { requireActor } from '../../middlewares/authenticate.js';
 import { parse } from '../../middlewares/validate.js';
 import type { AccessLoader } from '../../policies/accessLoader.js';
-import { attachmentDisposition } from '../../presenters/export.js';
+import { sendCsv } from '../sendCsv.js';
 import { datasetOperations as op } from './operations.js';
 
 /**
@@ -109,18 +109,7 @@ export function datasetsRouter(commands: DatasetCommands, access: AccessLoader):
       res.json(await commands.listAccounts(dataset, query));
       return;
     }
-    const lines = commands.accountsCsv(dataset);
-    const first = await lines.next();
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', attachmentDisposition(`${dataset.name}.csv`));
-    // A byte-order mark, so spreadsheet programs read the file as UTF-8.
-    res.write('\ufeff');
-    if (!first.done) res.write(first.value);
-    for await (const chunk of lines) {
-      if (!res.write(chunk)) await new Promise<void>((resolve) => res.once('drain', () => resolve()));
-      if (res.destroyed) return;
-    }
-    res.end();
+    await sendCsv(res, `${dataset.name}.csv`, commands.accountsCsv(dataset));
   });
 
   router.post('/datasets/:id/insights', async (req, res) => {

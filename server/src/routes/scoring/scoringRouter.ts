@@ -7,7 +7,7 @@ import { requireActor } from '../../middlewares/authenticate.js';
 import { parse } from '../../middlewares/validate.js';
 import type { AccessLoader } from '../../policies/accessLoader.js';
 import type { IcpRow } from '../../db/icpStore.js';
-import { attachmentDisposition } from '../../presenters/export.js';
+import { sendCsv } from '../sendCsv.js';
 import { scoringOperations as op } from './operations.js';
 
 /** POST /api/icps/:id/score: its body may be up to SCORING_LIMITS.maxBodyBytes (the rest: 64 KiB). */
@@ -39,23 +39,32 @@ export function scoringRouter(
   });
 
   const scoreBody = express.json({ limit: SCORING_LIMITS.maxBodyBytes, strict: true, inflate: false });
-  router.post('/icps/:id/score', scoreBody, async (req, res) => {
-    const actor = requireActor(req);
-    const { id } = parse(op.scoreAccounts.params, req.params, 'params');
-    const { icp } = await access.icp(actor, id, 'read');
-    const { version } = parse(op.scoreAccounts.query, req.query, 'query');
-    const accounts = (req.body as { accounts?: unknown } | undefined)?.accounts;
-    if (Array.isArray(accounts) && accounts.length > SCORING_LIMITS.maxAccountsPerCall) {
-      throw new HttpError(
-        413,
-        'too_many_accounts',
-        `accounts: at most ${SCORING_LIMITS.maxAccountsPerCall.toLocaleString('en-US')} per call (got ${accounts.length.toLocaleString('en-US')})`,
-        'accounts',
-      );
-    }
-    const body = parse(op.scoreAccounts.body, req.body, 'body');
-    res.json(await commands.score(icp, version, body));
-  });
+  router.post(
+    '/icps/:id/score',
+    // The caller and the ICP are authorized before a byte of the (up to 8 MiB) body is read.
+    async (req, res, next) => {
+      const actor = requireActor(req);
+      const { id } = parse(op.scoreAccounts.params, req.params, 'params');
+      res.locals.icp = (await access.icp(actor, id, 'read')).icp;
+      next();
+    },
+    scoreBody,
+    async (req, res) => {
+      const icp = res.locals.icp as IcpRow;
+      const { version } = parse(op.scoreAccounts.query, req.query, 'query');
+      const accounts = (req.body as { accounts?: unknown } | undefined)?.accounts;
+      if (Array.isArray(accounts) && accounts.length > SCORING_LIMITS.maxAccountsPerCall) {
+        throw new HttpError(
+          413,
+          'too_many_accounts',
+          `accounts: at most ${SCORING_LIMITS.maxAccountsPerCall.toLocaleString('en-US')} per call (got ${accounts.length.toLocaleString('en-US')})`,
+          'accounts',
+        );
+      }
+      const body = parse(op.scoreAccounts.body, req.body, 'body');
+      res.json(await commands.score(icp, version, body));
+    },
+  );
 
   router.post('/icps/:id/scorings', async (req, res) => {
     const actor = requireActor(req);
@@ -83,18 +92,8 @@ export function scoringRouter(
     const { icp } = await access.icp(actor, scoring.icp_id, 'read');
     const dataset = await datasetOf(req, icp, scoring.dataset_id);
     const lines = commands.exportCsv(scoring, dataset);
-    // The first chunk (the header) is where a stale scoring is refused, before any byte is sent.
-    const first = await lines.next();
     const label = scoring.version_id ? `${dataset.name} scored` : `${dataset.name} scored (draft)`;
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', attachmentDisposition(`${label}.csv`));
-    res.write('\ufeff');
-    if (!first.done) res.write(first.value);
-    for await (const chunk of lines) {
-      if (!res.write(chunk)) await new Promise<void>((resolve) => res.once('drain', () => resolve()));
-      if (res.destroyed) return;
-    }
-    res.end();
+    await sendCsv(res, `${label}.csv`, lines);
   });
 
   router.get('/icps/:id/score-impact', async (req, res) => {
