@@ -40,7 +40,7 @@ import { workspacesRouter } from './routes/workspaces/workspacesRouter.js';
 import { workspaceOperations } from './routes/workspaces/operations.js';
 import { datasetsRouter } from './routes/datasets/datasetsRouter.js';
 import { datasetOperations } from './routes/datasets/operations.js';
-import { isScoreRequest, scoringRouter } from './routes/scoring/scoringRouter.js';
+import { isScoreRequest, isScoringApiRequest, scoringRouter } from './routes/scoring/scoringRouter.js';
 import { scoringOperations } from './routes/scoring/operations.js';
 import { tokenScope } from './middlewares/tokenScope.js';
 
@@ -155,7 +155,7 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
   const jsonBody = express.json({ limit: LIMITS.maxJsonBodyBytes, strict: true, inflate: false });
   app.use('/api', (req, res, next) => (isScoreRequest(req) ? next() : jsonBody(req, res, next)));
   app.use('/api', authenticate(services.authenticator));
-  app.use('/api', tokenScope());
+  app.use('/api', tokenScope(isScoringApiRequest));
   app.use(
     '/api',
     authRouter({

@@ -43,6 +43,10 @@ export const unsupportedContentEncoding = (encoding: string) =>
     'body',
   );
 
+/** This process is at its limit for some kind of work right now: try again after `retryAfterSeconds`. */
+export const serverBusy = (message: string, retryAfterSeconds: number) =>
+  new HttpError(503, 'server_busy', message, undefined, retryAfterSeconds);
+
 /** The database cannot be reached right now (a restart, a failover): try again shortly. */
 export const databaseUnavailable = () =>
   new HttpError(

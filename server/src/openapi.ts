@@ -18,6 +18,20 @@ export interface Operation {
   errors: readonly number[];
 }
 
+/**
+ * A test for whether a request under /api is one of these operations: its method, and its path
+ * with any one segment where the operation has a `{param}` (as express matches, case-sensitively).
+ */
+export function operationMatcher(
+  ...ops: readonly Operation[]
+): (req: { method: string; path: string }) => boolean {
+  const patterns = ops.map((op) => ({
+    method: op.method.toUpperCase(),
+    path: new RegExp(`^${op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+  }));
+  return (req) => patterns.some((p) => p.method === req.method && p.path.test(req.path));
+}
+
 const errorText: Record<number, string> = {
   400: 'Invalid input; `error.field` names the offending field',
   401: 'Not signed in',

@@ -72,7 +72,7 @@ export async function createServices(database: DatabaseHandle, config: Config, c
   const columns = new ColumnsCache(accountsData);
   const imports = new ImportRunner(db, datasets, accountsData, importFiles, columns, audit, clock);
   const access = new AccessLoader(workspaces, icps, comments, versions, datasets);
-  const scorings = new ScoringStore(db);
+  const scorings = new ScoringStore(db, icps);
   return {
     settings,
     users,

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { HttpError } from '../errors.js';
+import { HttpError, serverBusy } from '../errors.js';
 
 export interface PasswordWorkOptions {
   /** Password hashes (scrypt) computed at once; the rest wait in line. */
@@ -75,13 +75,7 @@ export class PasswordWork {
     }
     if (this.queued >= this.options.maxQueued) {
       return Promise.reject(
-        new HttpError(
-          503,
-          'server_busy',
-          'The server is busy checking passwords; try again in a moment',
-          undefined,
-          RETRY_AFTER_SECONDS,
-        ),
+        serverBusy('The server is busy checking passwords; try again in a moment', RETRY_AFTER_SECONDS),
       );
     }
     return new Promise((resolve) => {

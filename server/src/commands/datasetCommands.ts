@@ -36,6 +36,7 @@ import { ChunkTooLargeError, type ImportFiles } from '../datasets/importFiles.js
 import { inspectFile, HEAD_BYTES, UnreadableFileError, type FileDialect } from '../datasets/inspectFile.js';
 import type { ImportRunner } from '../datasets/importRunner.js';
 import type { ColumnsCache } from '../datasets/columnsCache.js';
+import { requireReady } from '../datasets/requireReady.js';
 import { conflict, invalidInput, payloadTooLarge } from '../errors.js';
 import { can } from '../policies/policies.js';
 import {
@@ -348,7 +349,7 @@ export class DatasetCommands {
   }
 
   async listAccounts(dataset: DatasetRow, query: ListAccountsQuery): Promise<AccountPageDto> {
-    this.requireReady(dataset);
+    requireReady(dataset);
     const rows = await this.accounts.page(dataset.id, query.after ?? 0, query.limit + 1, query.q);
     const page = rows.slice(0, query.limit);
     return {
@@ -360,7 +361,7 @@ export class DatasetCommands {
 
   /** Every account as CSV lines, a batch at a time. */
   async *accountsCsv(dataset: DatasetRow): AsyncGenerator<string> {
-    this.requireReady(dataset);
+    requireReady(dataset);
     const summary = JSON.parse(dataset.summary || '{}') as { customAttributes?: string[] };
     const custom = summary.customAttributes ?? [];
     yield `${accountCsvHeader(custom)}\r\n`;
@@ -370,7 +371,7 @@ export class DatasetCommands {
   }
 
   async insights(dataset: DatasetRow, body: InsightsBody): Promise<InsightsDto> {
-    this.requireReady(dataset);
+    requireReady(dataset);
     const columns = await this.columns.get(dataset);
     return {
       datasetId: dataset.id,
@@ -381,19 +382,10 @@ export class DatasetCommands {
   }
 
   async coverage(dataset: DatasetRow, body: CoverageBody): Promise<CoverageDto> {
-    this.requireReady(dataset);
+    requireReady(dataset);
     const columns = await this.columns.get(dataset);
     const best = bestCustomerMask(columns, body.conditions);
     return profileCoverage(columns, best.mask, body.criteria);
-  }
-
-  private requireReady(dataset: DatasetRow): void {
-    if (dataset.state !== 'ready') {
-      throw conflict(
-        'dataset_not_ready',
-        'This dataset has no committed accounts yet; its first import is not finished',
-      );
-    }
   }
 
   private async checkRoom(workspaceId: string): Promise<void> {

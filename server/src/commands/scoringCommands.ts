@@ -3,9 +3,7 @@ import {
   csvLine,
   type DatasetScoringDto,
   type DatasetScoringListDto,
-  type GradeThresholds,
   type ModelSelector,
-  type ModelSourceDto,
   type ScoreBody,
   type ScoreDatasetBody,
   type ScoreImpactDto,
@@ -22,24 +20,22 @@ import type { DatasetRow, DatasetStore } from '../db/datasetStore.js';
 import type { IcpRow } from '../db/icpStore.js';
 import type { ScoringRow, ScoringStore } from '../db/scoringStore.js';
 import type { Membership } from '../db/workspaceStore.js';
-import { conflict, HttpError, notFound } from '../errors.js';
-import { SCORED_COLUMNS, scoringAccountOf } from '../scoring/accountInput.js';
+import { conflict, notFound, serverBusy } from '../errors.js';
+import { requireReady } from '../datasets/requireReady.js';
+import { SCORED_COLUMNS, scoringAccountOf, type ScoredRow } from '../scoring/accountInput.js';
 import { bucketOf } from '../scoring/gradeBuckets.js';
-import { scoreDataset, type DatasetScoreSummary } from '../scoring/scoreDataset.js';
+import { scoreDataset } from '../scoring/scoreDataset.js';
 import { scoreImpact } from '../scoring/scoreImpact.js';
 import { scoreReasons } from '../scoring/scoreReasons.js';
-import { presentScore, presentScoredCriteria } from '../presenters/score.js';
+import {
+  presentScore,
+  presentScoredCriteria,
+  presentScoring,
+  type StoredScoringSummary,
+} from '../presenters/score.js';
 import type { ScoringModels } from '../scoring/scoringModels.js';
 
 type ScoreImpactQuery = z.output<typeof scoreImpactQuerySchema>;
-
-/** What a stored scoring's summary column holds. */
-interface StoredSummary extends DatasetScoreSummary {
-  source: ModelSourceDto;
-  thresholds: GradeThresholds;
-  datasetName: string;
-  elapsedMs: number;
-}
 
 /**
  * Fit scoring: the model of a version (the approved one unless named), scores for other systems,
@@ -87,14 +83,11 @@ export class ScoringCommands {
     requireReady(dataset);
     const started = performance.now();
     const { source, scorer } = await this.models.resolve(icp, body.version);
-    const summary = await this.scanning(() =>
-      scoreDataset(scorer, this.accounts.scan(dataset.id, SCORED_COLUMNS, 10_000)),
-    );
-    const stored: StoredSummary = {
+    const summary = await this.scanning(() => scoreDataset(scorer, this.rowsOf(dataset)));
+    const stored: StoredScoringSummary = {
       ...summary,
       source,
       thresholds: scorer.model.thresholds,
-      datasetName: dataset.name,
       elapsedMs: Math.round(performance.now() - started),
     };
     const row: ScoringRow = {
@@ -129,7 +122,9 @@ export class ScoringCommands {
     return {
       scorings: rows.flatMap((row) => {
         const dataset = datasets.get(row.dataset_id);
-        return dataset ? [presentScoring(row, JSON.parse(row.summary) as StoredSummary, dataset, names)] : [];
+        return dataset
+          ? [presentScoring(row, JSON.parse(row.summary) as StoredScoringSummary, dataset, names)]
+          : [];
       }),
     };
   }
@@ -147,7 +142,7 @@ export class ScoringCommands {
     const scorer = createScorer(JSON.parse(row.model) as ScoringModel);
     const { thresholds } = scorer.model;
     yield `${csvLine(['Record ID', 'Company name', 'Domain', 'Score', 'Grade', 'Confidence', 'Disqualified by', 'Reasons', 'Model hash'])}\r\n`;
-    for await (const rows of this.accounts.scan(dataset.id, SCORED_COLUMNS, 10_000)) {
+    for await (const rows of this.rowsOf(dataset)) {
       let chunk = '';
       for (const account of rows) {
         const result = scorer.score(scoringAccountOf(account));
@@ -168,16 +163,15 @@ export class ScoringCommands {
     }
   }
 
+  /** Every account of the dataset with the columns scoring reads, in batches. */
+  private rowsOf(dataset: DatasetRow): AsyncGenerator<ScoredRow[]> {
+    return this.accounts.scan(dataset.id, SCORED_COLUMNS, 10_000);
+  }
+
   /** Runs a whole-dataset scan, or answers 503 `server_busy` while MAX_SCANS are running. */
   private async scanning<T>(work: () => Promise<T>): Promise<T> {
     if (this.scans >= MAX_SCANS) {
-      throw new HttpError(
-        503,
-        'server_busy',
-        'Other datasets are being scored right now; try again in a few seconds',
-        undefined,
-        5,
-      );
+      throw serverBusy('Other datasets are being scored right now; try again in a few seconds', 5);
     }
     this.scans++;
     try {
@@ -194,48 +188,10 @@ export class ScoringCommands {
       this.models.resolve(icp, query.from),
       this.models.resolve(icp, query.to),
     ]);
-    const result = await this.scanning(() =>
-      scoreImpact(from.scorer, to.scorer, this.accounts.scan(dataset.id, SCORED_COLUMNS, 10_000)),
-    );
+    const result = await this.scanning(() => scoreImpact(from.scorer, to.scorer, this.rowsOf(dataset)));
     return { datasetId: dataset.id, datasetName: dataset.name, from: from.source, to: to.source, ...result };
   }
 }
 
 /** Whole-dataset scans one process runs at once (each takes seconds over a million accounts). */
 const MAX_SCANS = 2;
-
-function requireReady(dataset: DatasetRow): void {
-  if (dataset.state !== 'ready') {
-    throw conflict(
-      'dataset_not_ready',
-      'This dataset has no committed accounts yet; its first import is not finished',
-    );
-  }
-}
-
-function presentScoring(
-  row: Omit<ScoringRow, 'model'>,
-  summary: StoredSummary,
-  dataset: DatasetRow,
-  names: ReadonlyMap<string, string>,
-): DatasetScoringDto {
-  const name = row.created_by ? names.get(row.created_by) : undefined;
-  return {
-    id: row.id,
-    icpId: row.icp_id,
-    datasetId: row.dataset_id,
-    datasetName: dataset.name,
-    revision: row.dataset_revision,
-    stale: dataset.revision !== row.dataset_revision,
-    source: summary.source,
-    thresholds: summary.thresholds,
-    createdAt: row.created_at,
-    createdBy: row.created_by && name ? { id: row.created_by, name } : null,
-    total: summary.total,
-    grades: summary.grades,
-    histogram: summary.histogram,
-    hasOutcomes: summary.hasOutcomes,
-    topAccounts: summary.topAccounts,
-    elapsedMs: summary.elapsedMs,
-  };
-}

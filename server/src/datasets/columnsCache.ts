@@ -5,7 +5,8 @@ import {
   type AccountFieldKey,
   type AccountStatus,
 } from '@bullseye/shared';
-import type { AccountStore, StoredAccount } from '../db/accountStore.js';
+import { technologiesOf, type AccountStore, type StoredAccount } from '../db/accountStore.js';
+import { LruMap } from '../lruMap.js';
 import type { DatasetRow } from '../db/datasetStore.js';
 
 /** What a dataset holds, kept on the dataset row and shown in lists. */
@@ -40,18 +41,16 @@ const MAX_CACHED = 4;
  * one pass over typed arrays answers every dimension in a fraction of that.
  */
 export class ColumnsCache {
-  private readonly entries = new Map<string, { revision: number; columns: Promise<AccountColumns> }>();
+  private readonly entries = new LruMap<string, { revision: number; columns: Promise<AccountColumns> }>(
+    MAX_CACHED,
+  );
 
   constructor(private readonly accounts: AccountStore) {}
 
   /** The dataset's accounts as columns, built once per revision (concurrent callers share it). */
   get(dataset: Pick<DatasetRow, 'id' | 'revision'>): Promise<AccountColumns> {
     const cached = this.entries.get(dataset.id);
-    if (cached && cached.revision === dataset.revision) {
-      this.entries.delete(dataset.id);
-      this.entries.set(dataset.id, cached);
-      return cached.columns;
-    }
+    if (cached && cached.revision === dataset.revision) return cached.columns;
     const columns = this.build(dataset.id).then((built) => built.columns);
     this.remember(dataset.id, dataset.revision, columns);
     return columns;
@@ -76,13 +75,11 @@ export class ColumnsCache {
   }
 
   private remember(datasetId: string, revision: number, columns: Promise<AccountColumns>): void {
-    this.entries.delete(datasetId);
     this.entries.set(datasetId, { revision, columns });
     // A failed build is not kept: the next caller tries again.
     columns.catch(() => {
-      if (this.entries.get(datasetId)?.columns === columns) this.entries.delete(datasetId);
+      if (this.entries.peek(datasetId)?.columns === columns) this.entries.delete(datasetId);
     });
-    while (this.entries.size > MAX_CACHED) this.entries.delete(this.entries.keys().next().value!);
   }
 
   private async build(datasetId: string): Promise<{ columns: AccountColumns; summary: DatasetSummary }> {
@@ -106,7 +103,7 @@ export class ColumnsCache {
           ltv: row.ltv,
           nps: row.nps,
           adoption: row.adoption,
-          technologies: row.technologies ? (JSON.parse(row.technologies) as string[]) : [],
+          technologies: technologiesOf(row.technologies),
         });
         // These columns are named like the fields they hold.
         for (const column of SCANNED) if (row[column] !== null) known.add(column);

@@ -5,6 +5,17 @@ import type { AccountRow } from '../datasets/accountRowReader.js';
 
 export type StoredAccount = Selectable<AccountsTable>;
 
+/** The technologies a stored account runs (its JSON text column); anything unreadable is none. */
+export function technologiesOf(text: string | null): string[] {
+  if (!text) return [];
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 /** The typed columns every write sets (all but the ids). */
 export const VALUE_COLUMNS = [
   'line',

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { IcpStore } from './icpStore.js';
 import type { Database, DatasetScoringsTable } from './schema.js';
 
 export type ScoringRow = Selectable<DatasetScoringsTable>;
@@ -8,7 +9,10 @@ export type ScoringRow = Selectable<DatasetScoringsTable>;
  * the previous result for the same version, so storage stays bounded by versions × datasets.
  */
 export class ScoringStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly icps: IcpStore,
+  ) {}
 
   /**
    * Stores a scoring in place of the previous one of the same ICP, dataset and version, unless the
@@ -17,11 +21,7 @@ export class ScoringStore {
    */
   async replace(row: ScoringRow): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('icps')
-        .set((eb) => ({ updated_at: eb.ref('updated_at') }))
-        .where('id', '=', row.icp_id)
-        .execute();
+      await this.icps.lock(row.icp_id, trx);
       const dataset = await trx
         .selectFrom('datasets')
         .select('id')

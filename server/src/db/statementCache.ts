@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
+import { LruMap } from '../lruMap.js';
 
 /** Distinct SQL texts kept prepared (queries with `in (...)` lists of varying length churn through). */
 const MAX_STATEMENTS = 500;
@@ -12,21 +13,14 @@ const MAX_STATEMENTS = 500;
  * prepared instead. SQLite re-prepares a statement itself when the schema changes.
  */
 export function withStatementCache(sqlite: BetterSqlite3.Database): SqliteDatabase {
-  const statements = new Map<string, BetterSqlite3.Statement>();
+  const statements = new LruMap<string, BetterSqlite3.Statement>(MAX_STATEMENTS);
   return {
     close: () => sqlite.close(),
     prepare(sql) {
       const cached = statements.get(sql);
-      if (cached && !cached.busy) {
-        statements.delete(sql);
-        statements.set(sql, cached);
-        return cached;
-      }
+      if (cached && !cached.busy) return cached;
       const statement = sqlite.prepare(sql);
-      if (!cached) {
-        statements.set(sql, statement);
-        if (statements.size > MAX_STATEMENTS) statements.delete(statements.keys().next().value!);
-      }
+      if (!cached) statements.set(sql, statement);
       return statement;
     },
   };

@@ -9,7 +9,7 @@ import {
   type ImportState,
 } from '@bullseye/shared';
 import type { DatasetRow, ImportRow } from '../db/datasetStore.js';
-import type { AccountValueColumn, StoredAccount } from '../db/accountStore.js';
+import { technologiesOf, type AccountValueColumn, type StoredAccount } from '../db/accountStore.js';
 import type { DatasetSummary } from '../datasets/columnsCache.js';
 import type { FileDialect } from '../datasets/inspectFile.js';
 
@@ -97,16 +97,6 @@ export function presentDataset(
   };
 }
 
-function parseList(text: string | null): string[] {
-  if (!text) return [];
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
 function parseCustom(text: string | null): Record<string, string> {
   if (!text) return {};
   try {
@@ -131,7 +121,7 @@ export function presentAccount(row: StoredAccount): AccountDto {
     currency: row.currency,
     country: row.country,
     region: row.region,
-    technologies: parseList(row.technologies),
+    technologies: technologiesOf(row.technologies),
     status: row.status as AccountStatus | null,
     firstDealAt: row.first_deal_at,
     closedAt: row.closed_at,
@@ -183,7 +173,7 @@ export function accountCsvLine(
     row.currency,
     row.country,
     row.region,
-    parseList(row.technologies).join('; '),
+    technologiesOf(row.technologies).join('; '),
     row.status,
     row.first_deal_at,
     row.closed_at,

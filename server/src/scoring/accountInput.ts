@@ -1,5 +1,5 @@
 import type { ScoringAccount } from '@bullseye/shared';
-import type { StoredAccount } from '../db/accountStore.js';
+import { technologiesOf, type StoredAccount } from '../db/accountStore.js';
 
 /** The stored columns scoring reads (plus the name and domain lists show). */
 export const SCORED_COLUMNS = [
@@ -28,6 +28,6 @@ export function scoringAccountOf(row: ScoredRow): ScoringAccount {
     employees: row.employees,
     revenue: row.revenue,
     currency: row.currency,
-    technologies: row.technologies ? (JSON.parse(row.technologies) as string[]) : null,
+    technologies: technologiesOf(row.technologies),
   };
 }

@@ -1,17 +1,19 @@
 import {
   compileScoringModel,
   createScorer,
+  toCanonical,
   type CanonicalIcp,
   type ModelSelector,
   type ModelSourceDto,
   type Scorer,
 } from '@bullseye/shared';
 import type { LiveDrafts } from '../collaboration/collabEvents.js';
-import { snapshotOfState } from '../db/docSnapshot.js';
+import { docOfState } from '../db/docSnapshot.js';
 import type { IcpRow } from '../db/icpStore.js';
 import type { ReviewStore } from '../db/reviewStore.js';
 import type { VersionRecord, VersionStore } from '../db/versionStore.js';
 import { conflict, notFound } from '../errors.js';
+import { LruMap } from '../lruMap.js';
 
 /** A model ready to score with, and which version of which ICP it came from. */
 export interface ResolvedModel {
@@ -37,9 +39,9 @@ const MAX_CACHED_NUMBERS = 4096;
  * approved model answers.
  */
 export class ScoringModels {
-  private readonly versions = new Map<string, CompiledVersion>();
+  private readonly versions = new LruMap<string, CompiledVersion>(MAX_CACHED_VERSIONS);
   /** `icpId:number` → version id (a number names one version for good). */
-  private readonly numbers = new Map<string, string>();
+  private readonly numbers = new LruMap<string, string>(MAX_CACHED_NUMBERS);
 
   constructor(
     private readonly versionStore: VersionStore,
@@ -49,8 +51,13 @@ export class ScoringModels {
 
   async resolve(icp: IcpRow, selector: ModelSelector): Promise<ResolvedModel> {
     if (selector === 'draft') {
-      const snapshot = snapshotOfState(await this.drafts.draftState(icp.id));
-      const scorer = createScorer(compileScoringModel(JSON.parse(snapshot.canonical) as CanonicalIcp));
+      const doc = docOfState(await this.drafts.draftState(icp.id));
+      let scorer: Scorer;
+      try {
+        scorer = createScorer(compileScoringModel(toCanonical(doc)));
+      } finally {
+        doc.destroy();
+      }
       return {
         source: { icpId: icp.id, source: 'draft', version: null, modelHash: scorer.model.hash },
         scorer,
@@ -69,10 +76,7 @@ export class ScoringModels {
     } else if (typeof selector === 'number') {
       const key = `${icp.id}:${selector}`;
       versionId = this.numbers.get(key) ?? (await this.versionStore.findByNumber(icp.id, selector))?.id;
-      if (versionId && !this.numbers.has(key)) {
-        this.numbers.set(key, versionId);
-        if (this.numbers.size > MAX_CACHED_NUMBERS) this.numbers.delete(this.numbers.keys().next().value!);
-      }
+      if (versionId) this.numbers.set(key, versionId);
     } else {
       versionId = selector;
     }
@@ -101,11 +105,7 @@ export class ScoringModels {
   /** A version's record and compiled model, read and compiled once (versions never change). */
   private async ofVersion(versionId: string): Promise<CompiledVersion | undefined> {
     const cached = this.versions.get(versionId);
-    if (cached) {
-      this.versions.delete(versionId);
-      this.versions.set(versionId, cached);
-      return cached;
-    }
+    if (cached) return cached;
     const [version, content] = await Promise.all([
       this.versionStore.find(versionId),
       this.versionStore.content(versionId),
@@ -116,7 +116,6 @@ export class ScoringModels {
       scorer: createScorer(compileScoringModel(JSON.parse(content.canonical) as CanonicalIcp)),
     };
     this.versions.set(versionId, compiled);
-    if (this.versions.size > MAX_CACHED_VERSIONS) this.versions.delete(this.versions.keys().next().value!);
     return compiled;
   }
 }

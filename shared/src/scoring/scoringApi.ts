@@ -4,6 +4,7 @@ import { datasetIdSchema, evidenceSchema } from '../validation/datasets.js';
 import { personRefSchema } from '../validation/comments.js';
 import {
   GRADES,
+  SCORED_SECTIONS,
   importanceSchema,
   gradeThresholdsSchema,
   disqualifierRuleSchema,
@@ -76,19 +77,21 @@ export const scoreBodySchema = z
 export type ScoreBody = z.infer<typeof scoreBodySchema>;
 
 /** Which model: the approved version (default), the live draft, or a version by number or id. */
+const NAMED_MODELS = [z.literal('approved'), z.literal('draft')] as const;
+/** A version number as a query string writes it ("12"). */
+const versionNumberText = z
+  .string()
+  .regex(/^[1-9]\d{0,8}$/)
+  .transform(Number);
+/** In a query: approved, draft or a version number (score impact's `from` and `to`). */
+const versionChoiceQuery = z.union([...NAMED_MODELS, versionNumberText], {
+  message: 'must be approved, draft or a version number',
+});
+
 export const modelSelectorSchema = z
-  .union(
-    [
-      z.literal('approved'),
-      z.literal('draft'),
-      z
-        .string()
-        .regex(/^[1-9]\d{0,8}$/)
-        .transform(Number),
-      z.uuid(),
-    ],
-    { message: 'must be approved, draft, a version number or a version id' },
-  )
+  .union([...NAMED_MODELS, versionNumberText, z.uuid()], {
+    message: 'must be approved, draft, a version number or a version id',
+  })
   .default('approved');
 export type ModelSelector = z.output<typeof modelSelectorSchema>;
 
@@ -169,7 +172,7 @@ export type ScoringModelResponse = z.infer<typeof scoringModelResponseSchema>;
  * lines (by `key`) were tested against, with the evidence behind the criterion's values.
  */
 export const scoredCriterionDtoSchema = z.object({
-  key: z.enum(['industries', 'employees', 'revenue', 'geographies', 'technologies']),
+  key: z.enum(SCORED_SECTIONS),
   label: z.string(),
   importance: importanceSchema,
   weight: z.number(),
@@ -182,7 +185,7 @@ export type ScoredCriterionDto = z.infer<typeof scoredCriterionDtoSchema>;
 
 /** How one criterion went for one account (its label, weight and rule: the answer's `criteria`). */
 export const criterionScoreDtoSchema = z.object({
-  key: z.enum(['industries', 'employees', 'revenue', 'geographies', 'technologies']),
+  key: z.enum(SCORED_SECTIONS),
   outcome: z.enum(['match', 'ideal', 'acceptable', 'miss', 'unknown']),
   /** The account's value as read; null when unknown. */
   value: z.string().nullable(),
@@ -236,7 +239,7 @@ export type GradeBucket = (typeof GRADE_BUCKETS)[number];
 export const scoreDatasetBodySchema = z.strictObject({
   datasetId: datasetIdSchema,
   version: z
-    .union([z.literal('approved'), z.literal('draft'), z.number().int().min(1)], {
+    .union([...NAMED_MODELS, z.number().int().min(1)], {
       message: 'must be approved, draft or a version number',
     })
     .default('approved'),
@@ -302,32 +305,8 @@ export type DatasetScoringListDto = z.infer<typeof datasetScoringListDtoSchema>;
 
 export const scoreImpactQuerySchema = z.strictObject({
   datasetId: datasetIdSchema,
-  from: z.union(
-    [
-      z.literal('approved'),
-      z.literal('draft'),
-      z
-        .string()
-        .regex(/^[1-9]\d{0,8}$/)
-        .transform(Number),
-    ],
-    {
-      message: 'must be approved, draft or a version number',
-    },
-  ),
-  to: z.union(
-    [
-      z.literal('approved'),
-      z.literal('draft'),
-      z
-        .string()
-        .regex(/^[1-9]\d{0,8}$/)
-        .transform(Number),
-    ],
-    {
-      message: 'must be approved, draft or a version number',
-    },
-  ),
+  from: versionChoiceQuery,
+  to: versionChoiceQuery,
 });
 
 export const scoreImpactDtoSchema = z.object({

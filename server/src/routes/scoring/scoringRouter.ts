@@ -8,12 +8,14 @@ import { parse } from '../../middlewares/validate.js';
 import type { AccessLoader } from '../../policies/accessLoader.js';
 import type { IcpRow } from '../../db/icpStore.js';
 import { sendCsv } from '../sendCsv.js';
+import { operationMatcher } from '../../openapi.js';
 import { scoringOperations as op } from './operations.js';
 
 /** POST /api/icps/:id/score: its body may be up to SCORING_LIMITS.maxBodyBytes (the rest: 64 KiB). */
-export function isScoreRequest(req: Request): boolean {
-  return req.method === 'POST' && /^\/icps\/[^/]+\/score$/.test(req.path);
-}
+export const isScoreRequest = operationMatcher(op.scoreAccounts);
+
+/** What a scoring-only API token may call: score accounts and read the model, nothing else. */
+export const isScoringApiRequest = operationMatcher(op.scoreAccounts, op.getScoringModel);
 
 /** `/api/icps/:id/score`, the scoring model, dataset scorings and score impact. */
 export function scoringRouter(
