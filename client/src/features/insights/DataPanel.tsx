@@ -1,5 +1,6 @@
 import { useEffect, useId } from 'react';
 import { Link } from 'react-router';
+import { customerDataStatus } from './customerDataStatus.js';
 import { BestCustomersEditor } from './BestCustomersEditor.js';
 import { CoverageSection } from './CoverageSection.js';
 import { formatCount } from './format.js';
@@ -21,21 +22,8 @@ export function DataPanel() {
 
   const dataPath = `/w/${workspaceId}/data`;
   let body;
-  if (datasets === null && datasetsError) {
-    body = (
-      <div className="comment-error" role="alert">
-        <span className="grow">Customer data could not be loaded: {datasetsError.message}</span>
-        <button type="button" className="btn btn-sm" onClick={reloadDatasets}>
-          Try again
-        </button>
-      </div>
-    );
-  } else if (datasets === null) {
-    body = (
-      <p className="muted small" role="status">
-        Loading customer data…
-      </p>
-    );
+  if (datasets === null) {
+    body = customerDataStatus(datasetsError, reloadDatasets);
   } else if (readyDatasets.length === 0) {
     const importing = datasets.filter((d) => d.state === 'importing');
     body = (

@@ -7,7 +7,7 @@ import {
   outcomesOf,
   sharperVerdict,
 } from './backtestVerdict.js';
-import { GradeBadge } from './GradeBadge.js';
+import { GradeTable } from './GradeTable.js';
 import type { ScoringColumn } from './scoringColumns.js';
 import { formatAcv, formatWinRate } from './scoringFormat.js';
 
@@ -32,30 +32,13 @@ export function BacktestTable({ columns }: { columns: ScoringColumn[] }) {
     <div className="backtest" data-testid="backtest">
       {withOutcomes.length > 0 && (
         <>
-          <table className="backtest-table" aria-label="Backtest">
-            <thead>
-              <tr>
-                <th scope="col">Grade</th>
-                {withOutcomes.map((c) => (
-                  <th key={c.kind} scope="col">
-                    {c.title}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {grades.map((grade) => (
-                <tr key={grade}>
-                  <th scope="row">
-                    <GradeBadge grade={grade} />
-                  </th>
-                  {withOutcomes.map((c) => (
-                    <BacktestCell key={c.kind} row={rowOf(c, grade)} />
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <GradeTable
+            label="Backtest"
+            className="backtest-table"
+            columns={withOutcomes}
+            grades={grades}
+            cell={(c, grade) => <BacktestCell key={c.kind} row={rowOf(c, grade)} />}
+          />
           <p className="backtest-legend muted">
             Win rate of the accounts won or lost, with its 95% interval; n: accounts with an outcome; ACV:
             average of the won ones.

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
+import { customerDataStatus } from '../insights/customerDataStatus.js';
 import type { DatasetDto } from '@bullseye/shared';
 import { formatCount } from '../insights/format.js';
 import { useInsights } from '../insights/insightsContext.js';
@@ -40,21 +41,8 @@ export function DatasetScoringSection() {
   const dataPath = `/w/${workspaceId}/data`;
 
   let body;
-  if (datasets === null && datasetsError) {
-    body = (
-      <div className="comment-error" role="alert">
-        <span className="grow">Customer data could not be loaded: {datasetsError.message}</span>
-        <button type="button" className="btn btn-sm" onClick={reloadDatasets}>
-          Try again
-        </button>
-      </div>
-    );
-  } else if (datasets === null) {
-    body = (
-      <p className="muted small" role="status">
-        Loading customer data…
-      </p>
-    );
+  if (datasets === null) {
+    body = customerDataStatus(datasetsError, reloadDatasets);
   } else if (!dataset) {
     body = (
       <p className="small">

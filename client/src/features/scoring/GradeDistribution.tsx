@@ -1,6 +1,6 @@
 import { GRADE_BUCKETS, type DatasetScoringDto, type GradeBucket } from '@bullseye/shared';
 import { formatCount, formatShare } from '../insights/format.js';
-import { GradeBadge } from './GradeBadge.js';
+import { GradeTable } from './GradeTable.js';
 import type { ScoringColumn } from './scoringColumns.js';
 
 const countOf = (scoring: DatasetScoringDto, grade: GradeBucket) =>
@@ -21,45 +21,30 @@ export function GradeDistribution({ columns }: { columns: ScoringColumn[] }) {
     Number.EPSILON,
   );
   return (
-    <table className="grade-chart" aria-label="Accounts per grade" data-testid="grade-distribution">
-      <thead>
-        <tr>
-          <th scope="col">Grade</th>
-          {columns.map((c) => (
-            <th key={c.kind} scope="col">
-              {c.title}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {grades.map((grade) => (
-          <tr key={grade}>
-            <th scope="row">
-              <GradeBadge grade={grade} />
-            </th>
-            {columns.map((c) => {
-              const share = shareOf(c.scoring, grade);
-              return (
-                <td key={c.kind}>
-                  <span className="grade-bar">
-                    <span className="grade-bar-track" aria-hidden="true">
-                      <span
-                        className={`grade-bar-fill grade-fill-${grade}`}
-                        style={{ width: `${(share / largest) * 100}%` }}
-                      />
-                    </span>
-                    <span className="grade-bar-value">
-                      {formatCount(countOf(c.scoring, grade))}{' '}
-                      <span className="muted">({formatShare(share)})</span>
-                    </span>
-                  </span>
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <GradeTable
+      label="Accounts per grade"
+      className="grade-chart"
+      testId="grade-distribution"
+      columns={columns}
+      grades={grades}
+      cell={(c, grade) => {
+        const share = shareOf(c.scoring, grade);
+        return (
+          <td key={c.kind}>
+            <span className="grade-bar">
+              <span className="grade-bar-track" aria-hidden="true">
+                <span
+                  className={`grade-bar-fill grade-fill-${grade}`}
+                  style={{ width: `${(share / largest) * 100}%` }}
+                />
+              </span>
+              <span className="grade-bar-value">
+                {formatCount(countOf(c.scoring, grade))} <span className="muted">({formatShare(share)})</span>
+              </span>
+            </span>
+          </td>
+        );
+      }}
+    />
   );
 }

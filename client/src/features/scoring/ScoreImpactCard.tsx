@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { GradeBucket, ScoreImpactDto, VersionDto } from '@bullseye/shared';
 import { HashText } from '../../ui/HashText.js';
@@ -13,7 +13,8 @@ import {
   type GradeMove,
 } from './gradeMoves.js';
 import { GRADE_LABEL } from './scoringFormat.js';
-import { useReadyDatasets, useScoreImpact } from './useScoreImpact.js';
+import { useDatasets } from '../datasets/useDatasets.js';
+import { useScoreImpact } from './useScoreImpact.js';
 import '../../styles/scoring.css';
 
 interface ScoreImpactCardProps {
@@ -35,7 +36,8 @@ const AUTOMATIC_IMPACT_ACCOUNTS = 100_000;
 export function ScoreImpactCard({ icpId, workspaceId, from, to }: ScoreImpactCardProps) {
   const titleId = useId();
   const pickerId = useId();
-  const { datasets, error: datasetsError } = useReadyDatasets(workspaceId);
+  const { datasets: all, error: datasetsError } = useDatasets(workspaceId);
+  const datasets = useMemo(() => all?.filter((d) => d.state === 'ready') ?? null, [all]);
   const [pickedId, setPickedId] = useState<string | null>(null);
   const [requestedId, setRequestedId] = useState<string | null>(null);
   const dataset = datasets?.find((d) => d.id === pickedId) ?? datasets?.[0] ?? null;
@@ -50,7 +52,7 @@ export function ScoreImpactCard({ icpId, workspaceId, from, to }: ScoreImpactCar
   const toWords = to ? `version ${to.number}` : 'the live draft';
 
   let body;
-  if (datasetsError) {
+  if (datasets === null && datasetsError) {
     body = (
       <p className="field-error" role="alert">
         Customer data could not be loaded: {datasetsError.message}

@@ -1,37 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { DatasetDto, ScoreImpactDto } from '@bullseye/shared';
+import type { ScoreImpactDto } from '@bullseye/shared';
 import { datasetScoringApi, type VersionChoice } from '../../api/datasetScoringApi.js';
-import { insightsApi } from '../../api/insightsApi.js';
 import { asApiError, type ApiError } from '../../api/apiError.js';
 
 interface Answer<T> {
   key: string;
   data: T | null;
   error: ApiError | null;
-}
-
-/** The workspace's datasets that can be scored (null while loading). */
-export function useReadyDatasets(workspaceId: string): {
-  datasets: DatasetDto[] | null;
-  error: ApiError | null;
-} {
-  const [answer, setAnswer] = useState<Answer<DatasetDto[]> | null>(null);
-  useEffect(() => {
-    let live = true;
-    insightsApi.listDatasets(workspaceId).then(
-      (list) => {
-        if (live) setAnswer({ key: workspaceId, data: list.filter((d) => d.state === 'ready'), error: null });
-      },
-      (e: unknown) => {
-        if (live) setAnswer({ key: workspaceId, data: null, error: asApiError(e) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [workspaceId]);
-  const current = answer?.key === workspaceId ? answer : null;
-  return { datasets: current?.data ?? null, error: current?.error ?? null };
 }
 
 export interface ScoreImpactState {
