@@ -43,11 +43,17 @@ import { datasetOperations } from './routes/datasets/operations.js';
 import { isScoreRequest, isScoringApiRequest, scoringRouter } from './routes/scoring/scoringRouter.js';
 import { scoringOperations } from './routes/scoring/operations.js';
 import { tokenScope } from './middlewares/tokenScope.js';
+import { sharedLimitStore } from './middlewares/sharedLimitStore.js';
+import { ClusterNode } from './collaboration/cluster/clusterNode.js';
+import { accessRecheck } from './collaboration/accessRecheck.js';
+import { readiness } from './readiness.js';
 
 export interface BullseyeApp {
   server: http.Server;
   collab: CollabServer;
   database: DatabaseHandle;
+  /** This instance's link to the others (REDIS_URL set), else undefined. */
+  cluster: ClusterNode | undefined;
   services: Services;
   /** Starts listening; resolves with the bound port (useful with port 0). */
   listen(port: number, host: string): Promise<number>;
@@ -63,9 +69,16 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
     sqliteSynchronous: config.sqliteSynchronous,
   });
   const icps = new IcpStore(database.db, clock);
-  const updateLog = new UpdateLog(database.db, clock);
+  const updateLog = new UpdateLog(database.db, clock, database.dialect);
   const origins: OriginPolicy = { allowed: config.publicOrigins, allowSameOrigin: config.allowSameOrigin };
   const services = await createServices(database, config, clock, icps);
+  const cluster = config.redisUrl
+    ? new ClusterNode({
+        redisUrl: config.redisUrl,
+        prefix: config.redisPrefix,
+        recheckAccess: accessRecheck(services.authenticator, services.workspaces),
+      })
+    : undefined;
   const collab = new CollabServer({
     updateLog,
     icps,
@@ -82,10 +95,19 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
       await Promise.all([services.follows.followIfNew(icpId, userId), icps.setLastEditor(icpId, userId)]);
     },
     // Automatic history: a version per AUTO_VERSION_INTERVAL_MS of editing and when the last editor leaves.
+    // With several instances, the committed draft is read under the ICP's lock (every instance
+    // records the same thing, so only the first one does) and one instance's version per interval
+    // is enough.
     autoVersions: {
       intervalMs: config.autoVersionIntervalMs,
-      record: (icpId, state) => commands.versions.recordAuto(icpId, state),
+      record: (icpId, state, reason) =>
+        cluster
+          ? commands.versions.recordAuto(icpId, () => updateLog.loadState(icpId), {
+              notWithinMs: reason === 'interval' ? config.autoVersionIntervalMs / 2 : undefined,
+            })
+          : commands.versions.recordAuto(icpId, state),
     },
+    cluster,
   });
   const commands = services.commands(collab, collab);
   const openapi = buildOpenApi(
@@ -128,19 +150,12 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  // Readiness (liveness stays /healthz): can this process reach its database right now?
-  app.get('/readyz', async (_req, res) => {
-    res.setHeader('Cache-Control', 'no-store');
-    try {
-      await database.ping();
-      res.json({ status: 'ready' });
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      res.status(503).json({
-        error: { code: 'database_unavailable', message: `The database is not reachable: ${reason}` },
-      });
-    }
-  });
+  // Readiness (liveness stays /healthz): can this instance serve right now?
+  let draining = false;
+  app.get(
+    '/readyz',
+    readiness(database, cluster, () => draining),
+  );
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
@@ -168,6 +183,8 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
         attemptsPerAddress: config.loginMaxAttemptsPerAddress,
         attemptsPerAccount: config.loginMaxAttemptsPerAccount,
         windowMs: config.loginWindowMs,
+        // Shared by every instance when there are several.
+        ...(cluster ? { store: sharedLimitStore(cluster.redis, config.redisPrefix) } : {}),
       }),
       passwordWork: services.passwordWork,
     }),
@@ -219,6 +236,7 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
     server,
     collab,
     database,
+    cluster,
     services,
     listen(port, host) {
       return new Promise((resolve, reject) => {
@@ -231,11 +249,14 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
       });
     },
     async close() {
+      // A load balancer polling /readyz stops sending new connections here first.
+      draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await collab.close();
       await services.imports.stop();
       server.closeAllConnections();
       await closed;
+      await cluster?.close();
       await database.close();
     },
   };

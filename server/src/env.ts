@@ -9,6 +9,16 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
     .optional(),
+  /** Several instances: Redis carries updates, presence and events between them (needs DATABASE_URL). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { message: 'must be a redis:// or rediss:// URL' })
+    .optional(),
+  /** Prefix of Bullseye's Redis keys and channels, so several deployments can share one Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, { message: 'letters, digits and : _ . - only (at most 64)' })
+    .default('bullseye:'),
   PUBLIC_URL: z.url({ message: 'must be a URL such as http://localhost:3000' }).optional(),
   /** FULL survives power loss (fsync per commit batch); NORMAL survives process crashes only. */
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
@@ -40,6 +50,9 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Set: this is one of several instances, linked through this Redis. */
+  redisUrl: string | undefined;
+  redisPrefix: string;
   /**
    * Origins allowed to open collaboration sockets from a browser, besides the page's own origin
    * when no PUBLIC_URL is set (then any same-origin page, plus the Vite dev server, may connect).
@@ -69,12 +82,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment variable ${issue?.path.join('.')}: ${issue?.message}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new Error(
+      'Invalid environment variable REDIS_URL: several instances need a shared PostgreSQL database; set DATABASE_URL too',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     // npm runs workspace scripts inside server/; a relative DATA_DIR means the directory npm was started in.
     dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     publicUrl: e.PUBLIC_URL,
     publicOrigins: e.PUBLIC_URL ? [new URL(e.PUBLIC_URL).origin] : DEV_ORIGINS,
     allowSameOrigin: e.PUBLIC_URL === undefined,

@@ -98,7 +98,10 @@ export async function createServices(database: DatabaseHandle, config: Config, c
      * Commands that also notify open sockets and reach live drafts: the collaboration server, or
      * (the CLI) no sockets and drafts straight from the update log.
      */
-    commands(events: CollabEvents, drafts: LiveDrafts = new StoredDrafts(new UpdateLog(db, clock))) {
+    commands(
+      events: CollabEvents,
+      drafts: LiveDrafts = new StoredDrafts(new UpdateLog(db, clock, database.dialect)),
+    ) {
       const icpCommands = new IcpCommands(icps, reviews, events, clock, new DraftDigests(db));
       return {
         accounts: new AccountCommands(db, auth, users, workspaces, settings),

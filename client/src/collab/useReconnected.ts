@@ -6,7 +6,8 @@ import { useSessionStatus } from './useIcpSession.js';
  * Calls `onConnected` each time the session's socket is connected again after a drop: server
  * events sent while it was down are gone, so the caller catches up from the HTTP API. With
  * `firstConnection`, also when the socket connects for the first time (for lists loaded before
- * the socket could deliver events).
+ * the socket could deliver events). Also when the server says events may have been lost while the
+ * socket stayed open (`events.missed`: its instances lost touch for a while).
  */
 export function useReconnected(
   session: IcpSession,
@@ -22,4 +23,11 @@ export function useReconnected(
     if (connection !== 'connected' || was === 'connected') return;
     if (was !== 'connecting' || firstConnection) onConnected();
   }, [connection, onConnected, firstConnection]);
+  useEffect(
+    () =>
+      session.onEvent((event) => {
+        if (event.type === 'events.missed') onConnected();
+      }),
+    [session, onConnected],
+  );
 }

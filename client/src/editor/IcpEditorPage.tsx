@@ -138,6 +138,10 @@ function PanelledEditor({ session, user, icp, workspace, setIcp, onLostAccess }:
         setIcp((current) => (current ? { ...current, ...event.icp } : current));
       } else if (event.type === 'inbox.changed') {
         unreadInbox.set(event.unreadCount);
+      } else if (event.type === 'events.missed') {
+        // The server's instances lost touch for a while: ask again for what events keep current.
+        void unreadInbox.refresh();
+        icpApi.get(icp.id).then(setIcp, () => {});
       }
     });
   }, [session, icp.id, setIcp]);

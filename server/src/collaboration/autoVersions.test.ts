@@ -43,10 +43,10 @@ describe('AutoVersions', () => {
 
   it('records at once when asked (the last editor left), and not again for the same changes', async () => {
     const { recorded, room, auto, edit } = setup();
-    await auto.take(room);
+    await auto.take(room, 'editorsLeft');
     expect(recorded).toEqual([]); // nothing changed
     edit();
-    await auto.take(room);
+    await auto.take(room, 'editorsLeft');
     expect(recorded).toEqual(['icp-1@1']);
     await vi.advanceTimersByTimeAsync(2000);
     expect(recorded).toEqual(['icp-1@1']);

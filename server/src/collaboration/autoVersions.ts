@@ -1,4 +1,10 @@
+import * as Y from 'yjs';
+import type { CollabPart } from './collabPart.js';
+import type { Connection } from './connection.js';
 import type { Room } from './room.js';
+
+/** Why an automatic version is recorded: the editing interval ended, or the last editor left. */
+export type AutoVersionReason = 'interval' | 'editorsLeft';
 
 /**
  * Automatic history: what the collaboration server calls to record an automatic version. `record`
@@ -8,7 +14,7 @@ import type { Room } from './room.js';
 export interface AutoVersionHook {
   /** At most one automatic version per this many milliseconds of editing. */
   intervalMs: number;
-  record(icpId: string, state: Uint8Array): Promise<void>;
+  record(icpId: string, state: Uint8Array, reason: AutoVersionReason): Promise<void>;
 }
 
 /**
@@ -17,10 +23,11 @@ export interface AutoVersionHook {
  * recorded. The last editor leaving, or the room unloading, records it at once. A room with no
  * change since its last automatic version records nothing.
  */
-export class AutoVersions {
+export class AutoVersions implements CollabPart {
   /** ICPs changed since their last automatic version, with the timer that will record them. */
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly recording = new Set<Promise<void>>();
+  private stopping = false;
 
   constructor(
     private readonly hook: AutoVersionHook | undefined,
@@ -28,18 +35,44 @@ export class AutoVersions {
     private readonly capture: (room: Room) => Promise<Uint8Array | undefined>,
   ) {}
 
+  committed(room: Room): void {
+    if (!room.destroyed) this.changed(room);
+  }
+
+  /** The last editor leaving records what they left behind. */
+  disconnected(connection: Connection): void {
+    const room = connection.room;
+    if (!connection.mayWrite || this.stopping || [...room.connections].some((c) => c.mayWrite)) return;
+    void this.take(room, 'editorsLeft');
+  }
+
+  unloading(room: Room): void {
+    this.takeBeforeUnload(room, () => Y.encodeStateAsUpdate(room.doc));
+  }
+
+  /** Shutting down: sockets closing now are not editors leaving (each room is recorded as it unloads). */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  async close(): Promise<void> {
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+    await this.idle();
+  }
+
   /** The room's document changed (a committed update). */
   changed(room: Room): void {
     if (!this.hook || this.pending.has(room.icpId)) return;
-    const timer = setTimeout(() => void this.take(room), this.hook.intervalMs);
+    const timer = setTimeout(() => void this.take(room, 'interval'), this.hook.intervalMs);
     timer.unref();
     this.pending.set(room.icpId, timer);
   }
 
   /** Records the room's document now if it changed since its last automatic version. */
-  async take(room: Room): Promise<void> {
+  async take(room: Room, reason: AutoVersionReason): Promise<void> {
     if (!this.claim(room.icpId)) return;
-    await this.record(room.icpId, () => this.capture(room));
+    await this.record(room.icpId, () => this.capture(room), reason);
   }
 
   /**
@@ -49,18 +82,12 @@ export class AutoVersions {
   takeBeforeUnload(room: Room, state: () => Uint8Array): void {
     if (!this.claim(room.icpId)) return;
     const captured = state();
-    void this.record(room.icpId, () => Promise.resolve(captured));
+    void this.record(room.icpId, () => Promise.resolve(captured), 'editorsLeft');
   }
 
   /** Resolves once every recording under way has finished. */
   async idle(): Promise<void> {
     while (this.recording.size > 0) await Promise.all([...this.recording]);
-  }
-
-  /** Stops every timer (shutting down). */
-  stop(): void {
-    for (const timer of this.pending.values()) clearTimeout(timer);
-    this.pending.clear();
   }
 
   private claim(icpId: string): boolean {
@@ -71,13 +98,17 @@ export class AutoVersions {
     return true;
   }
 
-  private async record(icpId: string, state: () => Promise<Uint8Array | undefined>): Promise<void> {
+  private async record(
+    icpId: string,
+    state: () => Promise<Uint8Array | undefined>,
+    reason: AutoVersionReason,
+  ): Promise<void> {
     const hook = this.hook;
     if (!hook) return;
     const run = (async () => {
       try {
         const captured = await state();
-        if (captured) await hook.record(icpId, captured);
+        if (captured) await hook.record(icpId, captured, reason);
       } catch (error) {
         console.error(`icp ${icpId}: automatic version failed`, error);
       }

@@ -97,3 +97,16 @@ export function encodeAwarenessEntries(entries: readonly PresenceEntry[]): Uint8
   }
   return encoding.toUint8Array(e);
 }
+
+/** The entries of an awareness update with their JSON states (as `encodeAwarenessEntries` wrote them). */
+export function readPresenceEntries(update: Uint8Array): PresenceEntry[] {
+  const d = decoding.createDecoder(update);
+  const count = decoding.readVarUint(d);
+  const entries: PresenceEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientID = decoding.readVarUint(d);
+    const clock = decoding.readVarUint(d);
+    entries.push({ clientID, clock, state: decoding.readVarString(d) });
+  }
+  return entries;
+}

@@ -4,7 +4,6 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { textOf, typingUpdates } from '../../../tests/support/icpDocs.js';
@@ -15,8 +14,7 @@ import { waitFor } from '../../../tests/support/waitFor.js';
 import { systemClock } from '../clock.js';
 import { openDatabase, type DatabaseHandle } from '../db/database.js';
 import { IcpStore } from '../db/icpStore.js';
-import type { Database } from '../db/schema.js';
-import { UpdateLog, type PendingUpdate } from '../db/updateLog.js';
+import { UpdateLog, type DbTransaction, type PendingUpdate } from '../db/updateLog.js';
 import { WorkspaceStore } from '../db/workspaceStore.js';
 import { CollabServer } from './collabServer.js';
 import { collabStats } from './connection.js';
@@ -39,7 +37,7 @@ class ControlledLog extends UpdateLog {
     this.held = null;
   }
 
-  override async append(batch: readonly PendingUpdate[], db?: Kysely<Database>): Promise<void> {
+  override async append(batch: readonly PendingUpdate[], db?: DbTransaction): Promise<void> {
     if (batch.length === 0) return;
     this.appends++;
     if (this.held) await this.held;
@@ -243,7 +241,8 @@ describe('CollabServer promises', () => {
   });
 
   it('keeps a room loaded while a commit is pending, even after its last client left', async () => {
-    const unload = vi.spyOn(collab as unknown as { unload: () => Promise<void> }, 'unload');
+    const rooms = (collab as unknown as { rooms: { unload: () => Promise<void> } }).rooms;
+    const unload = vi.spyOn(rooms, 'unload');
     const writer = await open();
     log.hold();
     const [update] = typingUpdates('pending');

@@ -29,6 +29,11 @@ export interface ConnectionOptions {
   /** The member's role does not allow editing (viewer, commenter). */
   readOnly: boolean;
   actor: Actor;
+  /**
+   * The credential headers the socket was opened with (cookie or Authorization), so its access
+   * can be checked again later (after a Redis outage, when access-change messages may be lost).
+   */
+  credential: { authorization?: string | undefined; cookie?: string | undefined };
   role: Role;
   /** The member as the review rules see them (function, approver), for the ICP's review abilities. */
   reviewer: Reviewer;
@@ -68,6 +73,17 @@ export class Connection {
    * anything after it would claim it saved. Updates before it are still acknowledged.
    */
   private refusedFrom = Infinity;
+  /** The `saved` count sent last: every update up to it is stored (or had nothing to store). */
+  private acked = 0;
+  /** Updates settled (stored, or nothing to store) after `acked`, waiting for those before them. */
+  private readonly settledAfterAck = new Set<number>();
+  /**
+   * Updates that build on changes this instance has not received yet (several instances: the
+   * client got them from another one), waiting for the room to catch up from the log or for this
+   * client's own later frames (its sync) to bring them. See `handleMissingDependencies`.
+   */
+  private waiting: { index: number; update: Uint8Array; relay: Uint8Array }[] = [];
+  private waitingTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly ws: WebSocket,
@@ -86,6 +102,10 @@ export class Connection {
 
   get role(): Role {
     return this.options.role;
+  }
+
+  get credential(): ConnectionOptions['credential'] {
+    return this.options.credential;
   }
 
   get reviewer(): Reviewer {
@@ -204,16 +224,28 @@ export class Connection {
     }
   }
 
+  /**
+   * Update `index` is settled: stored, or with nothing to store. `saved n` tells the client that
+   * its updates 1..n are, so the count only moves past updates that all are (never past a refused
+   * one, nor past one still waiting for its dependencies).
+   */
+  private settle(index: number): void {
+    if (index >= this.refusedFrom) return;
+    this.settledAfterAck.add(index);
+    let acked = this.acked;
+    while (this.settledAfterAck.delete(acked + 1)) acked++;
+    if (acked === this.acked) return;
+    this.acked = acked;
+    if (this.wantsAcks) this.send(encodeSaved(acked));
+  }
+
   private handleDocUpdate(update: Uint8Array, updateFrame: Uint8Array | null): void {
     const index = ++this.received;
-    const ack = () => {
-      if (this.wantsAcks && index < this.refusedFrom) this.send(encodeSaved(index));
-    };
     // Acknowledgements follow the updates sent before them, so even an update with nothing to
     // store waits for the commits queued ahead of it (an in-order barrier that writes nothing).
     const ackInOrder = () =>
       this.committer.enqueue(null, (error) =>
-        error ? this.close(CloseCode.internalError, 'could not save') : ack(),
+        error ? this.close(CloseCode.internalError, 'could not save') : this.settle(index),
       );
     if (isEmptyUpdate(update)) {
       ackInOrder();
@@ -231,9 +263,24 @@ export class Connection {
       }
       return;
     }
-    room.gate.accept(update);
-    room.pendingWrites++;
     const relay = updateFrame ?? encodeSyncUpdate(update);
+    try {
+      room.gate.accept(update);
+    } catch (error) {
+      if (error instanceof RefusedUpdate && error.missingDependencies && room.catchUp) {
+        this.handleMissingDependencies({ index, update, relay }, room.catchUp);
+        return;
+      }
+      throw error;
+    }
+    this.commit(index, update, relay);
+    if (this.waiting.length > 0) this.retryWaiting();
+  }
+
+  /** Commits an accepted update, then applies and relays it, then acknowledges it. */
+  private commit(index: number, update: Uint8Array, relay: Uint8Array): void {
+    const room = this.room;
+    room.pendingWrites++;
     this.committer.enqueue({ icpId: room.icpId, data: update }, (error) => {
       room.pendingWrites--;
       if (error) {
@@ -245,13 +292,61 @@ export class Connection {
         return;
       }
       collabStats.docUpdates++;
-      room.updatesSinceCompaction++;
       if (room.applyCommitted(update, relay, this) && !this.edited) {
         this.edited = true;
         this.options.onFirstEdit?.();
       }
-      ack();
+      this.settle(index);
     });
+  }
+
+  /**
+   * With several instances, a client that moved here (its instance restarted) may send changes
+   * that build on what it received from the other instance before this one has it, even before
+   * its own sync brings it. Such an update waits, unacknowledged, while the room reads what other
+   * instances committed and while the client's next frames arrive; each is tried again after
+   * both. One still waiting after WAIT_FOR_DEPENDENCIES_MS closes the socket (1011): the client
+   * reconnects and its sync sends everything this instance lacks in one piece.
+   */
+  private handleMissingDependencies(
+    held: { index: number; update: Uint8Array; relay: Uint8Array },
+    catchUp: () => Promise<void>,
+  ): void {
+    if (this.waiting.length >= MAX_WAITING_UPDATES) {
+      this.close(CloseCode.internalError, 'out of step with other instances');
+      return;
+    }
+    this.waiting.push(held);
+    this.waitingTimer ??= setTimeout(() => {
+      if (this.waiting.length > 0) this.close(CloseCode.internalError, 'out of step with other instances');
+    }, WAIT_FOR_DEPENDENCIES_MS);
+    catchUp().then(
+      () => this.retryWaiting(),
+      () => this.close(CloseCode.internalError, 'could not catch up'),
+    );
+  }
+
+  private retryWaiting(): void {
+    if (this.closed) return;
+    const still: typeof this.waiting = [];
+    for (const held of this.waiting) {
+      try {
+        this.room.gate.accept(held.update);
+      } catch (error) {
+        if (error instanceof RefusedUpdate && error.missingDependencies) {
+          still.push(held);
+          continue;
+        }
+        this.close(error instanceof RefusedUpdate ? error.closeCode : CloseCode.internalError, 'refused');
+        return;
+      }
+      this.commit(held.index, held.update, held.relay);
+    }
+    this.waiting = still;
+    if (still.length === 0) {
+      clearTimeout(this.waitingTimer);
+      this.waitingTimer = undefined;
+    }
   }
 
   /**
@@ -301,6 +396,8 @@ export class Connection {
   /** Called once the socket has closed: withdraws this connection's presence. */
   cleanup(): void {
     this.closed = true;
+    clearTimeout(this.waitingTimer);
+    this.waiting = [];
     for (const id of this.awarenessIds) {
       if (this.room.awarenessOwners.get(id) === this) this.room.awarenessOwners.delete(id);
     }
@@ -309,6 +406,11 @@ export class Connection {
       removeAwarenessStates(this.room.awareness, mine, 'disconnect');
   }
 }
+
+/** How long an update may wait for the changes it builds on (see handleMissingDependencies). */
+const WAIT_FOR_DEPENDENCIES_MS = 5_000;
+/** How many updates of one connection may wait for their dependencies at once. */
+const MAX_WAITING_UPDATES = 1_000;
 
 /** Whether a read-only connection's update adds nothing; a malformed one closes the connection. */
 function isNoOpUpdate(room: Room, update: Uint8Array): boolean {

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
-import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { ServerEvent } from '@bullseye/shared';
-import { encodeAwarenessMessage, encodeEvent } from './messages.js';
-import { encodeAwarenessEntries, type PresenceEntry } from './awarenessFrames.js';
+import { encodeAwarenessMessage, encodeEvent, encodeSyncUpdate } from './messages.js';
+import { encodeAwarenessEntries, readPresenceEntries, type PresenceEntry } from './awarenessFrames.js';
 import type { Connection } from './connection.js';
 import { applyStored, type StoredState } from '../db/updateLog.js';
 import { UpdateGate } from './updateGate.js';
@@ -17,7 +17,29 @@ import { UpdateGate } from './updateGate.js';
 export const PRESENCE_WINDOW_MS = 50;
 
 interface PendingPresence extends PresenceEntry {
-  from: Connection;
+  /** The local connection that published it; null for presence relayed from another instance. */
+  from: Connection | null;
+}
+
+/** What a room tells the collaboration server's parts (see CollabPart). */
+export interface RoomHooks {
+  committed(room: Room, update: Uint8Array): void;
+  presenceChanged(room: Room, update: Uint8Array): void;
+}
+
+const noHooks: RoomHooks = { committed: () => {}, presenceChanged: () => {} };
+
+/** The origin of changes that another instance committed or published (fan-out, catch-up). */
+export const REMOTE_ORIGIN = Symbol('another instance');
+
+/** Who published an awareness client id here: a local connection, or another instance. */
+export type PresenceOwner = Connection | typeof REMOTE_ORIGIN;
+
+/** Whether an awareness change was relayed already by whoever made it. */
+function isRelayedOrigin(origin: unknown): boolean {
+  return (
+    origin === REMOTE_ORIGIN || (typeof origin === 'object' && origin !== null && 'isConnection' in origin)
+  );
 }
 
 /**
@@ -45,7 +67,7 @@ export class Room {
   readonly gate: UpdateGate;
   readonly connections = new Set<Connection>();
   /** Which connection published each awareness client id; only it may change that presence. */
-  readonly awarenessOwners = new Map<number, Connection>();
+  readonly awarenessOwners = new Map<number, PresenceOwner>();
   /** Updates queued for commit and not yet applied here; the room stays loaded while > 0. */
   pendingWrites = 0;
   updatesSinceCompaction = 0;
@@ -58,6 +80,18 @@ export class Room {
   /** When presence was last relayed (`performance.now()`). */
   private presenceRelayedAt = -Infinity;
 
+  /**
+   * The last update-log row this room has read from the database (at load or by a catch-up): the
+   * next catch-up reads what was committed after it, by sequence.
+   */
+  logPosition = 0;
+  /**
+   * With several instances: reads what other instances committed from the log and applies it
+   * (set by the fan-out part). A client that moved here from another instance may send changes
+   * that build on what this instance has not received yet; they are checked again after it.
+   */
+  catchUp: (() => Promise<void>) | null = null;
+
   /** The stored state not yet applied to the document (see `doc`); null once it is. */
   private stored: StoredState | null;
 
@@ -69,8 +103,10 @@ export class Room {
     public readOnly: boolean,
     /** What the database holds for the ICP, applied to `ydoc` on first use of `doc`. */
     stored: StoredState | null = null,
+    private readonly hooks: RoomHooks = noHooks,
   ) {
     this.stored = stored;
+    this.logPosition = stored?.position ?? 0;
     // Presence needs the document object, not its content.
     this.awareness = new Awareness(ydoc);
     this.gate = new UpdateGate(() => this.doc);
@@ -135,19 +171,22 @@ export class Room {
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    if (typeof origin === 'object' && origin !== null && 'isConnection' in origin) return; // relayed already
+    if (isRelayedOrigin(origin)) return;
     const clients = [...change.added, ...change.updated, ...change.removed];
     if (clients.length === 0) return;
     // What clients published before (e.g. a last cursor move before a disconnect) goes out first.
     this.flushPresence();
-    this.broadcast(encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness, clients)));
+    const update = encodeAwarenessUpdate(this.awareness, clients);
+    this.broadcast(encodeAwarenessMessage(update));
+    // A disconnect here is news for other instances; a timeout happens on each of them by itself.
+    if (origin === 'disconnect') this.hooks.presenceChanged(this, update);
   };
 
   /**
    * Relays presence entries `from` published (already applied to `awareness`): at once if the
    * room's presence was quiet, otherwise merged into the relay at the end of the current window.
    */
-  relayPresence(entries: readonly PresenceEntry[], from: Connection): void {
+  relayPresence(entries: readonly PresenceEntry[], from: Connection | null): void {
     for (const entry of entries) {
       const pending = this.pendingPresence.get(entry.clientID);
       if (pending === undefined || pending.clock <= entry.clock)
@@ -172,6 +211,8 @@ export class Room {
     const entries = [...this.pendingPresence.values()];
     this.pendingPresence.clear();
     const publishers = new Set(entries.map((entry) => entry.from));
+    const local = entries.filter((entry) => entry.from !== null);
+    if (local.length > 0) this.hooks.presenceChanged(this, encodeAwarenessEntries(local));
     let toEveryone: Uint8Array | undefined;
     for (const connection of this.connections) {
       if (publishers.has(connection)) {
@@ -214,7 +255,66 @@ export class Room {
       return false;
     }
     this.broadcast(relay, origin ?? undefined);
+    this.hooks.committed(this, update);
     return this.lastTransactionChanged;
+  }
+
+  /**
+   * Applies updates another instance committed (fan-out or a catch-up from the log) and relays
+   * to the local connections what they add. Yjs ignores what the document has already, so
+   * duplicates and reordering are harmless. Answers whether the document now waits for changes
+   * it has not seen (a gap: the caller catches up from the log).
+   */
+  applyRemote(updates: readonly Uint8Array[]): boolean {
+    if (this.destroyed || updates.length === 0) return false;
+    const doc = this.doc;
+    const before = Y.encodeStateVector(doc);
+    const changedBefore = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+    let changed = false;
+    for (const update of updates) {
+      this.lastTransactionChanged = false;
+      try {
+        Y.applyUpdate(doc, update, REMOTE_ORIGIN);
+      } catch (error) {
+        console.error(`icp ${this.icpId}: an update from another instance could not be applied`, error);
+        continue;
+      }
+      changed ||= this.lastTransactionChanged;
+    }
+    const gap = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+    if (changed || gap || changedBefore) {
+      // The gate's scratch copy (committed + queued) must see it too before the next check.
+      this.gate.committedElsewhere(updates);
+      const added = Y.encodeStateAsUpdate(doc, before);
+      if (updates.length === 1 && !gap) this.broadcast(encodeSyncUpdate(updates[0]!));
+      else if (changed) this.broadcast(encodeSyncUpdate(added));
+    }
+    return gap;
+  }
+
+  /** Applies presence another instance published and relays it to the local connections. */
+  applyRemotePresence(update: Uint8Array): void {
+    if (this.destroyed) return;
+    let entries: PresenceEntry[];
+    try {
+      entries = readPresenceEntries(update);
+    } catch (error) {
+      console.error(`icp ${this.icpId}: unreadable presence from another instance`, error);
+      return;
+    }
+    const fresh = entries.filter((entry) => {
+      const owner = this.awarenessOwners.get(entry.clientID);
+      if (owner !== undefined && owner !== REMOTE_ORIGIN) return false; // a local client's own
+      const current = this.awareness.meta.get(entry.clientID)?.clock ?? -1;
+      return entry.clock > current || (entry.clock === current && entry.state === 'null');
+    });
+    if (fresh.length === 0) return;
+    for (const entry of fresh) {
+      if (entry.state === 'null') this.awarenessOwners.delete(entry.clientID);
+      else this.awarenessOwners.set(entry.clientID, REMOTE_ORIGIN);
+    }
+    applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(fresh), REMOTE_ORIGIN);
+    this.relayPresence(fresh, null);
   }
 
   destroy(): void {

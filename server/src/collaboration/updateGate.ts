@@ -7,6 +7,8 @@ export class RefusedUpdate extends Error {
   constructor(
     readonly closeCode: number,
     message: string,
+    /** It depends on changes the server does not have (yet: another instance may have them). */
+    readonly missingDependencies = false,
   ) {
     super(message);
   }
@@ -75,6 +77,7 @@ export class UpdateGate {
       refusal = new RefusedUpdate(
         CloseCode.malformedMessage,
         'the update refers to changes the server does not have',
+        true,
       );
     }
     if (!refusal && deepest > this.limits.maxDepth) {
@@ -136,6 +139,26 @@ export class UpdateGate {
     const index = this.queued.indexOf(update);
     if (index >= 0) this.queued.splice(index, 1);
     if (!committed) this.discardScratch();
+  }
+
+  /**
+   * Updates another instance committed were applied to the committed document: the scratch copy
+   * takes them too (Yjs ignores what it has), or is rebuilt from the document if they leave
+   * anything pending there.
+   */
+  committedElsewhere(updates: readonly Uint8Array[]): void {
+    const scratch = this.scratch;
+    if (!scratch) return;
+    try {
+      for (const update of updates) {
+        Y.applyUpdate(scratch, update);
+        this.approxBytes += update.byteLength;
+      }
+    } catch {
+      this.discardScratch();
+      return;
+    }
+    if (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null) this.discardScratch();
   }
 
   destroy(): void {

@@ -202,16 +202,29 @@ export class VersionCommands {
   }
 
   /**
-   * The automatic history (called by the collaboration server): records `state` as an `auto`
-   * version unless it equals the ICP's latest version.
+   * The automatic history (called by the collaboration server): records the draft as an `auto`
+   * version unless it equals the ICP's latest version. `state` is read once the ICP's row is
+   * locked; with several instances it is read from the update log there, so two instances
+   * recording at once see the same committed draft and the second records nothing. With
+   * `notWithinMs`, an automatic version that recent (another instance's) makes this one unneeded.
    */
-  async recordAuto(icpId: string, state: Uint8Array): Promise<void> {
-    const snapshot = snapshotOfState(state);
+  async recordAuto(
+    icpId: string,
+    state: Uint8Array | (() => Promise<Uint8Array>),
+    options: { notWithinMs?: number } = {},
+  ): Promise<void> {
     const created = await this.db.transaction().execute(async (trx) => {
       if (!(await this.icps.lock(icpId, trx))) return undefined;
       const icp = await this.icps.find(icpId, trx);
       if (!icp?.workspace_id) return undefined;
       const latest = await this.versions.latest(icpId, trx);
+      if (
+        options.notWithinMs !== undefined &&
+        latest?.kind === 'auto' &&
+        Date.now() - Date.parse(latest.created_at) < options.notWithinMs
+      )
+        return undefined;
+      const snapshot = snapshotOfState(typeof state === 'function' ? await state() : state);
       if (latest?.hash === snapshot.hash) return undefined;
       return this.record(
         {

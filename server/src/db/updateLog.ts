@@ -2,12 +2,19 @@ import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import * as Y from 'yjs';
 import type { Database } from './schema.js';
 import type { Clock } from '../clock.js';
+import type { Dialect } from './database.js';
+import { advisoryXactLock, tryAdvisoryXactLock } from './advisoryLocks.js';
 
 export interface StoredState {
   /** The compacted state, or null before the first compaction. */
   snapshot: Uint8Array | null;
   /** Updates committed after the snapshot, in commit order. */
   updates: Uint8Array[];
+  /**
+   * The last log row this state holds (the snapshot's last merged row, or the newest row): a
+   * catch-up reads what was committed after it (`readSince`). 0 when unknown (none read).
+   */
+  position?: number;
 }
 
 /** A transaction on the application database, for writes that must commit together. */
@@ -37,6 +44,13 @@ export class UpdateLog {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
+    /**
+     * On PostgreSQL, commits of one ICP's updates take a transaction-scoped advisory lock, so an
+     * ICP's row ids are in commit order (a sequence alone hands out ids before commit) and a reader
+     * that saw row N has seen every row of that ICP before N: catching up by sequence misses
+     * nothing, whichever instance committed. SQLite has one writer at a time and needs none.
+     */
+    private readonly dialect: Dialect = 'sqlite',
   ) {}
 
   private readonly insertTemplates = new Map<number, InsertTemplate>();
@@ -53,9 +67,24 @@ export class UpdateLog {
     });
   }
 
-  /** Commits a batch of updates in one transaction. Resolves only once they are durable. */
-  async append(batch: readonly PendingUpdate[], db: Kysely<Database> = this.db): Promise<void> {
+  /**
+   * Commits a batch of updates in one transaction (or as part of `trx`). Resolves only once they
+   * are durable.
+   */
+  async append(batch: readonly PendingUpdate[], trx?: DbTransaction): Promise<void> {
     if (batch.length === 0) return;
+    if (trx) return this.insert(batch, trx);
+    // SQLite: one multi-row INSERT is one atomic statement (and usually the whole batch).
+    if (this.dialect === 'sqlite' && batch.length <= 500) return this.insert(batch, this.db);
+    await this.db.transaction().execute((trx) => this.insert(batch, trx));
+  }
+
+  private async insert(batch: readonly PendingUpdate[], db: Kysely<Database>): Promise<void> {
+    if (this.dialect === 'postgres') {
+      // In a stable order, so two instances committing the same ICPs never deadlock.
+      for (const icpId of [...new Set(batch.map((u) => u.icpId))].sort())
+        await advisoryXactLock(db, 'icpLog', icpId);
+    }
     const createdAt = this.clock.now().toISOString();
     // One multi-row INSERT is one atomic statement; chunk to stay under parameter limits.
     for (let i = 0; i < batch.length; i += 500) {
@@ -110,7 +139,7 @@ export class UpdateLog {
   async load(icpId: string): Promise<StoredState> {
     const rows = await this.db
       .selectFrom('icp_snapshots')
-      .select([sql<number>`0`.as('part'), sql<number>`0`.as('id'), 'data'])
+      .select([sql<number>`0`.as('part'), sql<number>`last_update_id`.as('id'), 'data'])
       .where('icp_id', '=', icpId)
       .unionAll((eb) =>
         eb
@@ -121,13 +150,33 @@ export class UpdateLog {
       .orderBy('part')
       .orderBy('id')
       .execute();
-    let snapshot: Uint8Array | null = null;
-    const updates: Uint8Array[] = [];
-    for (const row of rows) {
-      if (Number(row.part) === 0) snapshot = toBytes(row.data);
-      else updates.push(toBytes(row.data));
-    }
-    return { snapshot, updates };
+    return storedState(rows);
+  }
+
+  /**
+   * What was committed for an ICP after log row `position` (one statement, like `load`): the rows
+   * after it, and the snapshot too if a compaction merged rows after it. An instance that missed
+   * fan-out messages (Redis was down) applies this and has everything committed up to the
+   * returned position.
+   */
+  async readSince(icpId: string, position: number): Promise<StoredState> {
+    const rows = await this.db
+      .selectFrom('icp_snapshots')
+      .select([sql<number>`0`.as('part'), sql<number>`last_update_id`.as('id'), 'data'])
+      .where('icp_id', '=', icpId)
+      .where('last_update_id', '>', position)
+      .unionAll((eb) =>
+        eb
+          .selectFrom('icp_updates')
+          .select([sql<number>`1`.as('part'), 'id', 'data'])
+          .where('icp_id', '=', icpId)
+          .where('id', '>', position),
+      )
+      .orderBy('part')
+      .orderBy('id')
+      .execute();
+    const state = storedState(rows);
+    return { ...state, position: Math.max(position, state.position ?? 0) };
   }
 
   /**
@@ -157,6 +206,9 @@ export class UpdateLog {
    */
   async compact(icpId: string): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
+      // Two compactions of one ICP (two instances) would each write a snapshot of what they read;
+      // the later one could drop rows the earlier merged and deleted. One at a time; the other skips.
+      if (this.dialect === 'postgres' && !(await tryAdvisoryXactLock(trx, 'icpCompaction', icpId))) return 0;
       const snapshot = await trx
         .selectFrom('icp_snapshots')
         .select('data')
@@ -223,6 +275,18 @@ export function applyStored(doc: Y.Doc, state: StoredState, onBadUpdate?: (error
     doc.store.pendingStructs = null;
     doc.store.pendingDs = null;
   }
+}
+
+function storedState(rows: readonly { part: number; id: number; data: Uint8Array }[]): StoredState {
+  let snapshot: Uint8Array | null = null;
+  const updates: Uint8Array[] = [];
+  let position = 0;
+  for (const row of rows) {
+    if (Number(row.part) === 0) snapshot = toBytes(row.data);
+    else updates.push(toBytes(row.data));
+    position = Math.max(position, Number(row.id));
+  }
+  return { snapshot, updates, position };
 }
 
 function mergeState(

@@ -66,7 +66,12 @@ export type ServerEvent =
   /** A thread was deleted with its first comment. */
   | { type: 'comments.threadDeleted'; icpId: string; threadId: string }
   /** This person's inbox changed (sent only to their own connections). */
-  | { type: 'inbox.changed'; unreadCount: number };
+  | { type: 'inbox.changed'; unreadCount: number }
+  /**
+   * Events may have been lost (the link between server instances was down): reload what events
+   * keep current (threads, versions, the ICP, the inbox count), as after a reconnection.
+   */
+  | { type: 'events.missed' };
 
 /**
  * Whether a client → server frame is a document update the server acknowledges with `saved`

@@ -1,0 +1,36 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+/**
+ * PostgreSQL advisory locks that coordinate instances sharing one database. Each kind of work has
+ * its own namespace (the lock's first key); the second is a hash of what is locked (an ICP id), so
+ * two ICPs rarely share a lock, and when they do the only cost is waiting. Transaction-scoped:
+ * released by the commit or rollback, so a crashed instance never leaves one behind.
+ */
+export const LOCK_NAMESPACES = {
+  /** Commits of an ICP's updates: its log rows get ids in commit order (UpdateLog). */
+  icpLog: 71_001,
+  /** Compaction of an ICP's log: one at a time across instances (UpdateLog.compact). */
+  icpCompaction: 71_002,
+} as const;
+
+export type LockNamespace = keyof typeof LOCK_NAMESPACES;
+
+/** Waits for the lock on `key` in `namespace`, held until `trx` ends. PostgreSQL only. */
+export async function advisoryXactLock(trx: Kysely<Database>, namespace: LockNamespace, key: string) {
+  await sql`select pg_advisory_xact_lock(${LOCK_NAMESPACES[namespace]}::int4, hashtext(${key}))`.execute(trx);
+}
+
+/** Takes the lock on `key` if nobody holds it; answers whether it did. PostgreSQL only. */
+export async function tryAdvisoryXactLock(
+  trx: Kysely<Database>,
+  namespace: LockNamespace,
+  key: string,
+): Promise<boolean> {
+  const { rows } = await sql<{
+    locked: boolean;
+  }>`select pg_try_advisory_xact_lock(${LOCK_NAMESPACES[namespace]}::int4, hashtext(${key})) as locked`.execute(
+    trx,
+  );
+  return rows[0]?.locked === true;
+}

@@ -1,0 +1,228 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CloseCode, type IcpListItemDto } from '@bullseye/shared';
+import { addMember, expectStatus, signIn } from '../support/actors.js';
+import { createIcp, request } from '../support/api.js';
+import { ClientPool, waitForConvergence, watchClose, type CollabClient } from '../support/collabClient.js';
+import { moveClient, TestCluster } from '../support/cluster.js';
+import { appendParagraph, paragraphsOf } from '../support/icpDocs.js';
+import { startThread, textAnchor } from '../support/comments.js';
+import { waitFor } from '../support/waitFor.js';
+import type { ServerProcess } from '../support/serverProcess.js';
+
+/**
+ * Several instances on one PostgreSQL database and one Redis (see README "Several instances"):
+ * clients of the same ICP on different instances co-edit as if on one, access changes close
+ * sockets wherever they are, and neither a killed instance nor an unreachable Redis loses an
+ * acknowledged edit.
+ */
+describe('several instances on PostgreSQL and Redis', () => {
+  let cluster: TestCluster;
+  let a: ServerProcess;
+  let b: ServerProcess;
+  let c: ServerProcess;
+  const pool = new ClientPool();
+
+  beforeAll(async () => {
+    cluster = await TestCluster.start(3, { LOGIN_MAX_ATTEMPTS: '4' });
+    [a, b, c] = cluster.instances as [ServerProcess, ServerProcess, ServerProcess];
+  });
+  afterEach(() => pool.destroyAll());
+  afterAll(async () => {
+    pool.destroyAll();
+    await cluster?.dispose();
+  });
+
+  /** Types `count` paragraphs into `section`, one per turn, as fast as the socket takes them. */
+  function typeParagraphs(client: CollabClient, label: string, count: number): string[] {
+    const typed: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const text = `${label} ${i}`;
+      appendParagraph(client.doc, 'goals', text);
+      typed.push(text);
+    }
+    return typed;
+  }
+
+  it('co-edits one ICP through different instances, with presence and events crossing', async () => {
+    const ines = await addMember(a, 'editor', { name: 'Ines on A' });
+    const bruno = await addMember(a, 'editor', { name: 'Bruno on B' });
+    const icp = await createIcp(a, 'Across instances');
+    const onA = await pool.connect(a, icp.id, { token: ines.token, params: { acks: '1' } });
+    const onB = await pool.connect(b, icp.id, { token: bruno.token, params: { acks: '1' } });
+    const onC = await pool.connect(c, icp.id);
+
+    typeParagraphs(onA, 'from A', 20);
+    typeParagraphs(onB, 'from B', 20);
+    const converged = await waitForConvergence([onA, onB, onC]);
+    expect(converged).toContain('from A 19');
+    expect(converged).toContain('from B 19');
+
+    // Presence: B sees A's cursor under A's authenticated name, and the ICP list counts both people.
+    onA.awareness.setLocalStateField('cursor', { section: 'goals' });
+    await waitFor(() =>
+      expect(
+        [...onB.awareness.getStates().values()].some(
+          (s) => (s as { user?: { name?: string } }).user?.name === 'Ines on A',
+        ),
+      ).toBe(true),
+    );
+    await waitFor(async () => {
+      const list = await request<{ icps: IcpListItemDto[] }>(
+        c,
+        'GET',
+        `/api/icps?workspaceId=${a.admin!.workspaceId}`,
+      );
+      const row = list.body.icps.find((i) => i.id === icp.id);
+      expect(row?.activeUsers?.map((u) => u.name).sort()).toEqual(
+        expect.arrayContaining(['Bruno on B', 'Ines on A']),
+      );
+      return true;
+    });
+
+    // Server events: a thread started through B reaches the client on A; a rename through C too.
+    await startThread(b, icp.id, 'Is Fintech right?', { anchor: textAnchor() });
+    await waitFor(() => expect(onA.events.some((e) => e.type === 'comments.thread')).toBe(true));
+    expectStatus(
+      await request(c, 'PATCH', `/api/icps/${icp.id}`, { body: { title: 'Renamed on C' } }),
+      200,
+      'rename',
+    );
+    await waitFor(() =>
+      expect(onB.events.some((e) => e.type === 'icp.updated' && e.icp.title === 'Renamed on C')).toBe(true),
+    );
+  });
+
+  it('closes a socket on B within 2 s when the member’s role changes through A', async () => {
+    const dora = await addMember(a, 'editor', { name: 'Dora Demoted' });
+    const icp = await createIcp(a, 'Role change');
+    const onB = await pool.connect(b, icp.id, { token: dora.token });
+    const closed = watchClose(onB);
+    const started = Date.now();
+    const changed = await request(
+      a,
+      'PATCH',
+      `/api/workspaces/${a.admin!.workspaceId}/members/${dora.user.id}`,
+      {
+        body: { role: 'viewer' },
+      },
+    );
+    expect(changed.status).toBe(200);
+    expect(await waitFor(closed, { timeoutMs: 2_000 })).toBe(CloseCode.accessChanged);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('shares the sign-in limit: failures on A and B count together', async () => {
+    const email = a.admin!.email;
+    const statuses: number[] = [];
+    for (const instance of [a, b, a, b, c])
+      statuses.push((await signIn(instance, email, 'wrong password')).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+  });
+
+  it('loses no acknowledged edit when an instance is killed mid-typing, and its clients move on', async () => {
+    const icp = await createIcp(a, 'Killed instance');
+    const typist = await pool.connect(c, icp.id, { params: { acks: '1' } });
+    const watcher = await pool.connect(b, icp.id);
+    let typed = 0;
+    const typing = setInterval(() => appendParagraph(typist.doc, 'goals', `line ${typed++}`), 5);
+    try {
+      await waitFor(() => expect(typist.saved).toBeGreaterThan(40));
+      await c.kill();
+      // Frame 1 was the sync; frame k + 1 carried line k. These were acknowledged: stored.
+      const acknowledged = typist.saved - 1;
+      expect(acknowledged).toBeGreaterThan(39);
+      clearInterval(typing);
+      moveClient(typist, a);
+      const fresh = await pool.connect(a, icp.id);
+      const stored = new Set(paragraphsOf(fresh.doc, 'goals'));
+      for (let k = 0; k < acknowledged; k++) expect(stored, `line ${k}`).toContain(`line ${k}`);
+      // The typist reconnects to A and sends what the killed instance never stored.
+      await waitForConvergence([typist, watcher, fresh]);
+      expect(paragraphsOf(watcher.doc, 'goals')).toHaveLength(typed);
+    } finally {
+      clearInterval(typing);
+      await c.restart();
+    }
+  });
+
+  it('keeps editing durable while Redis is unreachable, converges after, and rechecks access', async () => {
+    const eve = await addMember(a, 'editor', { name: 'Eve Outage' });
+    const icp = await createIcp(a, 'Redis outage');
+    const onA = await pool.connect(a, icp.id, { params: { acks: '1' } });
+    const onB = await pool.connect(b, icp.id, { params: { acks: '1' } });
+    const eveOnB = await pool.connect(b, icp.id, { token: eve.token });
+    const eveClosed = watchClose(eveOnB);
+    await waitFor(async () =>
+      expect((await request<{ redis: string }>(a, 'GET', '/readyz')).body.redis).toBe('ok'),
+    );
+
+    await cluster.redis.cut();
+    await waitFor(async () => {
+      const ready = await request<{ status: string; redis: string }>(b, 'GET', '/readyz');
+      expect(ready.status).toBe(200);
+      expect(ready.body.status).toBe('degraded');
+      return true;
+    });
+    const savedBefore = [onA.saved, onB.saved];
+    typeParagraphs(onA, 'outage A', 10);
+    typeParagraphs(onB, 'outage B', 10);
+    // Acknowledged: committed to PostgreSQL, Redis or not.
+    await waitFor(() => expect([onA.saved - savedBefore[0]!, onB.saved - savedBefore[1]!]).toEqual([10, 10]));
+    // Instances read each other's edits from the log meanwhile.
+    await waitForConvergence([onA, onB], 10_000);
+    // An access change made while Redis is down cannot reach B's sockets at once...
+    expect(
+      (
+        await request(a, 'PATCH', `/api/workspaces/${a.admin!.workspaceId}/members/${eve.user.id}`, {
+          body: { role: 'commenter' },
+        })
+      ).status,
+    ).toBe(200);
+
+    await cluster.redis.restore();
+    const back = Date.now();
+    // ...and is enforced once Redis is back, like everything else, within 10 s.
+    expect(await waitFor(eveClosed, { timeoutMs: 10_000 })).toBe(CloseCode.accessChanged);
+    typeParagraphs(onA, 'after A', 5);
+    const converged = await waitForConvergence([onA, onB], 10_000);
+    expect(Date.now() - back).toBeLessThan(10_000);
+    for (const text of ['outage A 9', 'outage B 9', 'after A 4']) expect(converged).toContain(text);
+    await waitFor(async () =>
+      expect((await request<{ redis: string }>(b, 'GET', '/readyz')).body.redis).toBe('ok'),
+    );
+  });
+
+  it('survives a rolling restart (SIGTERM, one instance at a time) with nothing acknowledged lost', async () => {
+    const icp = await createIcp(a, 'Rolling restart');
+    const writers = [
+      await pool.connect(a, icp.id, { params: { acks: '1' } }),
+      await pool.connect(b, icp.id, { params: { acks: '1' } }),
+    ];
+    let n = 0;
+    const typing = setInterval(() => {
+      for (const [i, writer] of writers.entries()) appendParagraph(writer.doc, 'goals', `w${i} ${n}`);
+      n++;
+    }, 20);
+    try {
+      for (const [instance, other] of [
+        [a, b],
+        [b, c],
+        [c, a],
+      ] as const) {
+        for (const writer of writers)
+          if (writer.provider.serverUrl.includes(`:${instance.port}/`)) moveClient(writer, other);
+        expect(await instance.stop()).toBe(0);
+        await instance.restart();
+        await waitFor(() => expect(writers.every((w) => w.provider.wsconnected)).toBe(true));
+      }
+    } finally {
+      clearInterval(typing);
+    }
+    const fresh = await pool.connect(c, icp.id);
+    await waitForConvergence([...writers, fresh], 10_000);
+    const stored = paragraphsOf(fresh.doc, 'goals');
+    expect(stored).toHaveLength(2 * n);
+    // Sessions survive: the owner's API token and sign-in still work on every instance.
+    for (const instance of [a, b, c]) expect((await request(instance, 'GET', '/api/me')).status).toBe(200);
+  });
+});
