@@ -29,7 +29,7 @@ export async function buildServer() {
   const started = performance.now();
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { index: 'src/index.ts', admin: 'src/cli/admin.ts' },
+    entryPoints: { index: 'src/index.ts', admin: 'src/cli/admin.ts', cluster: 'src/cli/cluster.ts' },
     outdir,
     bundle: true,
     platform: 'node',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Connection } from './connection.js';
+import { encodeAwarenessEntries } from './awarenessFrames.js';
 import { Room } from './room.js';
 
 /** A stand-in sender: the room only uses it as the update's origin and to skip it when relaying. */
@@ -67,5 +68,62 @@ describe('Room loading', () => {
     expect(snapshotOnly.doc.getText('t').toString()).toBe('abcdef');
     withTail.destroy();
     snapshotOnly.destroy();
+  });
+});
+
+describe('Room.applyRemote (updates another instance committed)', () => {
+  /** A local connection stand-in that records what the room sends it. */
+  function listener(room: Room): Uint8Array[] {
+    const received: Uint8Array[] = [];
+    room.connections.add({
+      send: (m: Uint8Array) => received.push(m),
+      wantsAcks: false,
+    } as unknown as Connection);
+    return received;
+  }
+
+  it('applies and relays new changes, ignores duplicates, and reports a gap until it is filled', () => {
+    const room = new Room('icp', 'workspace', new Y.Doc(), false);
+    const received = listener(room);
+    const elsewhere = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    elsewhere.on('update', (update: Uint8Array) => updates.push(update));
+    for (const word of ['one', 'two', 'three']) elsewhere.getArray<string>('words').push([word]);
+
+    expect(room.applyRemote([updates[0]!])).toBe(false);
+    expect(received).toHaveLength(1);
+    expect(room.applyRemote([updates[0]!])).toBe(false); // a duplicate: nothing new
+    // The third arrives before the second (a lost message): the document waits for it.
+    expect(room.applyRemote([updates[2]!])).toBe(true);
+    expect(room.doc.getArray('words').toArray()).toEqual(['one']);
+    // A catch-up from the log brings the second; both integrate.
+    expect(room.applyRemote([updates[1]!])).toBe(false);
+    expect(room.doc.getArray('words').toArray()).toEqual(['one', 'two', 'three']);
+    // The scratch copy the gate checks against has them too: a change building on them is accepted.
+    const next = new Y.Doc();
+    Y.applyUpdate(next, Y.encodeStateAsUpdate(elsewhere));
+    const more: Uint8Array[] = [];
+    next.on('update', (update: Uint8Array) => more.push(update));
+    next.getArray<string>('words').push(['four']);
+    expect(() => room.gate.accept(more[0]!)).not.toThrow();
+    room.destroy();
+  });
+
+  it("takes presence from another instance, but never over a local connection's own client id", () => {
+    const room = new Room('icp', 'workspace', new Y.Doc(), false);
+    const local = { send: () => {}, wantsAcks: false } as unknown as Connection;
+    room.awarenessOwners.set(7, local);
+    const entry = (clientID: number, clock: number, name: string) =>
+      encodeAwarenessEntries([{ clientID, clock, state: JSON.stringify({ user: { name } }) }]);
+    room.applyRemotePresence(entry(7, 5, 'Impostor'));
+    room.applyRemotePresence(entry(8, 1, 'Remote Rita'));
+    expect(room.awareness.getStates().has(7)).toBe(false);
+    expect(room.awareness.getStates().get(8)).toEqual({ user: { name: 'Remote Rita' } });
+    // An older clock changes nothing; a removal (state null) clears it.
+    room.applyRemotePresence(entry(8, 0, 'Stale'));
+    expect(room.awareness.getStates().get(8)).toEqual({ user: { name: 'Remote Rita' } });
+    room.applyRemotePresence(encodeAwarenessEntries([{ clientID: 8, clock: 2, state: 'null' }]));
+    expect(room.awareness.getStates().has(8)).toBe(false);
+    room.destroy();
   });
 });

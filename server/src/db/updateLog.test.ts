@@ -125,3 +125,39 @@ describe('buildDoc', () => {
     expect(again.getText('t').toString()).toBe('');
   });
 });
+
+describe('UpdateLog.readSince (catching up by sequence)', () => {
+  it('reads what was committed after a position, and the snapshot once compaction merged past it', async () => {
+    const pending: Uint8Array[] = [];
+    const doc = recordingDoc(pending);
+    addListItem(doc, 'industries', 'Fintech');
+    await log.append(pending.splice(0).map((data) => ({ icpId, data })));
+    const loaded = await log.load(icpId);
+    expect(loaded.position).toBeGreaterThan(0);
+
+    addListItem(doc, 'industries', 'Insurance');
+    addListItem(doc, 'industries', 'Retail');
+    await log.append(pending.splice(0).map((data) => ({ icpId, data })));
+    const since = await log.readSince(icpId, loaded.position!);
+    expect(since.snapshot).toBeNull();
+    expect(since.updates).toHaveLength(2);
+    expect(since.position).toBeGreaterThan(loaded.position!);
+    expect(await log.readSince(icpId, since.position!)).toEqual({
+      snapshot: null,
+      updates: [],
+      position: since.position,
+    });
+
+    // Compaction deletes the rows it merged: a reader behind them gets the snapshot instead.
+    await log.compact(icpId);
+    const behind = await log.readSince(icpId, loaded.position!);
+    expect(behind.snapshot).not.toBeNull();
+    expect(behind.position).toBe(since.position);
+    const rebuilt = buildDoc({
+      snapshot: null,
+      updates: [Y.encodeStateAsUpdate(buildDoc(loaded)), behind.snapshot!],
+    });
+    expect(readList(rebuilt, 'industries').map((i) => i.text)).toEqual(['Fintech', 'Insurance', 'Retail']);
+    expect((await log.readSince(icpId, since.position!)).snapshot).toBeNull();
+  });
+});
