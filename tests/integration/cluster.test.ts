@@ -163,6 +163,10 @@ describe('several instances on PostgreSQL and Redis', () => {
       expect(ready.body.status).toBe('degraded');
       return true;
     });
+    // An ICP first opened while Redis is down: its rooms subscribe once Redis is back.
+    const late = await createIcp(a, 'Opened during the outage');
+    const lateOnA = await pool.connect(a, late.id);
+    const lateOnB = await pool.connect(b, late.id);
     const savedBefore = [onA.saved, onB.saved];
     typeParagraphs(onA, 'outage A', 10);
     typeParagraphs(onB, 'outage B', 10);
@@ -187,6 +191,11 @@ describe('several instances on PostgreSQL and Redis', () => {
     const converged = await waitForConvergence([onA, onB], 10_000);
     expect(Date.now() - back).toBeLessThan(10_000);
     for (const text of ['outage A 9', 'outage B 9', 'after A 4']) expect(converged).toContain(text);
+    // Through Redis again, not the 30 s safety catch-up: an edit reaches the other instance at once.
+    appendParagraph(lateOnA.doc, 'goals', 'after the outage');
+    await waitFor(() => paragraphsOf(lateOnB.doc, 'goals').includes('after the outage'), {
+      timeoutMs: 2_000,
+    });
     await waitFor(async () =>
       expect((await request<{ redis: string }>(b, 'GET', '/readyz')).body.redis).toBe('ok'),
     );

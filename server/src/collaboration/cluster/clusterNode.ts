@@ -72,6 +72,9 @@ export class ClusterNode {
     this.subscriber.on('error', onError);
     this.subscriber.on('ready', () => {
       reported = false;
+      // Subscriptions asked for while Redis was unreachable failed and are not among those
+      // ioredis renews by itself; asking again for one already held is harmless.
+      if (this.handlers.size > 0) this.subscriber.subscribe(...this.handlers.keys()).catch(() => {});
       if (this.everReady) {
         console.log('Redis is back: catching up from the log');
         for (const listener of this.reconnectListeners) listener();
