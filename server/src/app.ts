@@ -102,7 +102,7 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
       intervalMs: config.autoVersionIntervalMs,
       record: (icpId, state, reason) =>
         cluster
-          ? commands.versions.recordAuto(icpId, () => updateLog.loadState(icpId), {
+          ? commands.versions.recordAuto(icpId, (trx) => updateLog.loadState(icpId, trx), {
               notWithinMs: reason === 'interval' ? config.autoVersionIntervalMs / 2 : undefined,
             })
           : commands.versions.recordAuto(icpId, state),
@@ -231,6 +231,15 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
   services.imports
     .resume()
     .catch((error: unknown) => console.error('Resuming account imports failed:', error));
+  // With several instances, an import whose instance died is resumed by another one (once).
+  const resumeOrphans = cluster
+    ? setInterval(() => {
+        services.imports
+          .resume()
+          .catch((error: unknown) => console.error('Resuming account imports failed:', error));
+      }, 60_000)
+    : undefined;
+  resumeOrphans?.unref();
 
   return {
     server,
@@ -251,6 +260,7 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
     async close() {
       // A load balancer polling /readyz stops sending new connections here first.
       draining = true;
+      clearInterval(resumeOrphans);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await collab.close();
       await services.imports.stop();

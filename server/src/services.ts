@@ -70,7 +70,16 @@ export async function createServices(database: DatabaseHandle, config: Config, c
   const accountsData = new AccountStore(db, database.dialect);
   const importFiles = new ImportFiles(path.join(config.dataDir, 'imports'));
   const columns = new ColumnsCache(accountsData);
-  const imports = new ImportRunner(db, datasets, accountsData, importFiles, columns, audit, clock);
+  const imports = new ImportRunner(
+    db,
+    datasets,
+    accountsData,
+    importFiles,
+    columns,
+    audit,
+    clock,
+    database.dialect,
+  );
   const access = new AccessLoader(workspaces, icps, comments, versions, datasets);
   const scorings = new ScoringStore(db, icps);
   return {

@@ -119,28 +119,57 @@ describe('several instances on PostgreSQL and Redis', () => {
     expect(statuses).toEqual([401, 401, 401, 401, 429]);
   });
 
+  /**
+   * A typist on `instance` with acks: line k goes out as frame k + 1 (frame 1 was its sync), so
+   * `saved - 1` is how many lines the instance acknowledged as stored.
+   */
+  async function startTypist(instance: ServerProcess, icpId: string, label: string) {
+    const typist = await pool.connect(instance, icpId, { params: { acks: '1' } });
+    let typed = 0;
+    const timer = setInterval(() => appendParagraph(typist.doc, 'goals', `${label} ${typed++}`), 5);
+    return {
+      typist,
+      stop: () => clearInterval(timer),
+      get typed() {
+        return typed;
+      },
+    };
+  }
+
+  /**
+   * Every one of the first `count` lines of `label` reaches a new reader on `at` (from the log, or
+   * fanned out to a room `at` holds): stored, since their writer is gone and cannot send them again.
+   */
+  async function expectStored(at: ServerProcess, icpId: string, label: string, count: number): Promise<void> {
+    await waitFor(async () => {
+      const reader = await pool.connect(at, icpId);
+      try {
+        const stored = new Set(paragraphsOf(reader.doc, 'goals'));
+        for (let k = 0; k < count; k++) expect(stored, `${label} ${k}`).toContain(`${label} ${k}`);
+      } finally {
+        reader.destroy();
+      }
+      return true;
+    });
+  }
+
   it('loses no acknowledged edit when an instance is killed mid-typing, and its clients move on', async () => {
     const icp = await createIcp(a, 'Killed instance');
-    const typist = await pool.connect(c, icp.id, { params: { acks: '1' } });
     const watcher = await pool.connect(b, icp.id);
-    let typed = 0;
-    const typing = setInterval(() => appendParagraph(typist.doc, 'goals', `line ${typed++}`), 5);
+    const typing = await startTypist(c, icp.id, 'line');
     try {
-      await waitFor(() => expect(typist.saved).toBeGreaterThan(40));
+      await waitFor(() => typing.typist.saved > 40);
       await c.kill();
-      // Frame 1 was the sync; frame k + 1 carried line k. These were acknowledged: stored.
-      const acknowledged = typist.saved - 1;
-      expect(acknowledged).toBeGreaterThan(39);
-      clearInterval(typing);
-      moveClient(typist, a);
-      const fresh = await pool.connect(a, icp.id);
-      const stored = new Set(paragraphsOf(fresh.doc, 'goals'));
-      for (let k = 0; k < acknowledged; k++) expect(stored, `line ${k}`).toContain(`line ${k}`);
+      typing.stop();
+      const acknowledged = typing.typist.saved - 1;
+      // Read before the typist reconnects anywhere (it would send its lines again).
+      await expectStored(a, icp.id, 'line', acknowledged);
       // The typist reconnects to A and sends what the killed instance never stored.
-      await waitForConvergence([typist, watcher, fresh]);
-      expect(paragraphsOf(watcher.doc, 'goals')).toHaveLength(typed);
+      moveClient(typing.typist, a);
+      await waitForConvergence([typing.typist, watcher]);
+      expect(paragraphsOf(watcher.doc, 'goals')).toHaveLength(typing.typed);
     } finally {
-      clearInterval(typing);
+      typing.stop();
       await c.restart();
     }
   });
@@ -203,35 +232,39 @@ describe('several instances on PostgreSQL and Redis', () => {
 
   it('survives a rolling restart (SIGTERM, one instance at a time) with nothing acknowledged lost', async () => {
     const icp = await createIcp(a, 'Rolling restart');
-    const writers = [
-      await pool.connect(a, icp.id, { params: { acks: '1' } }),
-      await pool.connect(b, icp.id, { params: { acks: '1' } }),
-    ];
-    let n = 0;
-    const typing = setInterval(() => {
-      for (const [i, writer] of writers.entries()) appendParagraph(writer.doc, 'goals', `w${i} ${n}`);
-      n++;
-    }, 20);
+    // Two people keep typing through the whole restart, moved by "the balancer" as instances go.
+    const people = [await startTypist(a, icp.id, 'ann'), await startTypist(b, icp.id, 'ben')];
     try {
       for (const [instance, other] of [
         [a, b],
         [b, c],
         [c, a],
       ] as const) {
-        for (const writer of writers)
-          if (writer.provider.serverUrl.includes(`:${instance.port}/`)) moveClient(writer, other);
+        for (const { typist } of people)
+          if (typist.provider.serverUrl.includes(`:${instance.port}/`)) moveClient(typist, other);
+        // A third, on the instance about to stop, does not reconnect: what the instance acknowledged
+        // to it must be stored when it has exited, by the instance alone.
+        const leaving = await startTypist(instance, icp.id, `on ${instance.port}`);
+        await waitFor(() => leaving.typist.saved > 20);
         expect(await instance.stop()).toBe(0);
+        leaving.stop();
+        const acknowledged = leaving.typist.saved - 1;
+        leaving.typist.destroy();
+        await expectStored(other, icp.id, `on ${instance.port}`, acknowledged);
         await instance.restart();
-        await waitFor(() => expect(writers.every((w) => w.provider.wsconnected)).toBe(true));
       }
     } finally {
-      clearInterval(typing);
+      for (const person of people) person.stop();
     }
     const fresh = await pool.connect(c, icp.id);
-    await waitForConvergence([...writers, fresh], 10_000);
-    const stored = paragraphsOf(fresh.doc, 'goals');
-    expect(stored).toHaveLength(2 * n);
-    // Sessions survive: the owner's API token and sign-in still work on every instance.
+    await waitForConvergence([...people.map((p) => p.typist), fresh], 10_000);
+    for (const person of people) {
+      const label = person === people[0] ? 'ann' : 'ben';
+      expect(paragraphsOf(fresh.doc, 'goals').filter((line) => line.startsWith(`${label} `))).toHaveLength(
+        person.typed,
+      );
+    }
+    // Sessions survive: the owner's API token works on every instance.
     for (const instance of [a, b, c]) expect((await request(instance, 'GET', '/api/me')).status).toBe(200);
   });
 });

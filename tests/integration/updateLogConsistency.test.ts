@@ -5,6 +5,7 @@ import SQLite from 'better-sqlite3';
 import {
   Kysely,
   PostgresDialect,
+  sql,
   SqliteDialect,
   type DatabaseConnection,
   type Dialect,
@@ -83,21 +84,27 @@ class HoldingDialect implements Dialect {
         return wrapped;
       },
       beginTransaction: (connection, settings) => driver.beginTransaction(unwrap(connection), settings),
-      commitTransaction: (connection) => driver.commitTransaction(unwrap(connection)),
+      async commitTransaction(connection) {
+        await dialect.hold('commit');
+        return driver.commitTransaction(unwrap(connection));
+      },
       rollbackTransaction: (connection) => driver.rollbackTransaction(unwrap(connection)),
       releaseConnection: (connection) => driver.releaseConnection(unwrap(connection)),
     };
   }
 }
 
-/** Holds the first statement that reads the update log, once armed, until released. */
+/**
+ * Holds the first statement that reads the update log, once armed (or, armed with `'commit'`, the
+ * first transaction's commit), until released.
+ */
 class LogReadGate {
-  private armed = false;
+  private armed: 'log' | 'commit' | false = false;
   reached = false;
   private release: () => void = () => {};
 
-  arm(): void {
-    this.armed = true;
+  arm(what: 'log' | 'commit' = 'log'): void {
+    this.armed = what;
     this.reached = false;
   }
 
@@ -106,7 +113,8 @@ class LogReadGate {
   }
 
   readonly hold: Hold = (sql) => {
-    if (!this.armed || !sql.includes('"icp_updates"')) return Promise.resolve();
+    if (this.armed === false) return Promise.resolve();
+    if (this.armed === 'log' ? !sql.includes('"icp_updates"') : sql !== 'commit') return Promise.resolve();
     this.armed = false;
     this.reached = true;
     return new Promise((resolve) => (this.release = resolve));
@@ -212,8 +220,8 @@ describe.each(BACKENDS)('loading while compacting on %s', (backend) => {
   });
 
   it('returns the whole document when a compaction commits in the middle of the load', async () => {
-    const log = new UpdateLog(setup.main.db, systemClock);
-    const loader = new UpdateLog(setup.loaderDb, systemClock);
+    const log = new UpdateLog(setup.main.db, systemClock, setup.main.dialect);
+    const loader = new UpdateLog(setup.loaderDb, systemClock, setup.main.dialect);
     const writer = new Writer(log, await newIcp(setup.main, 'Held load'));
     // Round 0 compacts into no snapshot yet, later rounds into an existing one.
     for (let round = 0; round < 3; round++) {
@@ -230,7 +238,7 @@ describe.each(BACKENDS)('loading while compacting on %s', (backend) => {
   });
 
   it('returns the whole document from every one of many concurrent load + compact pairs', async () => {
-    const log = new UpdateLog(setup.main.db, systemClock);
+    const log = new UpdateLog(setup.main.db, systemClock, setup.main.dialect);
     const writers = await Promise.all(
       Array.from(
         { length: 10 },
@@ -257,5 +265,43 @@ describe.each(BACKENDS)('loading while compacting on %s', (backend) => {
     }
     expect(pairs).toBe(600);
     expect(short).toEqual([]);
+  });
+});
+
+describe('catching up by sequence on PostgreSQL (several instances)', () => {
+  let setup: Setup;
+
+  beforeAll(async () => {
+    setup = await open('postgres');
+  });
+
+  afterAll(async () => {
+    await setup?.cleanup();
+  });
+
+  it("gives an ICP's log rows ids in commit order, so a reader after row N never misses one before it", async () => {
+    const icpId = await newIcp(setup.main, 'Two instances writing');
+    // Two instances: one whose commit the test holds, one on its own pool; a third reads.
+    const slow = new Writer(new UpdateLog(setup.loaderDb, systemClock, 'postgres'), icpId);
+    const fast = new Writer(new UpdateLog(setup.main.db, systemClock, 'postgres'), icpId);
+    const reader = new UpdateLog(setup.main.db, systemClock, 'postgres');
+    const start = (await reader.load(icpId)).position ?? 0;
+
+    setup.gate.arm('commit');
+    const slowWrite = slow.write(1); // inserted, its commit held
+    await waitFor(() => setup.gate.reached);
+    let fastDone = false;
+    const fastWrite = fast.write(1).then(() => (fastDone = true));
+    // The second writer waits for the first's lock instead of committing a later id first.
+    await waitFor(async () => {
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_locks
+        where locktype = 'advisory' and not granted`.execute(setup.main.db);
+      return fastDone || rows[0]!.n > 0;
+    });
+    const midway = await reader.readSince(icpId, start);
+    setup.gate.open();
+    await Promise.all([slowWrite, fastWrite]);
+    const rest = await reader.readSince(icpId, midway.position ?? start);
+    expect(midway.updates.length + rest.updates.length).toBe(2);
   });
 });

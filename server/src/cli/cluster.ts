@@ -66,20 +66,25 @@ async function main(): Promise<void> {
 
   let rolling = false;
   process.on('SIGHUP', () => {
-    if (rolling) return;
+    if (rolling || stopping) return;
     rolling = true;
     void (async () => {
       console.log('rolling restart: one instance at a time');
       for (const backend of backends) {
+        if (stopping) break;
         backend.stopping = true;
         await stop(backend);
         backend.stopping = false;
+        if (stopping) break;
         start(backend);
         await waitUntilReady(balancer, backend);
       }
-      console.log('rolling restart done');
-      rolling = false;
-    })();
+      console.log(stopping ? 'rolling restart interrupted' : 'rolling restart done');
+    })()
+      .catch((error: unknown) =>
+        console.error(`rolling restart stopped: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => (rolling = false));
   });
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -48,6 +48,10 @@ export class Parts {
     for (const part of this.parts) part.committed?.(room, update);
   }
 
+  get wantsPresence(): boolean {
+    return this.parts.some((part) => part.presenceChanged !== undefined);
+  }
+
   presenceChanged(room: Room, update: Uint8Array): void {
     for (const part of this.parts) part.presenceChanged?.(room, update);
   }

@@ -16,6 +16,8 @@ import { openDatabase, type DatabaseHandle } from '../db/database.js';
 import { IcpStore } from '../db/icpStore.js';
 import { UpdateLog, type DbTransaction, type PendingUpdate } from '../db/updateLog.js';
 import { WorkspaceStore } from '../db/workspaceStore.js';
+import { encodeSyncStep2 } from './messages.js';
+import type { RoomRegistry } from './roomRegistry.js';
 import { CollabServer } from './collabServer.js';
 import { collabStats } from './connection.js';
 import type { Room } from './room.js';
@@ -82,7 +84,7 @@ beforeEach(async () => {
   vi.spyOn(console, 'error').mockImplementation(() => {});
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bullseye-collab-'));
   handle = await openDatabase({ dataDir: dir });
-  log = new ControlledLog(handle.db, systemClock);
+  log = new ControlledLog(handle.db, systemClock, handle.dialect);
   icps = new IcpStore(handle.db, systemClock);
   workspaceId = (await new WorkspaceStore(handle.db, systemClock).create('Unit')).id;
   icpId = (await icps.create(workspaceId, 'Promises')).id;
@@ -342,3 +344,53 @@ function rawUpgrade(port: number, target: string, extra: Record<string, string>)
     socket.on('error', reject);
   });
 }
+
+describe('an update that builds on changes this instance has not received (several instances)', () => {
+  async function loadedRoom(): Promise<Room> {
+    const rooms = (collab as unknown as { rooms: RoomRegistry }).rooms;
+    return (await rooms.loaded(icpId))!;
+  }
+
+  it('waits, unacknowledged, until the room caught up from the log, then is stored and acknowledged', async () => {
+    const writer = await open();
+    const [theirs, mine] = typingUpdates('theirs ', 'mine');
+    // Another instance committed 'theirs'; this one has not heard of it yet.
+    await log.append([{ icpId, data: theirs! }]);
+    const room = await loadedRoom();
+    let release!: () => void;
+    const logRead = new Promise<void>((resolve) => (release = resolve));
+    room.catchUp = async () => {
+      await logRead;
+      room.applyRemote([theirs!]);
+    };
+    writer.send(syncUpdateMessage(mine!));
+    await writer.roundTrip();
+    expect(writer.saved).toBe(0);
+    expect(writer.isClosed).toBe(false);
+    release();
+    await writer.waitForSaved(1);
+    expect(await storedText()).toBe('theirs mine');
+  });
+
+  it("takes what it builds on from the client's own sync, and acknowledges both in order", async () => {
+    const writer = await open();
+    const reader = await open();
+    const [own, next] = typingUpdates('own ', 'next');
+    (await loadedRoom()).catchUp = () => Promise.resolve(); // the log has nothing for it
+    writer.send(syncUpdateMessage(next!)); // typed right after connecting, before its sync
+    await writer.roundTrip();
+    expect(writer.saved).toBe(0);
+    writer.send(encodeSyncStep2(own!));
+    await writer.waitForSaved(2);
+    expect(await storedText()).toBe('own next');
+    await waitFor(() => expect(textSeenBy(reader)).toBe('own next'));
+  });
+
+  it('is refused for good on a single instance (nothing else could have what it builds on)', async () => {
+    const writer = await open();
+    const [, next] = typingUpdates('own ', 'next');
+    writer.send(syncUpdateMessage(next!));
+    expect((await writer.closed).code).toBe(CloseCode.malformedMessage);
+    expect(writer.saved).toBe(0);
+  });
+});

@@ -91,6 +91,7 @@ export class CollabServer implements CollabEvents, LiveDrafts {
       rooms: this.rooms,
       local: this.local,
       updateLog: options.updateLog,
+      icps: options.icps,
     });
     if (cluster) partList.push(...cluster.parts);
     this.events = cluster?.events ?? this.local;

@@ -35,7 +35,7 @@ function someUpdates(count: number): Uint8Array[] {
 
 describe('UpdateCommitter', () => {
   it('reports each update only once it can be read back, in arrival order, in few transactions', async () => {
-    const log = new UpdateLog(handle.db, systemClock);
+    const log = new UpdateLog(handle.db, systemClock, handle.dialect);
     const batches: number[] = [];
     const committer = new UpdateCommitter(log, (batch) => batches.push(batch.length));
     const order: number[] = [];
@@ -59,7 +59,7 @@ describe('UpdateCommitter', () => {
   it('tells every waiter about a failed commit and keeps working afterwards', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     let fail = true;
-    const real = new UpdateLog(handle.db, systemClock);
+    const real = new UpdateLog(handle.db, systemClock, handle.dialect);
     const flaky = {
       append: (batch: readonly PendingUpdate[]) =>
         fail ? Promise.reject(new Error('disk full')) : real.append(batch),

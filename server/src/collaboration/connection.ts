@@ -274,7 +274,8 @@ export class Connection {
       throw error;
     }
     this.commit(index, update, relay);
-    if (this.waiting.length > 0) this.retryWaiting();
+    // A client's sync (step 2) may bring what its waiting updates build on.
+    if (this.waiting.length > 0 && updateFrame === null) this.retryWaiting();
   }
 
   /** Commits an accepted update, then applies and relays it, then acknowledges it. */
@@ -304,15 +305,16 @@ export class Connection {
    * With several instances, a client that moved here (its instance restarted) may send changes
    * that build on what it received from the other instance before this one has it, even before
    * its own sync brings it. Such an update waits, unacknowledged, while the room reads what other
-   * instances committed and while the client's next frames arrive; each is tried again after
-   * both. One still waiting after WAIT_FOR_DEPENDENCIES_MS closes the socket (1011): the client
+   * instances committed and until the client's sync arrives, and is tried again after each (not
+   * after every frame: a try may rebuild the gate's scratch copy). One still waiting after WAIT_FOR_DEPENDENCIES_MS closes the socket (1011): the client
    * reconnects and its sync sends everything this instance lacks in one piece.
    */
   private handleMissingDependencies(
     held: { index: number; update: Uint8Array; relay: Uint8Array },
     catchUp: () => Promise<void>,
   ): void {
-    if (this.waiting.length >= MAX_WAITING_UPDATES) {
+    const waitingBytes = this.waiting.reduce((sum, w) => sum + w.update.byteLength, held.update.byteLength);
+    if (this.waiting.length >= MAX_WAITING_UPDATES || waitingBytes > MAX_WAITING_BYTES) {
       this.close(CloseCode.internalError, 'out of step with other instances');
       return;
     }
@@ -328,6 +330,12 @@ export class Connection {
 
   private retryWaiting(): void {
     if (this.closed) return;
+    if (this.readOnly) {
+      // Archived (or made read-only) meanwhile: refused, never acknowledged, like any other change.
+      for (const held of this.waiting) this.refusedFrom = Math.min(this.refusedFrom, held.index);
+      this.waiting = [];
+      return;
+    }
     const still: typeof this.waiting = [];
     for (const held of this.waiting) {
       try {
@@ -409,8 +417,9 @@ export class Connection {
 
 /** How long an update may wait for the changes it builds on (see handleMissingDependencies). */
 const WAIT_FOR_DEPENDENCIES_MS = 5_000;
-/** How many updates of one connection may wait for their dependencies at once. */
-const MAX_WAITING_UPDATES = 1_000;
+/** How many updates (and bytes) of one connection may wait for their dependencies at once. */
+const MAX_WAITING_UPDATES = 100;
+const MAX_WAITING_BYTES = 1024 * 1024;
 
 /** Whether a read-only connection's update adds nothing; a malformed one closes the connection. */
 function isNoOpUpdate(room: Room, update: Uint8Array): boolean {

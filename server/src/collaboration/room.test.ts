@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Connection } from './connection.js';
@@ -71,6 +72,14 @@ describe('Room loading', () => {
   });
 });
 
+/** The Yjs update inside a sync update message (what a client applies). */
+function syncPayload(message: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarUint(decoder); // message type: sync
+  decoding.readVarUint(decoder); // sync step: update
+  return decoding.readVarUint8Array(decoder);
+}
+
 describe('Room.applyRemote (updates another instance committed)', () => {
   /** A local connection stand-in that records what the room sends it. */
   function listener(room: Room): Uint8Array[] {
@@ -96,9 +105,12 @@ describe('Room.applyRemote (updates another instance committed)', () => {
     // The third arrives before the second (a lost message): the document waits for it.
     expect(room.applyRemote([updates[2]!])).toBe(true);
     expect(room.doc.getArray('words').toArray()).toEqual(['one']);
-    // A catch-up from the log brings the second; both integrate.
+    // A catch-up from the log brings the second; both integrate, and local clients get both.
     expect(room.applyRemote([updates[1]!])).toBe(false);
     expect(room.doc.getArray('words').toArray()).toEqual(['one', 'two', 'three']);
+    const watcher = new Y.Doc();
+    for (const message of received) Y.applyUpdate(watcher, syncPayload(message));
+    expect(watcher.getArray('words').toArray()).toEqual(['one', 'two', 'three']);
     // The scratch copy the gate checks against has them too: a change building on them is accepted.
     const next = new Y.Doc();
     Y.applyUpdate(next, Y.encodeStateAsUpdate(elsewhere));
@@ -124,6 +136,27 @@ describe('Room.applyRemote (updates another instance committed)', () => {
     expect(room.awareness.getStates().get(8)).toEqual({ user: { name: 'Remote Rita' } });
     room.applyRemotePresence(encodeAwarenessEntries([{ clientID: 8, clock: 2, state: 'null' }]));
     expect(room.awareness.getStates().has(8)).toBe(false);
+    room.destroy();
+  });
+});
+
+describe('Room.applyCommitted after a gap', () => {
+  it('relays to everyone, its sender too, the changes that were waiting for the committed update', () => {
+    const room = new Room('icp', 'workspace', new Y.Doc(), false);
+    const received: Uint8Array[] = [];
+    const author = { send: (m: Uint8Array) => received.push(m), wantsAcks: false, isConnection: true };
+    room.connections.add(author as unknown as Connection);
+    const elsewhere = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    elsewhere.on('update', (update: Uint8Array) => updates.push(update));
+    for (const word of ['one', 'two']) elsewhere.getArray<string>('words').push([word]);
+    // 'two' arrived from another instance before 'one', which the author now sends here (its sync).
+    expect(room.applyRemote([updates[1]!])).toBe(true);
+    room.gate.accept(updates[0]!);
+    room.applyCommitted(updates[0]!, new Uint8Array([0, 2, 0]), author as unknown as Connection);
+    const watcher = new Y.Doc();
+    for (const message of received) Y.applyUpdate(watcher, syncPayload(message));
+    expect(watcher.getArray('words').toArray()).toEqual(['one', 'two']);
     room.destroy();
   });
 });

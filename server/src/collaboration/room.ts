@@ -24,16 +24,23 @@ interface PendingPresence extends PresenceEntry {
 /** What a room tells the collaboration server's parts (see CollabPart). */
 export interface RoomHooks {
   committed(room: Room, update: Uint8Array): void;
+  /** Whether anyone hears `presenceChanged` (encoding it for nobody costs the hottest path). */
+  readonly wantsPresence: boolean;
   presenceChanged(room: Room, update: Uint8Array): void;
 }
 
-const noHooks: RoomHooks = { committed: () => {}, presenceChanged: () => {} };
+const noHooks: RoomHooks = { committed: () => {}, wantsPresence: false, presenceChanged: () => {} };
 
 /** The origin of changes that another instance committed or published (fan-out, catch-up). */
 export const REMOTE_ORIGIN = Symbol('another instance');
 
 /** Who published an awareness client id here: a local connection, or another instance. */
 export type PresenceOwner = Connection | typeof REMOTE_ORIGIN;
+
+/** Whether the document holds changes waiting for changes it has not received. */
+function hasPending(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+}
 
 /** Whether an awareness change was relayed already by whoever made it. */
 function isRelayedOrigin(origin: unknown): boolean {
@@ -211,8 +218,10 @@ export class Room {
     const entries = [...this.pendingPresence.values()];
     this.pendingPresence.clear();
     const publishers = new Set(entries.map((entry) => entry.from));
-    const local = entries.filter((entry) => entry.from !== null);
-    if (local.length > 0) this.hooks.presenceChanged(this, encodeAwarenessEntries(local));
+    if (this.hooks.wantsPresence) {
+      const local = entries.filter((entry) => entry.from !== null);
+      if (local.length > 0) this.hooks.presenceChanged(this, encodeAwarenessEntries(local));
+    }
     let toEveryone: Uint8Array | undefined;
     for (const connection of this.connections) {
       if (publishers.has(connection)) {
@@ -247,14 +256,19 @@ export class Room {
   applyCommitted(update: Uint8Array, relay: Uint8Array, origin: Connection | null): boolean {
     this.gate.settled(update, true);
     this.lastTransactionChanged = false;
+    const doc = this.doc;
+    // With several instances the document may hold changes waiting for one it has not received;
+    // if this update is it, they integrate too, and everyone (its sender too) needs them.
+    const waitingBefore = hasPending(doc) ? Y.encodeStateVector(doc) : null;
     try {
-      Y.applyUpdate(this.doc, update, origin);
+      Y.applyUpdate(doc, update, origin);
     } catch (error) {
       // Tried on the gate's scratch copy before commit, so this is a Yjs-level surprise.
       console.error(`icp ${this.icpId}: committed update could not be applied`, error);
       return false;
     }
-    this.broadcast(relay, origin ?? undefined);
+    if (waitingBefore) this.broadcast(encodeSyncUpdate(Y.encodeStateAsUpdate(doc, waitingBefore)));
+    else this.broadcast(relay, origin ?? undefined);
     this.hooks.committed(this, update);
     return this.lastTransactionChanged;
   }
@@ -269,7 +283,7 @@ export class Room {
     if (this.destroyed || updates.length === 0) return false;
     const doc = this.doc;
     const before = Y.encodeStateVector(doc);
-    const changedBefore = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+    const waitingBefore = hasPending(doc);
     let changed = false;
     for (const update of updates) {
       this.lastTransactionChanged = false;
@@ -281,14 +295,15 @@ export class Room {
       }
       changed ||= this.lastTransactionChanged;
     }
-    const gap = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
-    if (changed || gap || changedBefore) {
-      // The gate's scratch copy (committed + queued) must see it too before the next check.
-      this.gate.committedElsewhere(updates);
-      const added = Y.encodeStateAsUpdate(doc, before);
-      if (updates.length === 1 && !gap) this.broadcast(encodeSyncUpdate(updates[0]!));
-      else if (changed) this.broadcast(encodeSyncUpdate(added));
-    }
+    const gap = hasPending(doc);
+    if (!changed && !gap && !waitingBefore) return false; // all known already
+    // The gate's scratch copy (committed + queued) must see it too before the next check.
+    this.gate.committedElsewhere(updates);
+    if (!changed) return gap;
+    // The update as it came when it is exactly what was added; otherwise (several, a snapshot, a
+    // gap filled or left) what the document gained, so clients get changes that were waiting too.
+    const exact = updates.length === 1 && !gap && !waitingBefore;
+    this.broadcast(encodeSyncUpdate(exact ? updates[0]! : Y.encodeStateAsUpdate(doc, before)));
     return gap;
   }
 

@@ -27,7 +27,9 @@ export class ServerDrafts implements LiveDrafts {
 
   async draftState(icpId: string): Promise<Uint8Array> {
     const loaded = await this.rooms.loaded(icpId);
-    if (loaded) return Y.encodeStateAsUpdate(loaded.doc);
+    // With several instances, what others committed a moment ago is read first.
+    await loaded?.catchUp?.();
+    if (loaded && !loaded.destroyed) return Y.encodeStateAsUpdate(loaded.doc);
     return this.updateLog.loadState(icpId);
   }
 
@@ -46,6 +48,7 @@ export class ServerDrafts implements LiveDrafts {
     const room = await this.rooms.get(icpId, workspaceId);
     const release = this.rooms.hold(room);
     try {
+      await room.catchUp?.();
       const before = Y.encodeStateAsUpdate(room.doc);
       const { update, after } = changeState(before, change);
       const log = this.updateLog;

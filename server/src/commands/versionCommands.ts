@@ -19,6 +19,7 @@ import { docOfState, snapshotOfState, type DocSnapshot } from '../db/docSnapshot
 import type { IcpRow, IcpStore } from '../db/icpStore.js';
 import type { ReviewStore } from '../db/reviewStore.js';
 import type { Database } from '../db/schema.js';
+import type { DbTransaction } from '../db/updateLog.js';
 import type { VersionKind, VersionRecord, VersionStore } from '../db/versionStore.js';
 import type { Membership } from '../db/workspaceStore.js';
 import { notFound } from '../errors.js';
@@ -210,7 +211,7 @@ export class VersionCommands {
    */
   async recordAuto(
     icpId: string,
-    state: Uint8Array | (() => Promise<Uint8Array>),
+    state: Uint8Array | ((trx: DbTransaction) => Promise<Uint8Array>),
     options: { notWithinMs?: number } = {},
   ): Promise<void> {
     const created = await this.db.transaction().execute(async (trx) => {
@@ -224,7 +225,7 @@ export class VersionCommands {
         Date.now() - Date.parse(latest.created_at) < options.notWithinMs
       )
         return undefined;
-      const snapshot = snapshotOfState(typeof state === 'function' ? await state() : state);
+      const snapshot = snapshotOfState(typeof state === 'function' ? await state(trx) : state);
       if (latest?.hash === snapshot.hash) return undefined;
       return this.record(
         {

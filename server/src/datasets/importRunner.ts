@@ -2,6 +2,8 @@ import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import { Transform } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import type { Kysely } from 'kysely';
+import type { Dialect } from '../db/database.js';
+import { whileLocked } from '../db/advisoryLocks.js';
 import { DATASET_LIMITS, type DatasetMapping, type ImportReport, type RowError } from '@bullseye/shared';
 import type { Clock } from '../clock.js';
 import type { AccountStore } from '../db/accountStore.js';
@@ -48,13 +50,24 @@ export class ImportRunner {
     private readonly columns: ColumnsCache,
     private readonly audit: AuditStore,
     private readonly clock: Clock,
+    /**
+     * With several instances (PostgreSQL), each job runs under an advisory lock on its import,
+     * so an instance that starts (and resumes what was `importing`) never runs a job another
+     * instance is running; a job whose instance died is resumed by the next one to look.
+     */
+    private readonly dialect: Dialect = 'sqlite',
   ) {}
 
   /** Starts the import's job in the background (state `importing`). */
-  start(importId: string): void {
+  start(importId: string, before?: () => Promise<void>): void {
     if (this.stopped) return;
     const job = { cancelled: false, done: Promise.resolve() };
-    job.done = this.run(importId, job)
+    const work = async () => {
+      await before?.();
+      await this.run(importId, job);
+    };
+    job.done = (this.dialect === 'postgres' ? whileLocked(this.db, 'importJob', importId, work) : work())
+      .then(() => undefined)
       .catch((error: unknown) => {
         console.error(`Import ${importId} failed unexpectedly:`, error);
       })
@@ -110,13 +123,17 @@ export class ImportRunner {
     return true;
   }
 
-  /** After a restart: imports whose job died with the process run again from their file. */
+  /**
+   * After a restart: imports whose job died with its process run again from their file (with
+   * several instances, only those no other instance is running, and then once).
+   */
   async resume(): Promise<void> {
     for (const upload of await this.datasets.importsIn('importing')) {
       if (this.running.has(upload.id)) continue;
-      await this.clearWritten(upload);
-      await this.datasets.updateImport(upload.id, ['importing'], { bytes_read: 0, rows_read: 0 });
-      this.start(upload.id);
+      this.start(upload.id, async () => {
+        await this.clearWritten(upload);
+        await this.datasets.updateImport(upload.id, ['importing'], { bytes_read: 0, rows_read: 0 });
+      });
     }
     for (const dataset of await this.datasets.datasetsIn('deleting')) await this.purge(dataset.id);
   }

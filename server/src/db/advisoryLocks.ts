@@ -12,6 +12,8 @@ export const LOCK_NAMESPACES = {
   icpLog: 71_001,
   /** Compaction of an ICP's log: one at a time across instances (UpdateLog.compact). */
   icpCompaction: 71_002,
+  /** An account import's job: run by one instance at a time (ImportRunner). */
+  importJob: 71_003,
 } as const;
 
 export type LockNamespace = keyof typeof LOCK_NAMESPACES;
@@ -33,4 +35,30 @@ export async function tryAdvisoryXactLock(
     trx,
   );
   return rows[0]?.locked === true;
+}
+
+/**
+ * Runs `work` while holding a session-level lock on `key` (on a connection of its own, kept for
+ * the duration), if nobody holds it; answers whether it ran. The lock ends with the session, so
+ * an instance that dies mid-work frees it for another. PostgreSQL only.
+ */
+export async function whileLocked(
+  db: Kysely<Database>,
+  namespace: LockNamespace,
+  key: string,
+  work: () => Promise<void>,
+): Promise<boolean> {
+  const id = LOCK_NAMESPACES[namespace];
+  return db.connection().execute(async (connection) => {
+    const { rows } = await sql<{
+      locked: boolean;
+    }>`select pg_try_advisory_lock(${id}::int4, hashtext(${key})) as locked`.execute(connection);
+    if (rows[0]?.locked !== true) return false;
+    try {
+      await work();
+      return true;
+    } finally {
+      await sql`select pg_advisory_unlock(${id}::int4, hashtext(${key}))`.execute(connection).catch(() => {});
+    }
+  });
 }

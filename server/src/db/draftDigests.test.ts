@@ -21,7 +21,7 @@ let workspaceId: string;
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bullseye-unit-'));
   handle = await openDatabase({ dataDir: dir });
-  log = new UpdateLog(handle.db, systemClock);
+  log = new UpdateLog(handle.db, systemClock, handle.dialect);
   icps = new IcpStore(handle.db, systemClock);
   workspaceId = (await new WorkspaceStore(handle.db, systemClock).create('Unit')).id;
 });

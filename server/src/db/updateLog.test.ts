@@ -18,7 +18,7 @@ let icpId: string;
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bullseye-unit-'));
   handle = await openDatabase({ dataDir: dir });
-  log = new UpdateLog(handle.db, systemClock);
+  log = new UpdateLog(handle.db, systemClock, handle.dialect);
   icpId = await newIcp(handle, 'Test');
 });
 
@@ -43,7 +43,7 @@ describe('UpdateLog', () => {
     await handle.close();
 
     handle = await openDatabase({ dataDir: dir });
-    log = new UpdateLog(handle.db, systemClock);
+    log = new UpdateLog(handle.db, systemClock, handle.dialect);
     const loaded = buildDoc(await log.load(icpId));
     expect(canonicalJson(loaded)).toBe(canonicalJson(doc));
   });

@@ -50,7 +50,7 @@ export class UpdateLog {
      * that saw row N has seen every row of that ICP before N: catching up by sequence misses
      * nothing, whichever instance committed. SQLite has one writer at a time and needs none.
      */
-    private readonly dialect: Dialect = 'sqlite',
+    private readonly dialect: Dialect,
   ) {}
 
   private readonly insertTemplates = new Map<number, InsertTemplate>();
@@ -136,8 +136,8 @@ export class UpdateLog {
    * connections, or SQLite between two statements of the shared connection) leaves the old
    * snapshot (or none) with the tail already deleted, i.e. a partial or empty draft.
    */
-  async load(icpId: string): Promise<StoredState> {
-    const rows = await this.db
+  async load(icpId: string, db: Kysely<Database> = this.db): Promise<StoredState> {
+    const rows = await db
       .selectFrom('icp_snapshots')
       .select([sql<number>`0`.as('part'), sql<number>`last_update_id`.as('id'), 'data'])
       .where('icp_id', '=', icpId)
@@ -183,8 +183,8 @@ export class UpdateLog {
    * An ICP's whole stored state (snapshot and tail merged) as one update, for reading the draft
    * where no room holds it.
    */
-  async loadState(icpId: string): Promise<Uint8Array> {
-    const { snapshot, updates } = await this.load(icpId);
+  async loadState(icpId: string, db: Kysely<Database> = this.db): Promise<Uint8Array> {
+    const { snapshot, updates } = await this.load(icpId, db);
     return mergeState(snapshot, updates, (error) =>
       console.error(`icp ${icpId}: skipped an unreadable stored update`, error),
     );

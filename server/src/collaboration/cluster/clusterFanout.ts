@@ -110,6 +110,7 @@ export class ClusterFanout implements CollabPart {
         return false;
       } finally {
         this.catchingUp.delete(room);
+        if (room.destroyed) this.again.delete(room);
       }
     })();
     this.catchingUp.set(room, run);
@@ -119,7 +120,12 @@ export class ClusterFanout implements CollabPart {
   private receive(room: Room, bytes: Buffer): void {
     const message = decodeRoomMessage(bytes);
     if (!message || message.from === this.node.instanceId || room.destroyed) return;
-    this.apply(room, message);
+    try {
+      this.apply(room, message);
+    } catch (error) {
+      // Never let one message end the process (this runs in Redis's socket callback).
+      console.error(`icp ${room.icpId}: a message from another instance could not be applied`, error);
+    }
   }
 
   private apply(room: Room, message: RoomMessage): void {
@@ -153,13 +159,29 @@ export class ClusterFanout implements CollabPart {
       void this.recheck();
   }
 
-  /** Redis is back: read what was missed, check access again, and tell clients events may be lost. */
+  /**
+   * Messages were lost (Redis was unreachable, here or for the instance that published): read
+   * back the documents, each ICP's archived state and every socket's access, and tell clients
+   * that events may be lost (they reload threads, versions, the ICP and the inbox count).
+   */
   private async recover(): Promise<void> {
     if (this.closed) return;
-    await Promise.all([this.catchUpAll(), this.recheck()]);
+    await Promise.all([this.catchUpAll(), this.recheck(), this.refreshReadOnly()]);
     const missed = encodeEvent({ type: 'events.missed' });
     for (const connection of this.attachment.local.connections) {
       if (connection.wantsAcks) connection.send(missed);
+    }
+  }
+
+  private async refreshReadOnly(): Promise<void> {
+    for (const room of await this.attachment.rooms.all()) {
+      try {
+        const icp = await this.attachment.icps.find(room.icpId);
+        const archived = !icp || icp.archived_at !== null;
+        if (archived !== room.readOnly) await this.attachment.local.setReadOnly(room.icpId, archived);
+      } catch (error) {
+        console.error(`icp ${room.icpId}: reading its archived state failed`, error);
+      }
     }
   }
 

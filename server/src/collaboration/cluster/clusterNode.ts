@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import type { IcpStore } from '../../db/icpStore.js';
 import type { UpdateLog } from '../../db/updateLog.js';
 import type { CollabEvents } from '../collabEvents.js';
 import type { CollabPart } from '../collabPart.js';
@@ -25,6 +26,7 @@ export interface ClusterAttachment {
   rooms: RoomRegistry;
   local: LocalEvents;
   updateLog: UpdateLog;
+  icps: IcpStore;
 }
 
 /** How long between reconnection attempts to Redis, at most. */
@@ -46,6 +48,12 @@ export class ClusterNode {
   private readonly handlers = new Map<string, (message: Buffer) => void>();
   private readonly reconnectListeners = new Set<() => void>();
   private everReady = false;
+  /** Redis was unreachable at some point since the subscriber was last ready. */
+  private outage = false;
+  /** This instance dropped messages while its command connection was down. */
+  private dropped = false;
+  /** Channels whose unsubscription failed (Redis down): ioredis would renew them. */
+  private readonly staleChannels = new Set<string>();
   private closed = false;
 
   constructor(private readonly options: ClusterNodeOptions) {
@@ -64,6 +72,7 @@ export class ClusterNode {
     this.subscriber = new Redis(options.redisUrl, { ...common, autoResubscribe: true });
     let reported = false;
     const onError = (error: Error) => {
+      this.outage = true;
       if (reported || this.closed) return;
       reported = true;
       console.error(`Redis unreachable (${error.message}): editing goes on; instances catch up from the log`);
@@ -73,17 +82,38 @@ export class ClusterNode {
     this.subscriber.on('ready', () => {
       reported = false;
       // Subscriptions asked for while Redis was unreachable failed and are not among those
-      // ioredis renews by itself; asking again for one already held is harmless.
+      // ioredis renews by itself (asking again for one already held is harmless); those whose
+      // unsubscription failed would be renewed.
       if (this.handlers.size > 0) this.subscriber.subscribe(...this.handlers.keys()).catch(() => {});
-      if (this.everReady) {
-        console.log('Redis is back: catching up from the log');
-        for (const listener of this.reconnectListeners) listener();
-      }
+      const stale = [...this.staleChannels].filter((channel) => !this.handlers.has(channel));
+      this.staleChannels.clear();
+      if (stale.length > 0) this.subscriber.unsubscribe(...stale).catch(() => {});
+      // Back after an outage (or first up after starting during one): what was missed is read back.
+      if (this.everReady || this.outage) this.recovered('Redis is back: catching up from the log');
       this.everReady = true;
+      this.outage = false;
+    });
+    // Another instance could not publish for a while (its own link was down): everyone recovers.
+    const resync = this.channel('resync');
+    this.handlers.set(resync, (message) => {
+      if (message.toString() !== this.instanceId)
+        this.recovered('another instance missed messages: catching up');
+    });
+    this.redis.on('ready', () => {
+      if (!this.dropped) return;
+      this.dropped = false;
+      this.recovered('Redis is back: catching up from the log');
+      this.publish(resync, this.instanceId);
     });
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
       this.handlers.get(channel.toString())?.(message);
     });
+    this.subscriber.subscribe(resync).catch(() => {});
+  }
+
+  private recovered(why: string): void {
+    console.log(why);
+    for (const listener of this.reconnectListeners) listener();
   }
 
   /** Whether messages from other instances are arriving now (the subscriber is connected). */
@@ -111,13 +141,19 @@ export class ClusterNode {
 
   unsubscribe(channel: string): void {
     this.handlers.delete(channel);
-    this.subscriber.unsubscribe(channel).catch(() => {});
+    this.subscriber.unsubscribe(channel).catch(() => this.staleChannels.add(channel));
   }
 
-  /** Sends `message` to the other instances; dropped while Redis is unreachable. */
+  /**
+   * Sends `message` to the other instances; dropped while Redis is unreachable (then, once it is
+   * back, every instance is told to catch up: see the `resync` channel).
+   */
   publish(channel: string, message: Buffer | string): void {
-    if (this.redis.status !== 'ready') return;
-    this.redis.publish(channel, message).catch(() => {});
+    if (this.redis.status !== 'ready') {
+      this.dropped = true;
+      return;
+    }
+    this.redis.publish(channel, message).catch(() => (this.dropped = true));
   }
 
   /** Runs `listener` each time Redis comes back after being unreachable. */
