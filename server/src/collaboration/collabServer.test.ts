@@ -301,8 +301,8 @@ describe('CollabServer promises', () => {
     awareness.setLocalState({ user: { name: 'x', color: '#000' }, section: null });
     socket.send(awarenessMessage(encodeAwarenessUpdate(awareness, [client.clientID])));
     const owners = async () => {
-      const room = await (collab as unknown as { rooms: Map<string, Promise<Room>> }).rooms.get(icpId)!;
-      return room.awarenessOwners.size;
+      const room = await (collab as unknown as { rooms: RoomRegistry }).rooms.loaded(icpId);
+      return room!.presence.owners.size;
     };
     await waitFor(async () => (await owners()) === 1);
     awareness.setLocalState(null);

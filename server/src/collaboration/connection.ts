@@ -1,17 +1,11 @@
 import * as Y from 'yjs';
-import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { CloseCode } from '@bullseye/shared';
 import type { UpdateCommitter } from './committer.js';
 import type { Reviewer, Role } from '@bullseye/shared';
 import type { Actor } from '../auth/authenticator.js';
-import {
-  encodeAwarenessEntries,
-  readAwarenessEntries,
-  stampAwarenessEntries,
-  type AwarenessIdentity,
-} from './awarenessFrames.js';
+import type { AwarenessIdentity } from './awarenessFrames.js';
 import {
   decodeClientMessage,
   encodeAwarenessMessage,
@@ -48,8 +42,6 @@ export interface ConnectionOptions {
 /** Counters the benchmark and logs read; cheap to keep. */
 export const collabStats = {
   docUpdates: 0,
-  awarenessRelayed: 0,
-  awarenessDropped: 0,
   rejectedWrites: 0,
   refusedUpdates: 0,
 };
@@ -61,8 +53,6 @@ export const collabStats = {
  */
 export class Connection {
   readonly isConnection = true;
-  /** Awareness client ids this connection published; removed when it closes. */
-  readonly awarenessIds = new Set<number>();
   alive = true;
   private received = 0;
   private corked = false;
@@ -129,10 +119,8 @@ export class Connection {
   /** Sends the server's state vector and current presence, as the y-websocket protocol expects. */
   start(): void {
     this.send(encodeSyncStep1(this.room.stateVector()));
-    const states = this.room.awareness.getStates();
-    if (states.size > 0) {
-      this.send(encodeAwarenessMessage(encodeAwarenessUpdate(this.room.awareness, [...states.keys()])));
-    }
+    const everyone = this.room.presence.everyone();
+    if (everyone) this.send(encodeAwarenessMessage(everyone));
   }
 
   send(message: Uint8Array): void {
@@ -185,12 +173,11 @@ export class Connection {
           this.handleDocUpdate(message.update, message.step === 'update' ? frame : null);
           break;
         case 'awareness':
-          this.handleAwareness(message.update);
+          this.room.presence.publish(this, message.update, this.options.identity);
           break;
         case 'queryAwareness': {
-          const ids = [...this.room.awareness.getStates().keys()];
-          if (ids.length > 0)
-            this.send(encodeAwarenessMessage(encodeAwarenessUpdate(this.room.awareness, ids)));
+          const everyone = this.room.presence.everyone();
+          if (everyone) this.send(encodeAwarenessMessage(everyone));
           break;
         }
         case 'savedQuery':
@@ -357,61 +344,12 @@ export class Connection {
     }
   }
 
-  /**
-   * Stock clients echo every peer's awareness back; entries whose clock advances nothing are
-   * dropped without parsing JSON. Real changes are stamped with this connection's identity,
-   * limited to client ids this connection owns, applied, and handed to the room to relay.
-   */
-  private handleAwareness(update: Uint8Array): void {
-    const awareness = this.room.awareness;
-    const owners = this.room.awarenessOwners;
-    const mine = (id: number) => {
-      const owner = owners.get(id);
-      return owner === undefined || owner === this;
-    };
-    let advances = false;
-    for (const entry of readAwarenessEntries(update)) {
-      if (!mine(entry.clientID)) continue;
-      const current = awareness.meta.get(entry.clientID)?.clock ?? -1;
-      if (
-        entry.clock > current ||
-        (entry.clock === current && entry.removed && awareness.states.has(entry.clientID))
-      ) {
-        advances = true;
-      }
-    }
-    if (!advances) {
-      collabStats.awarenessDropped++;
-      return;
-    }
-    const stamped = stampAwarenessEntries(update, mine, this.options.identity);
-    if (stamped.length === 0) return;
-    for (const entry of stamped) {
-      if (entry.state === 'null') {
-        // Cleared presence is gone for good: its id no longer pins this connection in the room.
-        this.awarenessIds.delete(entry.clientID);
-        if (owners.get(entry.clientID) === this) owners.delete(entry.clientID);
-      } else {
-        this.awarenessIds.add(entry.clientID);
-        owners.set(entry.clientID, this);
-      }
-    }
-    applyAwarenessUpdate(awareness, encodeAwarenessEntries(stamped), this);
-    collabStats.awarenessRelayed++;
-    this.room.relayPresence(stamped, this);
-  }
-
   /** Called once the socket has closed: withdraws this connection's presence. */
   cleanup(): void {
     this.closed = true;
     clearTimeout(this.waitingTimer);
     this.waiting = [];
-    for (const id of this.awarenessIds) {
-      if (this.room.awarenessOwners.get(id) === this) this.room.awarenessOwners.delete(id);
-    }
-    const mine = [...this.awarenessIds].filter((id) => this.room.awareness.states.has(id));
-    if (mine.length > 0 && !this.room.destroyed)
-      removeAwarenessStates(this.room.awareness, mine, 'disconnect');
+    this.room.presence.withdraw(this);
   }
 }
 

@@ -124,18 +124,18 @@ describe('Room.applyRemote (updates another instance committed)', () => {
   it("takes presence from another instance, but never over a local connection's own client id", () => {
     const room = new Room('icp', 'workspace', new Y.Doc(), false);
     const local = { send: () => {}, wantsAcks: false } as unknown as Connection;
-    room.awarenessOwners.set(7, local);
+    room.presence.owners.set(7, local);
     const entry = (clientID: number, clock: number, name: string) =>
       encodeAwarenessEntries([{ clientID, clock, state: JSON.stringify({ user: { name } }) }]);
-    room.applyRemotePresence(entry(7, 5, 'Impostor'));
-    room.applyRemotePresence(entry(8, 1, 'Remote Rita'));
-    expect(room.awareness.getStates().has(7)).toBe(false);
-    expect(room.awareness.getStates().get(8)).toEqual({ user: { name: 'Remote Rita' } });
+    room.presence.applyRemote(entry(7, 5, 'Impostor'));
+    room.presence.applyRemote(entry(8, 1, 'Remote Rita'));
+    expect(room.presence.awareness.getStates().has(7)).toBe(false);
+    expect(room.presence.awareness.getStates().get(8)).toEqual({ user: { name: 'Remote Rita' } });
     // An older clock changes nothing; a removal (state null) clears it.
-    room.applyRemotePresence(entry(8, 0, 'Stale'));
-    expect(room.awareness.getStates().get(8)).toEqual({ user: { name: 'Remote Rita' } });
-    room.applyRemotePresence(encodeAwarenessEntries([{ clientID: 8, clock: 2, state: 'null' }]));
-    expect(room.awareness.getStates().has(8)).toBe(false);
+    room.presence.applyRemote(entry(8, 0, 'Stale'));
+    expect(room.presence.awareness.getStates().get(8)).toEqual({ user: { name: 'Remote Rita' } });
+    room.presence.applyRemote(encodeAwarenessEntries([{ clientID: 8, clock: 2, state: 'null' }]));
+    expect(room.presence.awareness.getStates().has(8)).toBe(false);
     room.destroy();
   });
 });

@@ -1,25 +1,10 @@
 import * as Y from 'yjs';
-import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { ServerEvent } from '@bullseye/shared';
-import { encodeAwarenessMessage, encodeEvent, encodeSyncUpdate } from './messages.js';
-import { encodeAwarenessEntries, readPresenceEntries, type PresenceEntry } from './awarenessFrames.js';
+import { encodeEvent, encodeSyncUpdate } from './messages.js';
+import { REMOTE_ORIGIN, RoomPresence } from './roomPresence.js';
 import type { Connection } from './connection.js';
 import { applyStored, type StoredState } from '../db/updateLog.js';
 import { UpdateGate } from './updateGate.js';
-
-/**
- * Presence relays of a busy room are merged: a change after a quiet spell is relayed at once, and
- * later ones within this window are gathered (the latest state per client) and relayed together
- * when it ends. Every stock client answers each awareness message it receives by echoing it back,
- * so in a room of 50 typing people one merged relay instead of five saves 4 × 49 messages out and
- * 4 × 49 echoes in, for at most this much extra cursor delay. Document updates are never delayed.
- */
-export const PRESENCE_WINDOW_MS = 50;
-
-interface PendingPresence extends PresenceEntry {
-  /** The local connection that published it; null for presence relayed from another instance. */
-  from: Connection | null;
-}
 
 /** What a room tells the collaboration server's parts (see CollabPart). */
 export interface RoomHooks {
@@ -31,37 +16,12 @@ export interface RoomHooks {
 
 const noHooks: RoomHooks = { committed: () => {}, wantsPresence: false, presenceChanged: () => {} };
 
-/** The origin of changes that another instance committed or published (fan-out, catch-up). */
-export const REMOTE_ORIGIN = Symbol('another instance');
-
-/** Who published an awareness client id here: a local connection, or another instance. */
-export type PresenceOwner = Connection | typeof REMOTE_ORIGIN;
+/** The origin of changes another instance committed or published (fan-out, catch-up). */
+export { REMOTE_ORIGIN };
 
 /** Whether the document holds changes waiting for changes it has not received. */
 function hasPending(doc: Y.Doc): boolean {
   return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
-}
-
-/** Whether an awareness change was relayed already by whoever made it. */
-function isRelayedOrigin(origin: unknown): boolean {
-  return (
-    origin === REMOTE_ORIGIN || (typeof origin === 'object' && origin !== null && 'isConnection' in origin)
-  );
-}
-
-/**
- * Rooms holding presence to relay at the end of their window. One process-wide timer serves them
- * all: a timer per room would wake the server once per cursor move in small rooms, which costs
- * more than the relays it saves.
- */
-const roomsWithPendingPresence = new Set<Room>();
-let presenceTimer: NodeJS.Timeout | undefined;
-
-function relayPendingPresence(): void {
-  presenceTimer = undefined;
-  const rooms = [...roomsWithPendingPresence];
-  roomsWithPendingPresence.clear();
-  for (const room of rooms) room.flushPresence();
 }
 
 /**
@@ -69,12 +29,11 @@ function relayPendingPresence(): void {
  * connections editing it. The doc is the source for new clients' initial sync.
  */
 export class Room {
-  readonly awareness: Awareness;
+  /** Who is here and where their cursor is (y-protocols awareness, kept honest). */
+  readonly presence: RoomPresence;
   /** Tries every update on what the room accepted before it may be committed. */
   readonly gate: UpdateGate;
   readonly connections = new Set<Connection>();
-  /** Which connection published each awareness client id; only it may change that presence. */
-  readonly awarenessOwners = new Map<number, PresenceOwner>();
   /** Updates queued for commit and not yet applied here; the room stays loaded while > 0. */
   pendingWrites = 0;
   updatesSinceCompaction = 0;
@@ -82,10 +41,6 @@ export class Room {
   holds = 0;
   unloadTimer: NodeJS.Timeout | undefined;
   destroyed = false;
-  /** Presence changes applied to `awareness` but not yet relayed, by client id. */
-  private readonly pendingPresence = new Map<number, PendingPresence>();
-  /** When presence was last relayed (`performance.now()`). */
-  private presenceRelayedAt = -Infinity;
 
   /**
    * The last update-log row this room has read from the database (at load or by a catch-up): the
@@ -114,13 +69,15 @@ export class Room {
   ) {
     this.stored = stored;
     this.logPosition = stored?.position ?? 0;
-    // Presence needs the document object, not its content.
-    this.awareness = new Awareness(ydoc);
     this.gate = new UpdateGate(() => this.doc);
     ydoc.on('afterTransaction', this.onTransaction);
-    this.awareness.setLocalState(null);
-    // Removals the server makes itself (timeouts, disconnects) are announced to everyone.
-    this.awareness.on('update', this.onAwarenessUpdate);
+    this.presence = new RoomPresence(ydoc, {
+      connections: this.connections,
+      get wantsPublished() {
+        return hooks.wantsPresence;
+      },
+      published: (update) => hooks.presenceChanged(this, update),
+    });
   }
 
   /**
@@ -173,66 +130,6 @@ export class Room {
   private readonly onTransaction = (transaction: Y.Transaction): void => {
     this.lastTransactionChanged = transaction.changed.size > 0 || transaction.deleteSet.clients.size > 0;
   };
-
-  private readonly onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    if (isRelayedOrigin(origin)) return;
-    const clients = [...change.added, ...change.updated, ...change.removed];
-    if (clients.length === 0) return;
-    // What clients published before (e.g. a last cursor move before a disconnect) goes out first.
-    this.flushPresence();
-    const update = encodeAwarenessUpdate(this.awareness, clients);
-    this.broadcast(encodeAwarenessMessage(update));
-    // A disconnect here is news for other instances; a timeout happens on each of them by itself.
-    if (origin === 'disconnect') this.hooks.presenceChanged(this, update);
-  };
-
-  /**
-   * Relays presence entries `from` published (already applied to `awareness`): at once if the
-   * room's presence was quiet, otherwise merged into the relay at the end of the current window.
-   */
-  relayPresence(entries: readonly PresenceEntry[], from: Connection | null): void {
-    for (const entry of entries) {
-      const pending = this.pendingPresence.get(entry.clientID);
-      if (pending === undefined || pending.clock <= entry.clock)
-        this.pendingPresence.set(entry.clientID, { ...entry, from });
-    }
-    if (roomsWithPendingPresence.has(this)) return;
-    if (performance.now() - this.presenceRelayedAt >= PRESENCE_WINDOW_MS) {
-      this.flushPresence();
-      return;
-    }
-    roomsWithPendingPresence.add(this);
-    if (presenceTimer === undefined) {
-      presenceTimer = setTimeout(relayPendingPresence, PRESENCE_WINDOW_MS);
-      presenceTimer.unref();
-    }
-  }
-
-  /** Sends pending presence to every connection, except each publisher's own entries. */
-  flushPresence(): void {
-    if (this.pendingPresence.size === 0 || this.destroyed) return;
-    this.presenceRelayedAt = performance.now();
-    const entries = [...this.pendingPresence.values()];
-    this.pendingPresence.clear();
-    const publishers = new Set(entries.map((entry) => entry.from));
-    if (this.hooks.wantsPresence) {
-      const local = entries.filter((entry) => entry.from !== null);
-      if (local.length > 0) this.hooks.presenceChanged(this, encodeAwarenessEntries(local));
-    }
-    let toEveryone: Uint8Array | undefined;
-    for (const connection of this.connections) {
-      if (publishers.has(connection)) {
-        const others = entries.filter((entry) => entry.from !== connection);
-        if (others.length > 0) connection.send(encodeAwarenessMessage(encodeAwarenessEntries(others)));
-      } else {
-        toEveryone ??= encodeAwarenessMessage(encodeAwarenessEntries(entries));
-        connection.send(toEveryone);
-      }
-    }
-  }
 
   /** Sends a message to every connection of the room except `except`. */
   broadcast(message: Uint8Array, except?: Connection): void {
@@ -307,40 +204,11 @@ export class Room {
     return gap;
   }
 
-  /** Applies presence another instance published and relays it to the local connections. */
-  applyRemotePresence(update: Uint8Array): void {
-    if (this.destroyed) return;
-    let entries: PresenceEntry[];
-    try {
-      entries = readPresenceEntries(update);
-    } catch (error) {
-      console.error(`icp ${this.icpId}: unreadable presence from another instance`, error);
-      return;
-    }
-    const fresh = entries.filter((entry) => {
-      const owner = this.awarenessOwners.get(entry.clientID);
-      if (owner !== undefined && owner !== REMOTE_ORIGIN) return false; // a local client's own
-      const current = this.awareness.meta.get(entry.clientID)?.clock ?? -1;
-      return entry.clock > current || (entry.clock === current && entry.state === 'null');
-    });
-    if (fresh.length === 0) return;
-    for (const entry of fresh) {
-      if (entry.state === 'null') this.awarenessOwners.delete(entry.clientID);
-      else this.awarenessOwners.set(entry.clientID, REMOTE_ORIGIN);
-    }
-    applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(fresh), REMOTE_ORIGIN);
-    this.relayPresence(fresh, null);
-  }
-
   destroy(): void {
     this.destroyed = true;
     clearTimeout(this.unloadTimer);
-    roomsWithPendingPresence.delete(this);
-    this.pendingPresence.clear();
-    this.awareness.off('update', this.onAwarenessUpdate);
+    this.presence.destroy();
     this.ydoc.off('afterTransaction', this.onTransaction);
-    this.awarenessOwners.clear();
-    this.awareness.destroy();
     this.gate.destroy();
     this.stored = null;
     this.ydoc.destroy();

@@ -1,8 +1,7 @@
-import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { CollabPart } from '../collabPart.js';
 import type { Connection } from '../connection.js';
 import { encodeEvent } from '../messages.js';
-import { REMOTE_ORIGIN, type Room } from '../room.js';
+import type { Room } from '../room.js';
 import type { ClusterAttachment, ClusterNode } from './clusterNode.js';
 import { decodeRoomMessage, encodeRoomMessage, type RoomMessage } from './clusterMessages.js';
 
@@ -135,14 +134,12 @@ export class ClusterFanout implements CollabPart {
         if (room.applyRemote([message.payload])) void this.catchUp(room);
         break;
       case 'presence':
-        room.applyRemotePresence(message.payload);
+        room.presence.applyRemote(message.payload);
         break;
       case 'presenceQuery': {
         // Only this instance's own connections' presence: the others answer for theirs.
-        const present = [...room.awarenessOwners]
-          .filter(([id, owner]) => owner !== REMOTE_ORIGIN && room.awareness.states.has(id))
-          .map(([id]) => id);
-        if (present.length > 0) this.presenceChanged(room, encodeAwarenessUpdate(room.awareness, present));
+        const local = room.presence.local();
+        if (local) this.presenceChanged(room, local);
         break;
       }
     }
