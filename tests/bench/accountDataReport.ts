@@ -5,7 +5,7 @@ import {
   type ImportMeasure,
 } from './accountDataScenario.js';
 import type { RelayWindow } from './relayScenario.js';
-import { fixed, formatTable } from './table.js';
+import { fixed, formatTable, ratio, thousands } from './table.js';
 
 /** The targets of the account-data part; printed next to the results, never enforced. */
 export const ACCOUNT_DATA_TARGETS = {
@@ -22,11 +22,6 @@ export const ACCOUNT_DATA_TARGETS = {
 /** Above this, other processes competed for the CPUs enough to distort times and latency. */
 const OTHER_CPU_TAINT_PERCENT = 10;
 
-const thousands = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
-const ratio = (value: number, reference: number): string => {
-  const r = value / reference;
-  return Number.isFinite(r) ? `${fixed(r, 2)}×` : '–';
-};
 const seconds = (ms: number): string => fixed(ms / 1_000, 1);
 
 export function printAccountDataReport(result: AccountDataResult): void {

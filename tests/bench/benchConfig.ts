@@ -29,6 +29,17 @@ export interface BenchConfig {
   scoringRps: number;
   /** Measured seconds at that rate (after BENCH_WARMUP_SECONDS unmeasured). */
   scoringSeconds: number;
+  /**
+   * The cluster part (`cluster` in BENCH_SCENARIOS, selected by default): several instances on
+   * PostgreSQL + Redis, relay between two of them, idle sockets on one.
+   */
+  cluster: boolean;
+  /** Relay shapes measured on one instance and split across two (BENCH_CLUSTER_SCENARIOS). */
+  clusterScenarios: RelayScenarioSpec[];
+  /** Idle collaboration sockets opened on one instance; 0 skips that measurement. */
+  idleSockets: number;
+  /** ICPs the idle sockets are spread over. */
+  idleIcps: number;
   /** Edits in the big document's history; 0 skips the load measurement. */
   loadEdits: number;
   loadAuthors: number;
@@ -44,16 +55,16 @@ export interface BenchConfig {
 export const ACCOUNT_DATA_SCENARIO = 'import';
 /** The BENCH_SCENARIOS entry that selects the scoring part. */
 export const SCORING_SCENARIO = 'scoring';
-const DEFAULT_SCENARIOS = `1x50,100x5,${SCORING_SCENARIO}`;
+/** The BENCH_SCENARIOS entry that selects the cluster part. */
+export const CLUSTER_SCENARIO = 'cluster';
+const PARTS: readonly string[] = [ACCOUNT_DATA_SCENARIO, SCORING_SCENARIO, CLUSTER_SCENARIO];
+const DEFAULT_SCENARIOS = `1x50,100x5,${SCORING_SCENARIO},${CLUSTER_SCENARIO}`;
 /** Most rows one dataset file may hold. */
 const MAX_IMPORT_ROWS = DATASET_LIMITS.maxRows;
 
 /** Reads `BENCH_*` overrides; anything malformed stops the run with the variable named. */
 export function readBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
-  const selected = (env.BENCH_SCENARIOS ?? DEFAULT_SCENARIOS)
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const selected = list(env.BENCH_SCENARIOS ?? DEFAULT_SCENARIOS);
   const importRows = number(env, 'BENCH_IMPORT_ROWS', MAX_IMPORT_ROWS, 1);
   if (!Number.isInteger(importRows) || importRows > MAX_IMPORT_ROWS)
     throw new Error(
@@ -67,7 +78,7 @@ export function readBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
   return {
     warmupSeconds: number(env, 'BENCH_WARMUP_SECONDS', 3, 0),
     seconds: number(env, 'BENCH_SECONDS', 10, 1),
-    scenarios: scenarios(selected.filter((s) => s !== ACCOUNT_DATA_SCENARIO && s !== SCORING_SCENARIO)),
+    scenarios: scenarios(selected.filter((s) => !PARTS.includes(s))),
     accountData: selected.includes(ACCOUNT_DATA_SCENARIO),
     importRows,
     insightsRuns: number(env, 'BENCH_INSIGHTS_RUNS', 5, 1),
@@ -76,12 +87,23 @@ export function readBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     scoringRuns: Math.round(number(env, 'BENCH_SCORING_RUNS', 5, 1)),
     scoringRps: number(env, 'BENCH_SCORING_RPS', 200, 1),
     scoringSeconds: number(env, 'BENCH_SCORING_SECONDS', 10, 1),
+    cluster: selected.includes(CLUSTER_SCENARIO),
+    clusterScenarios: scenarios(list(env.BENCH_CLUSTER_SCENARIOS ?? '1x50,100x5')),
+    idleSockets: Math.round(number(env, 'BENCH_IDLE_SOCKETS', 10_000, 0)),
+    idleIcps: Math.round(number(env, 'BENCH_IDLE_ICPS', 100, 1)),
     loadEdits: number(env, 'BENCH_LOAD_EDITS', 20_000, 0),
     loadAuthors: number(env, 'BENCH_LOAD_AUTHORS', 5, 1),
     loadRuns: number(env, 'BENCH_LOAD_RUNS', 5, 1),
     startupRuns: number(env, 'BENCH_STARTUP_RUNS', 3, 0),
     serverNodeArgs: (env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
   };
+}
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -101,8 +123,8 @@ function scenarios(specs: readonly string[]): RelayScenarioSpec[] {
     const clientsPerIcp = Number(match?.[2]);
     if (!match || icps < 1 || clientsPerIcp < 2)
       throw new Error(
-        `BENCH_SCENARIOS entries look like 1x50 (ICPs x clients >= 2), "${ACCOUNT_DATA_SCENARIO}" or ` +
-          `"${SCORING_SCENARIO}", got "${spec}"`,
+        `BENCH_SCENARIOS entries look like 1x50 (ICPs x clients >= 2), "${ACCOUNT_DATA_SCENARIO}", ` +
+          `"${SCORING_SCENARIO}" or "${CLUSTER_SCENARIO}" (BENCH_CLUSTER_SCENARIOS: like 1x50), got "${spec}"`,
       );
     return { name: `${icps}×${clientsPerIcp}`, icps, clientsPerIcp };
   });

@@ -1,8 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
+import pg from 'pg';
 import { createIcp } from '../support/api.js';
+import { REDIS_URL } from '../support/cluster.js';
+import { POSTGRES_ADMIN_URL } from '../support/postgres.js';
 import { ServerProcess } from '../support/serverProcess.js';
+import { registerCleanup } from './cleanup.js';
+import { readServicesCpuMs } from './processStats.js';
 import { withTimeout } from './timeouts.js';
 
 /** Which collaboration server a measurement runs against: Bullseye, or the stock reference. */
@@ -162,4 +167,72 @@ async function kill(target: BenchTarget): Promise<void> {
 export async function killAllBenchServers(): Promise<void> {
   await Promise.all([...running].map(kill));
   running.clear();
+}
+
+/** Several Bullseye instances sharing one throwaway PostgreSQL database, linked through Redis. */
+export interface BenchCluster {
+  readonly instances: readonly BullseyeTarget[];
+  /** The Redis key and channel prefix of this cluster alone (the machine's Redis is shared). */
+  readonly prefix: string;
+  /** CPU so far of the database's PostgreSQL backends and of Redis, by pid (`readServicesCpuMs`). */
+  servicesCpu(): Map<number, number>;
+  /** Stops every instance and drops the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `count` Bullseye instances in multi-instance mode: a fresh database `bullseye_bench_<hex>` on
+ * TEST_POSTGRES_URL's server (DATABASE_URL) and the machine's Redis (TEST_REDIS_URL, default
+ * redis://127.0.0.1:6379) under a prefix `bullseye-bench-<hex>:` of their own (REDIS_URL,
+ * REDIS_PREFIX). Nothing is flushed or written outside that prefix. The instances start one at
+ * a time: the first migrates the database and is provisioned, the others share its owner and token.
+ */
+export async function startCluster(count: number, nodeArgs: readonly string[] = []): Promise<BenchCluster> {
+  const database = await createBenchDatabase();
+  const instances: BullseyeTarget[] = [];
+  const cluster: BenchCluster = {
+    instances,
+    prefix: `bullseye-bench-${randomBytes(6).toString('hex')}:`,
+    servicesCpu: () => readServicesCpuMs(database.name),
+    async stop() {
+      await Promise.all(instances.map(stopTarget));
+      await database.drop();
+    },
+  };
+  try {
+    const env = { REDIS_URL, REDIS_PREFIX: cluster.prefix };
+    for (let i = 0; i < count; i++) {
+      const target = await startTarget('bullseye', env, nodeArgs, i === 0, database.url);
+      if (!(target instanceof BullseyeTarget)) throw new Error('expected a Bullseye server');
+      target.server.admin ??= instances[0]?.server.admin;
+      instances.push(target);
+    }
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+  return cluster;
+}
+
+/** A database of the bench's own on the PostgreSQL server; `drop` (also run if the bench is aborted) removes it. */
+async function createBenchDatabase(): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+  const name = `bullseye_bench_${randomBytes(6).toString('hex')}`;
+  await administer(`CREATE DATABASE ${name}`);
+  const drop = registerCleanup(`database ${name}`, () =>
+    administer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  );
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString(), drop };
+}
+
+/** Runs one statement on TEST_POSTGRES_URL's database (creating or dropping the bench's own). */
+async function administer(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  try {
+    await withTimeout(client.connect(), 10_000, 'connecting to PostgreSQL');
+    await withTimeout(client.query(statement), 30_000, statement);
+  } finally {
+    await client.end().catch(() => {});
+  }
 }

@@ -23,6 +23,16 @@ export interface RateWindow {
   cpu: CpuShares;
 }
 
+/** `GET /healthz` on the server at `baseUrl`: the HTTP floor (no authentication, no database). */
+export function healthzRequest(baseUrl: string): Send {
+  const url = `${baseUrl}/healthz`;
+  return async (_index, signal) => {
+    const response = await fetch(url, { signal });
+    await response.text();
+    return response.status === 200;
+  };
+}
+
 /**
  * Sends `send(i)` at a fixed rate, open loop: request i is due at start + i / rps whatever happened
  * to earlier ones (a slow answer never delays the next request), and its latency runs from that

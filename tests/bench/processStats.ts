@@ -111,20 +111,27 @@ export interface CpuShares {
 
 /**
  * Starts measuring when constructed; `end()` reads the CPU each side used since. Without a server
- * `pid` (the bench working alone), the server's share is 0.
+ * `pid` (the bench working alone), the server's share is 0; with several (instances of a cluster),
+ * it is their sum.
  */
 export class CpuWindow {
   private readonly startedAt = performance.now();
+  private readonly pids: readonly number[];
   private readonly serverBefore: number;
   private readonly machineBefore = readMachineBusyMs();
   private readonly benchBefore = process.cpuUsage();
 
-  constructor(private readonly pid?: number) {
-    this.serverBefore = pid === undefined ? 0 : readCpuMs(pid);
+  constructor(pid?: number | readonly number[]) {
+    this.pids = pid === undefined ? [] : typeof pid === 'number' ? [pid] : pid;
+    this.serverBefore = this.serverMs();
+  }
+
+  private serverMs(): number {
+    return this.pids.reduce((sum, pid) => sum + readCpuMs(pid), 0);
   }
 
   end(): CpuShares {
-    const serverCpuMs = this.pid === undefined ? 0 : readCpuMs(this.pid) - this.serverBefore;
+    const serverCpuMs = this.serverMs() - this.serverBefore;
     const machineBusyMs = readMachineBusyMs() - this.machineBefore;
     const bench = process.cpuUsage(this.benchBefore);
     const elapsedMs = performance.now() - this.startedAt;
@@ -141,3 +148,37 @@ export class CpuWindow {
 }
 
 export const MiB = 1024 * 1024;
+
+/**
+ * CPU time so far (ms) of the processes serving a cluster, by pid: the PostgreSQL backends connected
+ * to `database` (their command line names it) and the Redis server. Two readings give their CPU
+ * over a window (`servicesCpuMsBetween`); PostgreSQL's shared background processes are not counted.
+ */
+export function readServicesCpuMs(database: string): Map<number, number> {
+  const cpu = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    try {
+      const name = fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      const serves =
+        name === 'redis-server' ||
+        (name === 'postgres' &&
+          fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').includes(` ${database} `));
+      if (serves) cpu.set(pid, readCpuMs(pid));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return cpu;
+}
+
+/** CPU (ms) the processes of two `readServicesCpuMs` readings used between them (new ones: all of theirs). */
+export function servicesCpuMsBetween(
+  before: ReadonlyMap<number, number>,
+  after: ReadonlyMap<number, number>,
+): number {
+  let sum = 0;
+  for (const [pid, ms] of after) sum += ms - (before.get(pid) ?? 0);
+  return sum;
+}

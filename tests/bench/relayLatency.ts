@@ -7,6 +7,12 @@ interface SentLog {
   measured: boolean[];
 }
 
+/** Several instances: which one a client is connected to, and how many of its room's others are not on it. */
+interface Placement {
+  instance: number;
+  elsewhere: number;
+}
+
 /**
  * Edit-to-receipt latency across clients of this process (one shared `performance.now()` clock).
  *
@@ -18,11 +24,32 @@ interface SentLog {
  */
 export class RelayLatency {
   private readonly logs = new Map<number, SentLog>();
+  private readonly placements = new Map<number, Placement>();
   /** Edits sent while true are measured; set for the measured window only. */
   measuring = false;
   measuredEdits = 0;
   /** Latencies (ms) of deliveries of measured edits. */
   readonly samples: number[] = [];
+  /** Deliveries of measured edits due to clients on another instance than the sender's (see `place`). */
+  crossExpected = 0;
+  /** The latencies of those deliveries (also in `samples`). */
+  readonly crossSamples: number[] = [];
+
+  /** Forgets the samples and counts of the previous window. */
+  reset(): void {
+    this.samples.length = 0;
+    this.crossSamples.length = 0;
+    this.measuredEdits = 0;
+    this.crossExpected = 0;
+  }
+
+  /**
+   * Several instances: `doc`'s client is connected to `instance`, and `elsewhere` clients of its room
+   * are connected to other instances. Deliveries between instances are then also kept apart.
+   */
+  place(doc: Y.Doc, instance: number, elsewhere: number): void {
+    this.placements.set(doc.clientID, { instance, elsewhere });
+  }
 
   /** Makes one edit on `doc` (one transaction, so one update message) and logs it. */
   edit(doc: Y.Doc, change: () => void): void {
@@ -36,12 +63,15 @@ export class RelayLatency {
     log.clocks.push(Y.getState(doc.store, doc.clientID));
     log.sentAt.push(sentAt);
     log.measured.push(this.measuring);
-    if (this.measuring) this.measuredEdits++;
+    if (!this.measuring) return;
+    this.measuredEdits++;
+    this.crossExpected += this.placements.get(doc.clientID)?.elsewhere ?? 0;
   }
 
   /** Records receipts on `doc` from now on; returns the function that stops recording. */
   watch(doc: Y.Doc): () => void {
     const cursors = new Map<number, number>();
+    const here = this.placements.get(doc.clientID)?.instance;
     const onTransaction = (transaction: Y.Transaction): void => {
       if (transaction.local) return;
       const now = performance.now();
@@ -49,9 +79,13 @@ export class RelayLatency {
         if (after <= (transaction.beforeState.get(client) ?? 0)) continue;
         const log = this.logs.get(client);
         if (!log) continue;
+        const across = here !== undefined && this.placements.get(client)?.instance !== here;
         let i = cursors.get(client) ?? 0;
         while (i < log.clocks.length && log.clocks[i]! <= after) {
-          if (log.measured[i]) this.samples.push(now - log.sentAt[i]!);
+          if (log.measured[i]) {
+            this.samples.push(now - log.sentAt[i]!);
+            if (across) this.crossSamples.push(now - log.sentAt[i]!);
+          }
           i++;
         }
         cursors.set(client, i);

@@ -7,20 +7,33 @@ import { pollUntil, withTimeout } from './timeouts.js';
 const OPEN_CONCURRENCY = 20;
 
 /**
- * Opens `perIcp` clients on each ICP and waits for each to sync. Every client is pushed to `all`
- * as soon as it exists, so the caller can destroy them even if opening fails half-way.
+ * Which of `count` servers client `index` of room `room` opens on: in turn, starting one further
+ * for each room, so every room is split evenly and so is the whole load (500 clients of 100×5 on
+ * two instances: 250 each, every ICP on both).
+ */
+export function serverIndexOf(room: number, index: number, count: number): number {
+  return (room + index) % count;
+}
+
+/**
+ * Opens `perIcp` clients on each ICP and waits for each to sync. With several servers (instances of
+ * one cluster), the clients of each ICP are spread over them (`serverIndexOf`). Every client is
+ * pushed to `all` as soon as it exists, so the caller can destroy them even if opening fails half-way.
  */
 export async function openRoomClients(
-  server: BenchTarget,
+  servers: BenchTarget | readonly BenchTarget[],
   icpIds: readonly string[],
   perIcp: number,
   all: BenchClient[],
 ): Promise<BenchClient[][]> {
+  const targets = ([] as BenchTarget[]).concat(servers);
   const rooms: BenchClient[][] = icpIds.map(() => []);
-  const plan = icpIds.flatMap((icpId, room) => Array.from({ length: perIcp }, () => ({ icpId, room })));
+  const plan = icpIds.flatMap((icpId, room) =>
+    Array.from({ length: perIcp }, (_, index) => ({ icpId, room, index })),
+  );
   for (let i = 0; i < plan.length; i += OPEN_CONCURRENCY) {
-    const batch = plan.slice(i, i + OPEN_CONCURRENCY).map(({ icpId, room }) => {
-      const client = openClient(server, icpId);
+    const batch = plan.slice(i, i + OPEN_CONCURRENCY).map(({ icpId, room, index }) => {
+      const client = openClient(targets[serverIndexOf(room, index, targets.length)]!, icpId);
       all.push(client);
       rooms[room]!.push(client);
       return client.synced;

@@ -8,6 +8,8 @@ import { printAccountDataReport } from './accountDataReport.js';
 import { readBenchConfig } from './benchConfig.js';
 import { killAllBenchServers, SERVER_NAMES, type ServerKind } from './benchServer.js';
 import { runPendingCleanups } from './cleanup.js';
+import { printClusterReport } from './clusterReport.js';
+import { clusterBudgetMs, runClusterScenario, type ClusterResult } from './clusterScenario.js';
 import { runLoadScenario, type LoadResult } from './loadScenario.js';
 import { runRelayScenario, type RelayResult } from './relayScenario.js';
 import { printReport } from './report.js';
@@ -20,18 +22,25 @@ process.setMaxListeners(0);
 
 /**
  * `--import-only` (`npm run bench:import`): the account-data part alone; `--scoring-only` (`npm run
- * bench:scoring`): the scoring part alone; whatever BENCH_SCENARIOS, BENCH_LOAD_EDITS and
- * BENCH_STARTUP_RUNS say.
+ * bench:scoring`): the scoring part alone; `--cluster-only` (`npm run bench:cluster`): the cluster
+ * part alone; whatever BENCH_SCENARIOS, BENCH_LOAD_EDITS and BENCH_STARTUP_RUNS say.
  */
-const importOnly = process.argv.includes('--import-only');
-const scoringOnly = process.argv.includes('--scoring-only');
+const only = {
+  scenarios: [],
+  loadEdits: 0,
+  startupRuns: 0,
+  accountData: false,
+  scoring: false,
+  cluster: false,
+};
 const selected = readBenchConfig();
-const only = { scenarios: [], loadEdits: 0, startupRuns: 0 };
-const config = importOnly
-  ? { ...selected, ...only, accountData: true, scoring: false }
-  : scoringOnly
-    ? { ...selected, ...only, accountData: false, scoring: true }
-    : selected;
+const config = process.argv.includes('--import-only')
+  ? { ...selected, ...only, accountData: true }
+  : process.argv.includes('--scoring-only')
+    ? { ...selected, ...only, scoring: true }
+    : process.argv.includes('--cluster-only')
+      ? { ...selected, ...only, cluster: true }
+      : selected;
 
 /** Every measurement runs against Bullseye and, as the reference, the stock y-websocket server. */
 const SERVERS: readonly ServerKind[] = ['bullseye', 'stock'];
@@ -42,7 +51,8 @@ const budgetMs =
   (config.loadEdits > 0 ? 300_000 : 0) +
   SERVERS.length * (config.startupRuns + 1) * 30_000 +
   (config.accountData ? accountDataBudgetMs(config) : 0) +
-  (config.scoring ? scoringBudgetMs(config) : 0);
+  (config.scoring ? scoringBudgetMs(config) : 0) +
+  (config.cluster ? clusterBudgetMs(config) : 0);
 const watchdog = setTimeout(
   () => void abort(`the bench exceeded its ${budgetMs / 1_000} s budget`),
   budgetMs,
@@ -63,6 +73,12 @@ async function main(): Promise<void> {
     ...config.scenarios.map((s) => s.name),
     ...(config.accountData ? [`import of ${config.importRows} rows`] : []),
     ...(config.scoring ? [`scoring of ${config.scoringAccounts} accounts`] : []),
+    ...(config.cluster
+      ? [
+          `cluster (${config.clusterScenarios.map((s) => s.name).join(', ')} on one and two instances, ` +
+            `${config.idleSockets} idle sockets)`,
+        ]
+      : []),
   ];
   console.error(
     `bench: ${os.cpus().length} CPUs, node ${process.version}; scenarios ${parts.join(', ') || 'none'}; ` +
@@ -91,6 +107,8 @@ async function main(): Promise<void> {
   if (config.accountData) accountData = await runAccountDataScenario(config);
   let scoring: ScoringResult | undefined;
   if (config.scoring) scoring = await runScoringScenario(config);
+  let cluster: ClusterResult | undefined;
+  if (config.cluster) cluster = await runClusterScenario(config);
   if (relay.length > 0 || load || startup.length > 0) printReport(config, relay, load, startup);
   if (accountData) {
     printAccountDataReport(accountData);
@@ -102,6 +120,11 @@ async function main(): Promise<void> {
     // Likewise; PostgreSQL not being reachable is said in its row, not a failure.
     if (scoring.error || scoring.httpError || scoring.batchError || scoring.datasets.some((d) => d.error))
       process.exitCode = 1;
+  }
+  if (cluster) {
+    printClusterReport(config, cluster);
+    // Likewise: several instances need PostgreSQL and Redis, which every machine runs.
+    if (cluster.relay.some((r) => r.error) || cluster.idle?.error) process.exitCode = 1;
   }
 }
 

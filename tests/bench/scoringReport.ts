@@ -3,7 +3,7 @@ import { BACKEND_NAMES } from './accountDataScenario.js';
 import type { RateWindow } from './fixedRate.js';
 import type { Timings } from './insightsScenario.js';
 import type { DatasetMeasure, ScoringResult } from './scoringScenario.js';
-import { fixed, formatTable } from './table.js';
+import { fixed, formatTable, ratio, thousands } from './table.js';
 
 /** The targets of the scoring part (issue "Fit scoring", Performance); printed, never enforced. */
 export const SCORING_TARGETS = {
@@ -22,11 +22,6 @@ export const SCORING_TARGETS = {
 /** Above this, other processes competed for the CPUs enough to distort times and latency. */
 const OTHER_CPU_TAINT_PERCENT = 10;
 
-const thousands = (n: number): string => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
-const ratio = (value: number, reference: number): string => {
-  const r = value / reference;
-  return Number.isFinite(r) ? `${fixed(r, 2)}×` : '–';
-};
 const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
 const span = (t: Timings, digits: number, scale = 1): string =>
   `${fixed(t.minMs / scale, digits)}–${fixed(t.maxMs / scale, digits)}`;

@@ -24,7 +24,7 @@ import type { BenchConfig } from './benchConfig.js';
 import { BullseyeTarget, startTarget, stopTarget } from './benchServer.js';
 import { registerCleanup } from './cleanup.js';
 import { runImport, uploadCsvFile } from './datasetImport.js';
-import { fixedRate, type RateWindow } from './fixedRate.js';
+import { fixedRate, healthzRequest, type RateWindow } from './fixedRate.js';
 import { timings, type Timings } from './insightsScenario.js';
 import { openClient } from './openClient.js';
 import { CpuWindow, type CpuShares } from './processStats.js';
@@ -385,11 +385,7 @@ async function measureHttp(
     answers[i] = await response.text();
     return response.status === 200;
   }, options);
-  const healthz = await fixedRate(async (_i, signal) => {
-    const response = await fetch(`${server.url}/healthz`, { signal });
-    await response.text();
-    return response.status === 200;
-  }, options);
+  const healthz = await fixedRate(healthzRequest(server.url), options);
   let mismatches = 0;
   answers.forEach((text, i) => {
     try {
@@ -592,6 +588,6 @@ async function runPostgres(
   }
 }
 
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

@@ -33,3 +33,14 @@ export function formatTable(columns: readonly Column[], rows: readonly (readonly
 export function fixed(value: number, digits: number): string {
   return Number.isFinite(value) ? value.toFixed(digits) : '–';
 }
+
+/** A whole number with thousands separators, with a dash for "not measured". */
+export function thousands(value: number): string {
+  return Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '–';
+}
+
+/** `value / reference` as "1.23×", with a dash when either is missing. */
+export function ratio(value: number, reference: number): string {
+  const r = value / reference;
+  return Number.isFinite(r) ? `${fixed(r, 2)}×` : '–';
+}

@@ -18,9 +18,21 @@ export const LOCK_NAMESPACES = {
 
 export type LockNamespace = keyof typeof LOCK_NAMESPACES;
 
-/** Waits for the lock on `key` in `namespace`, held until `trx` ends. PostgreSQL only. */
-export async function advisoryXactLock(trx: Kysely<Database>, namespace: LockNamespace, key: string) {
-  await sql`select pg_advisory_xact_lock(${LOCK_NAMESPACES[namespace]}::int4, hashtext(${key}))`.execute(trx);
+/**
+ * Waits for the locks on `keys` in `namespace`, held until `trx` ends, in one statement (one
+ * round trip however many). Taken in hash order, so two transactions locking overlapping sets
+ * never deadlock. PostgreSQL only.
+ */
+export async function advisoryXactLocks(
+  trx: Kysely<Database>,
+  namespace: LockNamespace,
+  keys: readonly string[],
+): Promise<void> {
+  if (keys.length === 0) return;
+  // OFFSET 0 keeps the sorted subquery from being flattened: the locks are taken in its order.
+  await sql`select pg_advisory_xact_lock(${LOCK_NAMESPACES[namespace]}::int4, h) from (
+      select distinct hashtext(k) as h from unnest(${[...keys]}::text[]) as k order by h offset 0
+    ) as ordered`.execute(trx);
 }
 
 /** Takes the lock on `key` if nobody holds it; answers whether it did. PostgreSQL only. */

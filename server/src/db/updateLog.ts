@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { Database } from './schema.js';
 import type { Clock } from '../clock.js';
 import type { Dialect } from './database.js';
-import { advisoryXactLock, tryAdvisoryXactLock } from './advisoryLocks.js';
+import { advisoryXactLocks, tryAdvisoryXactLock } from './advisoryLocks.js';
 
 export interface StoredState {
   /** The compacted state, or null before the first compaction. */
@@ -80,11 +80,12 @@ export class UpdateLog {
   }
 
   private async insert(batch: readonly PendingUpdate[], db: Kysely<Database>): Promise<void> {
-    if (this.dialect === 'postgres') {
-      // In a stable order, so two instances committing the same ICPs never deadlock.
-      for (const icpId of [...new Set(batch.map((u) => u.icpId))].sort())
-        await advisoryXactLock(db, 'icpLog', icpId);
-    }
+    if (this.dialect === 'postgres')
+      await advisoryXactLocks(
+        db,
+        'icpLog',
+        batch.map((u) => u.icpId),
+      );
     const createdAt = this.clock.now().toISOString();
     // One multi-row INSERT is one atomic statement; chunk to stay under parameter limits.
     for (let i = 0; i < batch.length; i += 500) {
