@@ -179,8 +179,11 @@ export class Room {
   applyRemote(updates: readonly Uint8Array[]): boolean {
     if (this.destroyed || updates.length === 0) return false;
     const doc = this.doc;
-    const before = Y.encodeStateVector(doc);
     const waitingBefore = hasPending(doc);
+    // One update into a document with nothing waiting is relayed as it came (the common case, so
+    // no state vector is encoded for it); otherwise what the document gained is computed.
+    const single = updates.length === 1 && !waitingBefore;
+    const before = single ? null : Y.encodeStateVector(doc);
     let changed = false;
     for (const update of updates) {
       this.lastTransactionChanged = false;
@@ -197,10 +200,10 @@ export class Room {
     // The gate's scratch copy (committed + queued) must see it too before the next check.
     this.gate.committedElsewhere(updates);
     if (!changed) return gap;
-    // The update as it came when it is exactly what was added; otherwise (several, a snapshot, a
-    // gap filled or left) what the document gained, so clients get changes that were waiting too.
-    const exact = updates.length === 1 && !gap && !waitingBefore;
-    this.broadcast(encodeSyncUpdate(exact ? updates[0]! : Y.encodeStateAsUpdate(doc, before)));
+    // Several updates, a snapshot, or a gap filled: what the document gained, so clients get the
+    // changes that were waiting too. (A single update that leaves a gap is relayed as it came:
+    // clients hold its waiting part as the server does.)
+    this.broadcast(encodeSyncUpdate(before ? Y.encodeStateAsUpdate(doc, before) : updates[0]!));
     return gap;
   }
 
