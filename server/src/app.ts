@@ -130,6 +130,9 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a load balancer (several instances), the client's address comes from X-Forwarded-For,
+  // from the proxies TRUST_PROXY names only: it keys the per-address sign-in limits.
+  app.set('trust proxy', config.trustProxy);
   // API answers are `no-store`: hashing every body for an ETag (13 MB for 10,000 scores) buys nothing.
   // Static files keep theirs (serve-static sets its own).
   app.set('etag', false);

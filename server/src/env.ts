@@ -19,6 +19,15 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9:_.-]{1,64}$/, { message: 'letters, digits and : _ . - only (at most 64)' })
     .default('bullseye:'),
+  /**
+   * Which proxies in front may say who the client is (X-Forwarded-For), in express's `trust proxy`
+   * terms: a hop count, or addresses and subnets such as `loopback, 10.0.0.0/8`.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d{1,2}|[0-9A-Za-z.:/, ]+)$/, { message: 'a hop count or a list of addresses and subnets' })
+    .refine((v) => v.trim() !== 'true', { message: '"true" trusts anyone; name the proxies or a hop count' })
+    .optional(),
   PUBLIC_URL: z.url({ message: 'must be a URL such as http://localhost:3000' }).optional(),
   /** FULL survives power loss (fsync per commit batch); NORMAL survives process crashes only. */
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
@@ -61,6 +70,8 @@ export interface Config {
   /** Whether a page served by this server under any host name may connect (no PUBLIC_URL set). */
   allowSameOrigin: boolean;
   publicUrl: string | undefined;
+  /** express's `trust proxy`: false (the connection's address is the client's) unless TRUST_PROXY. */
+  trustProxy: number | string | false;
   sqliteSynchronous: 'FULL' | 'NORMAL';
   unloadDelayMs: number;
   compactAfterUpdates: number;
@@ -96,6 +107,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     publicUrl: e.PUBLIC_URL,
+    trustProxy:
+      e.TRUST_PROXY === undefined
+        ? false
+        : /^\d+$/.test(e.TRUST_PROXY)
+          ? Number(e.TRUST_PROXY)
+          : e.TRUST_PROXY,
     publicOrigins: e.PUBLIC_URL ? [new URL(e.PUBLIC_URL).origin] : DEV_ORIGINS,
     allowSameOrigin: e.PUBLIC_URL === undefined,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,

@@ -23,7 +23,7 @@ describe('several instances on PostgreSQL and Redis', () => {
   const pool = new ClientPool();
 
   beforeAll(async () => {
-    cluster = await TestCluster.start(3, { LOGIN_MAX_ATTEMPTS: '4' });
+    cluster = await TestCluster.start(3, { LOGIN_MAX_ATTEMPTS: '4', TRUST_PROXY: 'loopback' });
     [a, b, c] = cluster.instances as [ServerProcess, ServerProcess, ServerProcess];
   });
   afterEach(() => pool.destroyAll());
@@ -152,6 +152,21 @@ describe('several instances on PostgreSQL and Redis', () => {
       return true;
     });
   }
+
+  it('keys sign-in limits by the client address a trusted proxy forwards (TRUST_PROXY)', async () => {
+    const email = a.admin!.email;
+    const from = (address: string, instance: ServerProcess) =>
+      request(instance, 'POST', '/api/session', {
+        body: { email, password: 'wrong password' },
+        headers: { 'x-forwarded-for': address },
+        as: null,
+      });
+    const statuses: number[] = [];
+    for (const instance of [a, b, c, a, b]) statuses.push((await from('203.0.113.7', instance)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    // Another client behind the same balancer is not locked out by the first one's failures.
+    expect((await from('198.51.100.20', c)).status).toBe(401);
+  });
 
   it('loses no acknowledged edit when an instance is killed mid-typing, and its clients move on', async () => {
     const icp = await createIcp(a, 'Killed instance');
