@@ -146,7 +146,8 @@ describe('PostgreSQL going away', () => {
     const client = await pool.connect(server, icp.id, { params: { acks: '1' } });
     const codes = closeCodes(client);
     appendParagraph(client.doc, 'goals', 'Stored and acknowledged');
-    await waitFor(() => client.saved > 0);
+    // Frame 1 was the client's sync, frame 2 this paragraph: both stored and acknowledged.
+    await waitFor(() => client.saved >= 2);
     const saved = client.saved;
 
     // The INSERT reaches the database (which may commit it) but its answer never comes back: the
