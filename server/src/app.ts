@@ -231,17 +231,13 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
   const server = http.createServer(app);
   collab.attach(server);
   // Imports that were running when the process last stopped run again from their files.
-  services.imports
-    .resume()
-    .catch((error: unknown) => console.error('Resuming account imports failed:', error));
+  const resumeImports = () =>
+    services.imports
+      .resume()
+      .catch((error: unknown) => console.error('Resuming account imports failed:', error));
+  void resumeImports();
   // With several instances, an import whose instance died is resumed by another one (once).
-  const resumeOrphans = cluster
-    ? setInterval(() => {
-        services.imports
-          .resume()
-          .catch((error: unknown) => console.error('Resuming account imports failed:', error));
-      }, 60_000)
-    : undefined;
+  const resumeOrphans = cluster ? setInterval(() => void resumeImports(), 60_000) : undefined;
   resumeOrphans?.unref();
 
   return {

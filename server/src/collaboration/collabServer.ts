@@ -110,11 +110,6 @@ export class CollabServer implements CollabEvents, LiveDrafts {
     return this.rooms.size;
   }
 
-  /** Number of collaboration sockets open on this instance. */
-  get openSockets(): number {
-    return this.local.connections.size;
-  }
-
   // Server events (CollabEvents): delivered on every instance when there are several.
   publishIcp(row: IcpRow, review: IcpReviewDto): Promise<void> {
     return this.events.publishIcp(row, review);

@@ -153,7 +153,7 @@ export class LocalEvents implements CollabEvents, CollabPart {
   }
 
   /** Closes the sockets `match` picks, with `code`. */
-  closeWhere(match: (connection: Connection) => boolean, code: number, reason: string): void {
+  private closeWhere(match: (connection: Connection) => boolean, code: number, reason: string): void {
     for (const connection of this.sockets) {
       if (match(connection)) connection.close(code, reason);
     }

@@ -16,9 +16,6 @@ export interface RoomHooks {
 
 const noHooks: RoomHooks = { committed: () => {}, wantsPresence: false, presenceChanged: () => {} };
 
-/** The origin of changes another instance committed or published (fan-out, catch-up). */
-export { REMOTE_ORIGIN };
-
 /** Whether the document holds changes waiting for changes it has not received. */
 function hasPending(doc: Y.Doc): boolean {
   return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;

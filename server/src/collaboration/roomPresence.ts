@@ -31,9 +31,6 @@ export const REMOTE_ORIGIN = Symbol('another instance');
 /** Who published an awareness client id here: a local connection, or another instance. */
 export type PresenceOwner = Connection | typeof REMOTE_ORIGIN;
 
-/** Counters the benchmark and logs read; cheap to keep. */
-export const presenceStats = { relayed: 0, dropped: 0 };
-
 interface PendingPresence extends PresenceEntry {
   /** The local connection that published it; null for presence from another instance. */
   from: Connection | null;
@@ -129,10 +126,7 @@ export class RoomPresence {
         advances = true;
       }
     }
-    if (!advances) {
-      presenceStats.dropped++;
-      return;
-    }
+    if (!advances) return;
     const stamped = stampAwarenessEntries(update, mine, identity);
     if (stamped.length === 0) return;
     const ids = this.idsOf.get(connection) ?? new Set<number>();
@@ -148,7 +142,6 @@ export class RoomPresence {
       }
     }
     applyAwarenessUpdate(awareness, encodeAwarenessEntries(stamped), connection);
-    presenceStats.relayed++;
     this.relay(stamped, connection);
   }
 

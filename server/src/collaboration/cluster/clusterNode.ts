@@ -121,10 +121,6 @@ export class ClusterNode {
     return this.subscriber.status === 'ready' && this.redis.status === 'ready';
   }
 
-  get prefix(): string {
-    return this.options.prefix;
-  }
-
   channel(name: string): string {
     return `${this.options.prefix}${name}`;
   }
