@@ -53,3 +53,8 @@ export * from './scoring/compileScoringModel.js';
 export * from './scoring/scoreAccount.js';
 export * from './scoring/scoringApi.js';
 export * from './scoring/scoringDiff.js';
+export * from './workshop/agenda.js';
+export * from './workshop/timer.js';
+export * from './workshop/votes.js';
+export * from './workshop/presentWorkshop.js';
+export * from './validation/workshop.js';

@@ -29,6 +29,7 @@ const PRIORITY: Record<ReviewInboxReason, number> = {
   requester: 3,
   editor: 2,
   follower: 1,
+  absent: 0,
 };
 
 /**

@@ -35,6 +35,7 @@ export function presentInboxItem(row: InboxItemView): InboxItemDto {
       yourFunction: fn(detail.yourFunction),
       byFunction: fn(detail.byFunction),
       excerpt: excerpt(typeof detail.excerpt === 'string' ? detail.excerpt : ''),
+      workshopId: typeof detail.workshopId === 'string' ? detail.workshopId : null,
     };
   }
   return {

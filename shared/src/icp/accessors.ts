@@ -9,6 +9,7 @@ import {
 } from './layout.js';
 import { listItemTextSchema, rangeSchemaFor } from '../validation/icp.js';
 import { evidenceSchema, type Evidence } from '../validation/datasets.js';
+import { provenanceSchema, type Provenance } from '../validation/workshop.js';
 import {
   disqualifierRuleSchema,
   scoringBandSchema,
@@ -26,6 +27,8 @@ export interface ListItem {
   evidence?: Evidence;
   /** A disqualifier's structured rule (JSON text under `rule`); free-text disqualifiers have none. */
   rule?: DisqualifierRule;
+  /** Where it came from when a workshop promoted it (JSON text under `provenance`). */
+  provenance?: Provenance;
 }
 
 /** A plain snapshot of a range section. Missing bounds are null. */
@@ -66,6 +69,17 @@ export function parseRule(value: unknown): DisqualifierRule | undefined {
   }
 }
 
+/** A criterion's workshop provenance as stored (JSON text); anything that does not parse reads as none. */
+export function parseProvenance(value: unknown): Provenance | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const parsed = provenanceSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The top-level `Y.Array` holding a list section. */
 export function listOf(doc: Y.Doc, key: ListSectionKey): Y.Array<ListItemMap> {
   return doc.getArray<ListItemMap>(key);
@@ -94,6 +108,8 @@ export function readList(doc: Y.Doc, key: ListSectionKey): ListItem[] {
     if (evidence) item.evidence = evidence;
     const rule = key === 'disqualifiers' ? parseRule(entry.get('rule')) : undefined;
     if (rule) item.rule = rule;
+    const provenance = parseProvenance(entry.get('provenance'));
+    if (provenance) item.provenance = provenance;
     items.push(item);
   }
   return items;
@@ -123,7 +139,13 @@ function normaliseText(key: ListSectionKey, text: string): string {
  * Appends a criterion with a fresh stable id and returns it. Refuses duplicates (case-insensitive),
  * over-long text and a full list, so every client enforces the same rules.
  */
-export function addListItem(doc: Y.Doc, key: ListSectionKey, text: string, evidence?: Evidence): ListItem {
+export function addListItem(
+  doc: Y.Doc,
+  key: ListSectionKey,
+  text: string,
+  evidence?: Evidence,
+  provenance?: Provenance,
+): ListItem {
   const section = sectionOf(key);
   const clean = normaliseText(key, text);
   const existing = readList(doc, key);
@@ -133,12 +155,15 @@ export function addListItem(doc: Y.Doc, key: ListSectionKey, text: string, evide
   if (existing.some((item) => item.text.toLocaleLowerCase() === clean.toLocaleLowerCase())) {
     throw new IcpValueError(key, `"${clean}" is already listed`);
   }
-  const item: ListItem = evidence ? { id: uuidv4(), text: clean, evidence } : { id: uuidv4(), text: clean };
+  const item: ListItem = { id: uuidv4(), text: clean };
+  if (evidence) item.evidence = evidence;
+  if (provenance) item.provenance = provenance;
   const map = new Y.Map<string>();
   doc.transact(() => {
     map.set('id', item.id);
     map.set('text', item.text);
     if (evidence) map.set('evidence', JSON.stringify(evidenceSchema.parse(evidence)));
+    if (provenance) map.set('provenance', JSON.stringify(provenanceSchema.parse(provenance)));
     listOf(doc, key).push([map]);
   });
   return item;

@@ -1,5 +1,6 @@
 import type { IcpDto } from '../dto/icp.js';
 import type { ThreadDto } from '../validation/comments.js';
+import type { WorkshopDto } from '../validation/workshop.js';
 
 /**
  * The collaboration protocol at `/collab/<icpId>`. Message types 0–3 are the standard y-websocket
@@ -65,6 +66,11 @@ export type ServerEvent =
   | { type: 'comments.thread'; thread: ThreadDto }
   /** A thread was deleted with its first comment. */
   | { type: 'comments.threadDeleted'; icpId: string; threadId: string }
+  /**
+   * The ICP's workshop session changed (started, a step, the timer, notes, votes, ended), as this
+   * client's person may see it: others' notes and votes are left out until they are revealed.
+   */
+  | { type: 'workshop.updated'; workshop: WorkshopDto }
   /** This person's inbox changed (sent only to their own connections). */
   | { type: 'inbox.changed'; unreadCount: number }
   /**

@@ -236,13 +236,15 @@ export const REVIEW_INBOX_EVENTS = [
   'all_approved',
   /** An approver approved the version. */
   'approved',
+  /** A workshop ended with this version; its summary reaches the members who were not there. */
+  'workshop_ended',
 ] as const;
 
 /**
  * Why a review step is in someone's inbox, most specific first: they sign for a function, they
  * approve versions, they requested the review, they may edit the ICP, they follow it.
  */
-export const REVIEW_INBOX_REASONS = ['signer', 'approver', 'requester', 'editor', 'follower'] as const;
+export const REVIEW_INBOX_REASONS = ['signer', 'approver', 'requester', 'editor', 'follower', 'absent'] as const;
 
 /** How a mention reached the person: by name, or through the function they represent. */
 export const inboxMentionSchema = z.discriminatedUnion('type', [
@@ -274,7 +276,10 @@ export const commentInboxItemDtoSchema = z.object({
   threadStatus: z.enum(['open', 'resolved']),
 });
 
-/** A step of an ICP's review (link: the ICP's Review tab). */
+/**
+ * A step of an ICP's review (link: the ICP's Review tab), or a workshop that ended with a version
+ * (`workshop_ended`, reason `absent`: the person was not there; link: the workshop's summary).
+ */
 export const reviewInboxItemDtoSchema = z.object({
   kind: z.literal('review'),
   ...inboxItemBase,
@@ -287,6 +292,8 @@ export const reviewInboxItemDtoSchema = z.object({
   byFunction: z.enum(FUNCTIONS).nullable(),
   /** The reason given for changes, or the approval's note ("" when none). */
   excerpt: z.string(),
+  /** For `workshop_ended`: the session whose summary this is (link: its summary page). */
+  workshopId: z.uuid().nullable(),
 });
 
 export const inboxItemDtoSchema = z.discriminatedUnion('kind', [

@@ -167,6 +167,7 @@ describe('describeInboxItem', () => {
         yourFunction: null,
         byFunction: null,
         excerpt: '',
+        workshopId: null,
       }),
     ).toBe('/icp/i1?panel=review');
   });
