@@ -11,6 +11,7 @@ import './styles/audit.css';
 import './styles/unsaved.css';
 import './styles/limits.css';
 import './styles/datasets.css';
+import './styles/workshop.css';
 import './styles/layout.css';
 import './styles/print.css';
 

@@ -10,6 +10,7 @@ import type * as Y from 'yjs';
 import { targetKey, useCommentsOptional } from '../features/comments/commentsContext.js';
 import { CriterionComments } from '../features/comments/CriterionComments.js';
 import { EvidenceMarker } from '../features/insights/EvidenceMarker.js';
+import { ProvenanceBadge } from '../features/workshop/ProvenanceBadge.js';
 import { LengthHint } from '../ui/LengthHint.js';
 import { useListItems } from './useListItems.js';
 
@@ -101,6 +102,7 @@ export function ChipsField({ doc, section, readOnly }: ChipsFieldProps) {
           >
             <span dir="auto">{item.text}</span>
             {item.evidence && <EvidenceMarker evidence={item.evidence} label={item.text} />}
+            {item.provenance && <ProvenanceBadge provenance={item.provenance} />}
             <CriterionComments section={section.key} itemId={item.id} text={item.text} />
             {!readOnly && (
               <button

@@ -6,10 +6,12 @@ import { ReviewPanel } from '../features/review/ReviewPanel.js';
 import { HistoryPanel } from '../features/versions/HistoryPanel.js';
 import { DataPanel } from '../features/insights/DataPanel.js';
 import { ScorePanel } from '../features/scoring/ScorePanel.js';
+import { useWorkshopOptional } from '../features/workshop/workshopContext.js';
+import { WorkshopPanel } from '../features/workshop/WorkshopPanel.js';
 import { SidePanel } from './SidePanel.js';
 
 /** The editor's panel with its tabs: Comments, Review, History, Data (customer-data insights),
- * Score (fit scoring: try an account, score a dataset). */
+ * Score (fit scoring: try an account, score a dataset), Workshop (the live session). */
 export function EditorSidePanel() {
   return (
     <SidePanel
@@ -19,6 +21,7 @@ export function EditorSidePanel() {
         { key: 'history', label: 'History', content: <HistoryPanel /> },
         { key: 'data', label: 'Data', content: <DataPanel /> },
         { key: 'score', label: 'Score', content: <ScorePanel /> },
+        { key: 'workshop', label: 'Workshop', badge: <WorkshopTabBadge />, content: <WorkshopPanel /> },
       ]}
     />
   );
@@ -47,6 +50,17 @@ function ReviewTabBadge() {
       title={needsMe ? 'Waiting for you' : 'Review due'}
     >
       <span className="visually-hidden">{needsMe ? ' (waiting for you)' : ' (review due)'}</span>
+    </span>
+  );
+}
+
+/** A live dot while a session runs. */
+function WorkshopTabBadge() {
+  const running = useWorkshopOptional()?.workshop != null;
+  if (!running) return null;
+  return (
+    <span className="attention-dot workshop-dot" title="A workshop is running">
+      <span className="visually-hidden"> (running)</span>
     </span>
   );
 }

@@ -29,6 +29,10 @@ import { DraftPrintHeader } from '../features/print/DraftPrintHeader.js';
 import { HistoryToggle } from '../features/versions/HistoryToggle.js';
 import { InsightsProvider } from '../features/insights/InsightsProvider.js';
 import { VersionsProvider } from '../features/versions/VersionsProvider.js';
+import { FollowFacilitator } from '../features/workshop/FollowFacilitator.js';
+import { WorkshopBar } from '../features/workshop/WorkshopBar.js';
+import { WorkshopProvider } from '../features/workshop/WorkshopProvider.js';
+import { WorkshopToggle } from '../features/workshop/WorkshopToggle.js';
 import { useMediaQuery } from '../features/comments/useMediaQuery.js';
 import { Logo } from '../ui/Logo.js';
 import { Menu } from '../ui/Menu.js';
@@ -112,7 +116,7 @@ function PanelledEditor({ session, user, icp, workspace, setIcp, onLostAccess }:
   const panel = useSidePanel();
   const { show: showPanel, close: closePanel, toggle: togglePanel } = panel;
   /** A top bar toggle: over the page (a drawer), the panel takes the keyboard when it opens. */
-  const toggleTab = (tab: 'review' | 'history') => {
+  const toggleTab = (tab: 'review' | 'history' | 'workshop') => {
     const opening = !isShowing(panel, tab);
     togglePanel(tab);
     if (opening && !panel.docked) requestAnimationFrame(() => document.getElementById(PANEL_ID)?.focus());
@@ -195,108 +199,117 @@ function PanelledEditor({ session, user, icp, workspace, setIcp, onLostAccess }:
     >
       <VersionsProvider key={icp.id} icp={icp} session={session}>
         <ReviewProvider key={icp.id} icp={icp} setIcp={setIcp} session={session}>
-          <header className="topbar editor-topbar">
-            <Logo />
-            <nav className="crumbs" aria-label="Breadcrumb">
-              {workspace && <span className="crumb-workspace">{workspace.name}</span>}
-              <Link to={`/w/${icp.workspaceId}`} className="link">
-                All ICPs
-              </Link>
-              <span aria-hidden="true">/</span>
-            </nav>
-            <TitleEditor icp={icp} readOnly={archived || !icp.abilities.manageIcps} onRenamed={setIcp} />
-            <div className="topbar-right">
-              <AccessBadge archived={archived} abilities={icp.abilities} />
-              <ReviewStatusButton
-                expanded={isShowing(panel, 'review')}
-                controls={PANEL_ID}
-                onClick={() => toggleTab('review')}
-              />
-              <StatusIndicator status={status} showSave={canEdit} />
-              <div className="topbar-group">
-                <CommentsToggle />
-                <HistoryToggle
-                  expanded={isShowing(panel, 'history')}
+          <WorkshopProvider key={icp.id} icp={icp} session={session}>
+            <header className="topbar editor-topbar">
+              <Logo />
+              <nav className="crumbs" aria-label="Breadcrumb">
+                {workspace && <span className="crumb-workspace">{workspace.name}</span>}
+                <Link to={`/w/${icp.workspaceId}`} className="link">
+                  All ICPs
+                </Link>
+                <span aria-hidden="true">/</span>
+              </nav>
+              <TitleEditor icp={icp} readOnly={archived || !icp.abilities.manageIcps} onRenamed={setIcp} />
+              <div className="topbar-right">
+                <AccessBadge archived={archived} abilities={icp.abilities} />
+                <ReviewStatusButton
+                  expanded={isShowing(panel, 'review')}
                   controls={PANEL_ID}
-                  onClick={() => toggleTab('history')}
+                  onClick={() => toggleTab('review')}
                 />
-                <button
-                  type="button"
-                  className="btn btn-sm btn-icon print-toggle"
-                  onClick={() => window.print()}
-                  aria-label="Print"
-                  title={PRINT_TITLE}
-                >
-                  <PrintIcon />
-                </button>
-                {/* On a tablet, History and Print fold into this menu; Comments stays in the bar. */}
-                <div className="topbar-more">
-                  <Menu
-                    trigger={<MoreIcon />}
-                    triggerLabel="More actions"
-                    triggerClassName="btn btn-sm btn-icon"
-                    align="end"
+                <StatusIndicator status={status} showSave={canEdit} />
+                <div className="topbar-group">
+                  <WorkshopToggle
+                    expanded={isShowing(panel, 'workshop')}
+                    controls={PANEL_ID}
+                    onClick={() => toggleTab('workshop')}
+                  />
+                  <CommentsToggle />
+                  <HistoryToggle
+                    expanded={isShowing(panel, 'history')}
+                    controls={PANEL_ID}
+                    onClick={() => toggleTab('history')}
+                  />
+                  <button
+                    type="button"
+                    className="btn btn-sm btn-icon print-toggle"
+                    onClick={() => window.print()}
+                    aria-label="Print"
+                    title={PRINT_TITLE}
                   >
-                    <button
-                      type="button"
-                      role="menuitem"
-                      className="menu-item"
-                      aria-pressed={isShowing(panel, 'history')}
-                      onClick={() => toggleTab('history')}
+                    <PrintIcon />
+                  </button>
+                  {/* On a tablet, History and Print fold into this menu; Comments stays in the bar. */}
+                  <div className="topbar-more">
+                    <Menu
+                      trigger={<MoreIcon />}
+                      triggerLabel="More actions"
+                      triggerClassName="btn btn-sm btn-icon"
+                      align="end"
                     >
-                      Version history
-                    </button>
-                    <button
-                      type="button"
-                      role="menuitem"
-                      className="menu-item"
-                      title={PRINT_TITLE}
-                      // After the menu has closed, so it is not on the paper.
-                      onClick={() => requestAnimationFrame(() => window.print())}
-                    >
-                      Print or save as PDF
-                    </button>
-                  </Menu>
+                      <button
+                        type="button"
+                        role="menuitem"
+                        className="menu-item"
+                        aria-pressed={isShowing(panel, 'history')}
+                        onClick={() => toggleTab('history')}
+                      >
+                        Version history
+                      </button>
+                      <button
+                        type="button"
+                        role="menuitem"
+                        className="menu-item"
+                        title={PRINT_TITLE}
+                        // After the menu has closed, so it is not on the paper.
+                        onClick={() => requestAnimationFrame(() => window.print())}
+                      >
+                        Print or save as PDF
+                      </button>
+                    </Menu>
+                  </div>
                 </div>
+                <InboxLink />
+                <PresenceBar people={people} selfId={selfId} self={<UserMenu />} max={compactBar ? 3 : 8} />
               </div>
-              <InboxLink />
-              <PresenceBar people={people} selfId={selfId} self={<UserMenu />} max={compactBar ? 3 : 8} />
-            </div>
-          </header>
-          {status.unsaved && canEdit && (
-            <UnsavedChangesBanner session={session} reason={status.unsaved} title={icp.title} />
-          )}
-          {status.closeReason && (
-            <div className="banner banner-error" role="alert">
-              {status.closeReason}{' '}
-              <button type="button" className="btn-link" onClick={() => window.location.reload()}>
-                Reload
-              </button>
-            </div>
-          )}
-          {archived && (
-            <div className="banner" role="status">
-              This ICP is archived and read-only.
-              {icp.abilities.manageIcps && (
-                <>
-                  {' '}
-                  <button type="button" className="btn-link" onClick={() => void restore()}>
-                    Restore it
-                  </button>{' '}
-                  to edit.
-                </>
-              )}
-            </div>
-          )}
-          <InsightsProvider doc={session.doc} workspaceId={icp.workspaceId} canEdit={!readOnly}>
-            <EditorLayout>
-              <main className="editor-main">
-                <DraftPrintHeader title={icp.title} />
-                <IcpPage session={session} user={user} people={people} readOnly={readOnly} />
-              </main>
-              <EditorSidePanel />
-            </EditorLayout>
-          </InsightsProvider>
+            </header>
+            {status.unsaved && canEdit && (
+              <UnsavedChangesBanner session={session} reason={status.unsaved} title={icp.title} />
+            )}
+            {status.closeReason && (
+              <div className="banner banner-error" role="alert">
+                {status.closeReason}{' '}
+                <button type="button" className="btn-link" onClick={() => window.location.reload()}>
+                  Reload
+                </button>
+              </div>
+            )}
+            {archived && (
+              <div className="banner" role="status">
+                This ICP is archived and read-only.
+                {icp.abilities.manageIcps && (
+                  <>
+                    {' '}
+                    <button type="button" className="btn-link" onClick={() => void restore()}>
+                      Restore it
+                    </button>{' '}
+                    to edit.
+                  </>
+                )}
+              </div>
+            )}
+            <InsightsProvider doc={session.doc} workspaceId={icp.workspaceId} canEdit={!readOnly}>
+              <EditorLayout>
+                <main className="editor-main">
+                  <WorkshopBar icp={icp} />
+                  <FollowFacilitator />
+                  <DraftPrintHeader title={icp.title} />
+                  <IcpPage session={session} user={user} people={people} readOnly={readOnly} />
+                </main>
+                <EditorSidePanel />
+              </EditorLayout>
+            </InsightsProvider>
+          </WorkshopProvider>
         </ReviewProvider>
       </VersionsProvider>
     </CommentsProvider>

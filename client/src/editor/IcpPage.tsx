@@ -3,6 +3,8 @@ import type { IcpSession, PresenceUser } from '../collab/IcpSession.js';
 import { useDocValue } from '../collab/useDocValue.js';
 import type { Participant } from '../collab/usePresence.js';
 import { ImportanceControl } from '../features/scoring/ImportanceControl.js';
+import { sectionFocus } from '../features/workshop/sectionFocus.js';
+import { useWorkshopOptional } from '../features/workshop/workshopContext.js';
 import { ChipsField } from './ChipsField.js';
 import { CompletenessMeter } from './CompletenessMeter.js';
 import { ItemsField } from './ItemsField.js';
@@ -22,33 +24,41 @@ interface IcpPageProps {
 export function IcpPage({ session, user, people, readOnly }: IcpPageProps) {
   const completeness = useDocValue(session.doc, icpCompleteness);
   const byKey = new Map(completeness.sections.map((s) => [s.key, s]));
+  const workshop = useWorkshopOptional();
+  const focusOf = (key: IcpSection['key']) =>
+    sectionFocus(workshop?.workshop ?? null, workshop?.following ?? false, key);
 
   return (
     <article className="icp-page" aria-label="Ideal Customer Profile">
       <CompletenessMeter percent={completeness.percent} sections={completeness.sections} />
       <SectionGroups>
-        {(section) => (
-          <SectionFrame
-            key={section.key}
-            section={section}
-            session={session}
-            present={people.filter((p) => !p.isSelf && p.section === section.key)}
-            completeness={byKey.get(section.key)}
-            wide={section.kind === 'list' && section.style === 'items'}
-            tools={
-              isScored(section.key) && (
-                <ImportanceControl
-                  doc={session.doc}
-                  section={section.key}
-                  title={section.title}
-                  readOnly={readOnly}
-                />
-              )
-            }
-          >
-            <SectionBody session={session} section={section} user={user} readOnly={readOnly} />
-          </SectionFrame>
-        )}
+        {(section) => {
+          const focus = focusOf(section.key);
+          const sectionReadOnly = readOnly || focus.locked;
+          return (
+            <SectionFrame
+              key={section.key}
+              focus={focus}
+              section={section}
+              session={session}
+              present={people.filter((p) => !p.isSelf && p.section === section.key)}
+              completeness={byKey.get(section.key)}
+              wide={section.kind === 'list' && section.style === 'items'}
+              tools={
+                isScored(section.key) && (
+                  <ImportanceControl
+                    doc={session.doc}
+                    section={section.key}
+                    title={section.title}
+                    readOnly={sectionReadOnly}
+                  />
+                )
+              }
+            >
+              <SectionBody session={session} section={section} user={user} readOnly={sectionReadOnly} />
+            </SectionFrame>
+          );
+        }}
       </SectionGroups>
     </article>
   );

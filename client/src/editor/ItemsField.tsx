@@ -21,6 +21,7 @@ import type * as Y from 'yjs';
 import { targetKey, useCommentsOptional } from '../features/comments/commentsContext.js';
 import { CriterionComments } from '../features/comments/CriterionComments.js';
 import { EvidenceMarker } from '../features/insights/EvidenceMarker.js';
+import { ProvenanceBadge } from '../features/workshop/ProvenanceBadge.js';
 import { DisqualifierRuleLine } from '../features/scoring/DisqualifierRuleLine.js';
 import { useStructuredDisqualifiers } from '../features/scoring/useStructuredDisqualifiers.js';
 import { LengthHint } from '../ui/LengthHint.js';
@@ -165,7 +166,12 @@ function ItemRow({
   const field = useAutoHeight(text);
   const className = `item ${footer ? 'item-with-footer' : ''} ${commentActive ? 'comment-target-active' : ''}`;
   const comments = <CriterionComments section={section} itemId={item.id} text={item.text} />;
-  const evidence = item.evidence && <EvidenceMarker evidence={item.evidence} label={item.text} />;
+  const evidence = (
+    <>
+      {item.evidence && <EvidenceMarker evidence={item.evidence} label={item.text} />}
+      {item.provenance && <ProvenanceBadge provenance={item.provenance} />}
+    </>
+  );
   if (readOnly) {
     return (
       <li className={className} data-testid="item" data-item-id={item.id}>

@@ -4,6 +4,7 @@ import type { IcpSession } from '../collab/IcpSession.js';
 import type { Participant } from '../collab/usePresence.js';
 import { targetKey, useCommentsOptional } from '../features/comments/commentsContext.js';
 import { SectionCommentTools } from '../features/comments/SectionCommentTools.js';
+import type { SectionFocus } from '../features/workshop/sectionFocus.js';
 import { Avatar } from '../ui/Avatar.js';
 
 interface SectionFrameProps {
@@ -16,6 +17,8 @@ interface SectionFrameProps {
   wide?: boolean;
   /** Controls in the header beside the title (a scored criterion's importance). */
   tools?: ReactNode;
+  /** During a workshop: on the current step, dimmed (following), locked by the facilitator. */
+  focus?: SectionFocus;
 }
 
 const STATUS_LABEL = { empty: 'Empty', thin: 'Needs work', complete: 'Complete' } as const;
@@ -32,13 +35,16 @@ export function SectionFrame({
   children,
   wide,
   tools,
+  focus,
 }: SectionFrameProps) {
   const titleId = `section-title-${section.key}`;
   const commentTarget = useCommentsOptional()?.selectedTarget;
   const commentActive = section.kind === 'range' && commentTarget === targetKey(section.key, null);
   return (
     <section
-      className={`section section-${section.kind} ${wide ? 'section-wide' : ''} ${present.length ? 'section-busy' : ''} ${commentActive ? 'comment-target-active' : ''}`}
+      className={`section section-${section.kind} ${wide ? 'section-wide' : ''} ${present.length ? 'section-busy' : ''} ${commentActive ? 'comment-target-active' : ''} ${focus?.current ? 'section-workshop-current' : ''} ${focus?.dimmed ? 'section-dimmed' : ''} ${focus?.locked ? 'section-locked' : ''}`}
+      data-workshop-current={focus?.current ? 'true' : undefined}
+      data-locked={focus?.locked ? 'true' : undefined}
       id={`section-${section.key}`}
       data-section={section.key}
       aria-labelledby={titleId}
@@ -75,6 +81,11 @@ export function SectionFrame({
         </div>
       </header>
       <p className="section-hint">{section.hint}</p>
+      {focus?.locked && (
+        <p className="section-locked-note" data-testid={`section-locked-${section.key}`}>
+          Locked by the facilitator during this step
+        </p>
+      )}
       {children}
     </section>
   );

@@ -1,9 +1,9 @@
 import { createContext, useContext } from 'react';
 
 /** The tabs of the editor's right-hand panel. */
-export type PanelTab = 'comments' | 'review' | 'history' | 'data' | 'score';
+export type PanelTab = 'comments' | 'review' | 'history' | 'data' | 'score' | 'workshop';
 
-export const PANEL_TABS: readonly PanelTab[] = ['comments', 'review', 'history', 'data', 'score'];
+export const PANEL_TABS: readonly PanelTab[] = ['comments', 'review', 'history', 'data', 'score', 'workshop'];
 
 /** The element id of the panel, for `aria-controls`. */
 export const PANEL_ID = 'side-panel';

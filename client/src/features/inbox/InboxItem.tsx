@@ -147,6 +147,13 @@ function ReasonIcon({ icon }: { icon: Icon }) {
       </svg>
     );
   }
+  if (icon === 'workshop_ended') {
+    return (
+      <svg {...common}>
+        <path d="M3 4.5h14v8.5H3zM10 13v3.5M6.5 16.5h7" />
+      </svg>
+    );
+  }
   if (icon === 'mention') {
     return (
       <svg {...common}>

@@ -170,5 +170,39 @@ describe('describeInboxItem', () => {
         workshopId: null,
       }),
     ).toBe('/icp/i1?panel=review');
+    expect(
+      inboxItemHref({
+        ...base,
+        kind: 'review',
+        event: 'workshop_ended',
+        reason: 'absent',
+        version: { id: 'v', number: 4, name: 'Workshop 2027-01-14' },
+        yourFunction: null,
+        byFunction: null,
+        excerpt: '',
+        workshopId: 'w1',
+      }),
+    ).toBe('/icp/i1/workshops/w1');
+  });
+
+  it('tells an absent member about the workshop they missed, with the version it ended as', () => {
+    expect(
+      describeInboxItem({
+        kind: 'review',
+        event: 'workshop_ended',
+        reason: 'absent',
+        actor: { id: 'u2', name: 'Ana' },
+        version: { id: 'v', number: 4, name: 'Workshop 2027-01-14' },
+        yourFunction: null,
+        byFunction: null,
+        icp: { id: 'i1', title: 'Mid-market SaaS', workspaceId: 'w' },
+      }),
+    ).toEqual({
+      actor: 'Ana',
+      action: 'ran a workshop on Mid-market SaaS you missed',
+      why: null,
+      place: 'Workshop summary',
+      quote: 'Workshop 2027-01-14',
+    });
   });
 });

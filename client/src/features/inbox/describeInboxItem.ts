@@ -5,6 +5,7 @@ import {
   type InboxItemDto,
   type ReviewInboxItemDto,
 } from '@bullseye/shared';
+import { summaryPath } from '../workshop/workshopPaths.js';
 
 export interface InboxItemDescription {
   /** Who acted: their name, or "Someone" once their account is gone; null when the sentence has no actor. */
@@ -31,7 +32,8 @@ type DescribedComment = Pick<CommentInboxItemDto, 'kind' | 'reason' | 'actor' | 
 type DescribedReview = Pick<
   ReviewInboxItemDto,
   'kind' | 'event' | 'reason' | 'actor' | 'version' | 'yourFunction' | 'byFunction'
->;
+> &
+  Partial<Pick<ReviewInboxItemDto, 'icp'>>;
 
 /**
  * The words an inbox item shows: "Ada Lovelace mentioned you as @product", on "Goals" “…”, or
@@ -66,6 +68,16 @@ function describeReview(item: DescribedReview, actor: string): InboxItemDescript
       return { actor: null, action: `All four functions approved ${version}`, why, place, quote };
     case 'approved':
       return { actor, action: `approved ${version}`, why, place, quote };
+    case 'workshop_ended': {
+      const on = item.icp?.title.trim() ? ` on ${item.icp.title.trim()}` : '';
+      return {
+        actor,
+        action: `ran a workshop${on} you missed`,
+        why: null,
+        place: 'Workshop summary',
+        quote,
+      };
+    }
     default:
       return { actor, action: `changed the review of ${version}`, why, place, quote };
   }
@@ -90,9 +102,12 @@ function whyReview(item: DescribedReview): string {
   }
 }
 
-/** Where opening the item lands: the thread in context, or the ICP's Review tab. */
+/** Where opening the item lands: the thread in context, a workshop's summary, or the ICP's Review tab. */
 export function inboxItemHref(item: InboxItemDto): string {
   const icp = `/icp/${encodeURIComponent(item.icp.id)}`;
+  if (item.kind === 'review' && item.event === 'workshop_ended' && item.workshopId) {
+    return summaryPath(item.icp.id, item.workshopId);
+  }
   return item.kind === 'review'
     ? `${icp}?panel=review`
     : `${icp}?thread=${encodeURIComponent(item.threadId)}`;
