@@ -42,6 +42,8 @@ import { datasetsRouter } from './routes/datasets/datasetsRouter.js';
 import { datasetOperations } from './routes/datasets/operations.js';
 import { isScoreRequest, isScoringApiRequest, scoringRouter } from './routes/scoring/scoringRouter.js';
 import { scoringOperations } from './routes/scoring/operations.js';
+import { workshopsRouter } from './routes/workshops/workshopsRouter.js';
+import { workshopOperations } from './routes/workshops/operations.js';
 import { tokenScope } from './middlewares/tokenScope.js';
 import { sharedLimitStore } from './middlewares/sharedLimitStore.js';
 import { ClusterNode } from './collaboration/cluster/clusterNode.js';
@@ -108,6 +110,7 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
           : commands.versions.recordAuto(icpId, state),
     },
     cluster,
+    workshops: services.workshops,
   });
   const commands = services.commands(collab, collab);
   const openapi = buildOpenApi(
@@ -123,6 +126,7 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
       ...reviewOperations,
       ...auditOperations,
       ...datasetOperations,
+      ...workshopOperations,
       ...scoringOperations,
     },
     '0.6.0',
@@ -214,6 +218,7 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
   app.use('/api', inboxRouter(commands.inbox));
   app.use('/api', datasetsRouter(commands.datasets, services.access));
   app.use('/api', scoringRouter(commands.scoring, services.scorings, services.access));
+  app.use('/api', workshopsRouter(commands.workshops, services.access));
   app.use('/api', (_req, _res, next) => next(routeNotFound()));
 
   if (fs.existsSync(path.join(config.clientDist, 'index.html'))) {

@@ -41,6 +41,8 @@ import { MemberCommands } from './commands/memberCommands.js';
 import { ReviewCommands } from './commands/reviewCommands.js';
 import { TokenCommands } from './commands/tokenCommands.js';
 import { VersionCommands } from './commands/versionCommands.js';
+import { WorkshopCommands } from './commands/workshopCommands.js';
+import { WorkshopStore } from './db/workshopStore.js';
 import { AccessLoader } from './policies/accessLoader.js';
 
 /** The stores and account services, shared by the HTTP app and the admin CLI. */
@@ -80,7 +82,8 @@ export async function createServices(database: DatabaseHandle, config: Config, c
     clock,
     database.dialect,
   );
-  const access = new AccessLoader(workspaces, icps, comments, versions, datasets);
+  const workshops = new WorkshopStore(db);
+  const access = new AccessLoader(workspaces, icps, comments, versions, datasets, workshops);
   const scorings = new ScoringStore(db, icps);
   return {
     settings,
@@ -99,6 +102,7 @@ export async function createServices(database: DatabaseHandle, config: Config, c
     access,
     datasets,
     scorings,
+    workshops,
     /** Runs account imports in this process (resumed at start, awaited at shutdown). */
     imports,
     /** Bounds concurrent password hashing in this process (sign-in, sign-up, password changes). */
@@ -112,13 +116,14 @@ export async function createServices(database: DatabaseHandle, config: Config, c
       drafts: LiveDrafts = new StoredDrafts(new UpdateLog(db, clock, database.dialect)),
     ) {
       const icpCommands = new IcpCommands(icps, reviews, events, clock, new DraftDigests(db));
+      const versionCommands = new VersionCommands(db, icps, versions, reviews, audit, drafts, events);
       return {
         accounts: new AccountCommands(db, auth, users, workspaces, settings),
         members: new MemberCommands(db, workspaces, users, events, audit),
         invites: new InviteCommands(db, invites, workspaces, users, clock, audit),
         tokens: new TokenCommands(tokens, events),
         icps: icpCommands,
-        versions: new VersionCommands(db, icps, versions, reviews, audit, drafts, events),
+        versions: versionCommands,
         reviews: new ReviewCommands(
           db,
           icps,
@@ -133,6 +138,18 @@ export async function createServices(database: DatabaseHandle, config: Config, c
           events,
         ),
         audit: new AuditCommands(audit, icps),
+        workshops: new WorkshopCommands(
+          db,
+          workshops,
+          workspaces,
+          comments,
+          inbox,
+          versionCommands,
+          drafts,
+          events,
+          audit,
+          clock,
+        ),
         comments: new CommentCommands(db, comments, inbox, follows, workspaces, events, audit),
         inbox: new InboxCommands(db, inbox, events),
         datasets: new DatasetCommands(

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { ActiveUserDto, IcpReviewDto } from '@bullseye/shared';
+import type { ActiveUserDto, IcpReviewDto, WorkshopState } from '@bullseye/shared';
 import type { ThreadRecord } from '../db/commentStore.js';
 import type { DbTransaction } from '../db/updateLog.js';
 import type { IcpRow } from '../db/icpStore.js';
@@ -37,6 +37,11 @@ export interface CollabEvents {
   publishThread(icp: IcpRow, thread: ThreadRecord): Promise<void>;
   /** A thread was deleted with its first comment. */
   publishThreadDeleted(icpId: string, threadId: string): Promise<void>;
+  /**
+   * A workshop session on ICP `icp` changed; each client hears it as their person may see it
+   * (others' hidden notes and votes left out).
+   */
+  publishWorkshop(icp: IcpRow, state: WorkshopState): Promise<void>;
   /** These people's inboxes changed; each hears their own unread count on all their sockets. */
   inboxChanged(unreadCounts: ReadonlyMap<string, number>): void;
   /** Who has each of these ICPs open on this server now (each person once); none when absent. */
@@ -51,6 +56,7 @@ export const noCollabEvents: CollabEvents = {
   setReadOnly: () => Promise.resolve(),
   publishThread: () => Promise.resolve(),
   publishThreadDeleted: () => Promise.resolve(),
+  publishWorkshop: () => Promise.resolve(),
   inboxChanged: () => undefined,
   activeUsers: () => new Map(),
 };

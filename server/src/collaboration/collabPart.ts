@@ -15,7 +15,7 @@ export interface CollabPart {
    * An update committed by this instance (a connection's, or a server-side change of the draft)
    * was applied to the room and relayed to its local connections.
    */
-  committed?(room: Room, update: Uint8Array): void;
+  committed?(room: Room, update: Uint8Array, origin: Connection | null): void;
   /**
    * Presence published on this instance (connections' changes, merged per relay window, and
    * removals when they disconnect), as one awareness update.
@@ -44,8 +44,8 @@ export class Parts {
     for (const part of this.parts) part.roomLoaded?.(room);
   }
 
-  committed(room: Room, update: Uint8Array): void {
-    for (const part of this.parts) part.committed?.(room, update);
+  committed(room: Room, update: Uint8Array, origin: Connection | null): void {
+    for (const part of this.parts) part.committed?.(room, update, origin);
   }
 
   get wantsPresence(): boolean {

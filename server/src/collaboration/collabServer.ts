@@ -9,6 +9,7 @@ import {
   SCHEMA_VERSION,
   type ActiveUserDto,
   type IcpReviewDto,
+  type WorkshopState,
 } from '@bullseye/shared';
 import type { ThreadRecord } from '../db/commentStore.js';
 import type { IcpRow, IcpStore } from '../db/icpStore.js';
@@ -23,6 +24,8 @@ import { Connection } from './connection.js';
 import { EditActivity } from './editActivity.js';
 import { Heartbeats } from './heartbeats.js';
 import { LocalEvents } from './localEvents.js';
+import { WorkshopActivity } from './workshopActivity.js';
+import type { WorkshopStore } from '../db/workshopStore.js';
 import type { Room } from './room.js';
 import { RoomRegistry } from './roomRegistry.js';
 import { ServerDrafts } from './serverDrafts.js';
@@ -41,6 +44,8 @@ export interface CollabServerOptions {
    * ICP makes its editor follow it). Failures are logged; they never affect the socket.
    */
   onEdit?: (icpId: string, userId: string) => Promise<void>;
+  /** Workshop sessions: edits during a session are counted for its function coverage. */
+  workshops?: WorkshopStore;
   /** Automatic history while an ICP is edited (see AutoVersions); none when absent. */
   autoVersions?: AutoVersionHook;
   /**
@@ -77,7 +82,10 @@ export class CollabServer implements CollabEvents, LiveDrafts {
       unloadDelayMs: options.unloadDelayMs,
       parts: this.parts,
     });
-    this.local = new LocalEvents(this.rooms);
+    const activity = options.workshops
+      ? new WorkshopActivity(options.workshops, options.icps, () => this.events)
+      : undefined;
+    this.local = new LocalEvents(this.rooms, (state) => activity?.sessionChanged(state));
     this.drafts = new ServerDrafts(this.rooms, options.updateLog);
     this.autoVersions = new AutoVersions(options.autoVersions, (room) => this.settledState(room));
     partList.push(
@@ -87,6 +95,7 @@ export class CollabServer implements CollabEvents, LiveDrafts {
       new Heartbeats(options.heartbeatMs ?? 30_000),
       this.autoVersions,
     );
+    if (activity) partList.push(activity);
     const cluster = options.cluster?.attach({
       rooms: this.rooms,
       local: this.local,
@@ -122,6 +131,9 @@ export class CollabServer implements CollabEvents, LiveDrafts {
   }
   publishThreadDeleted(icpId: string, threadId: string): Promise<void> {
     return this.events.publishThreadDeleted(icpId, threadId);
+  }
+  publishWorkshop(icp: IcpRow, state: WorkshopState): Promise<void> {
+    return this.events.publishWorkshop(icp, state);
   }
   inboxChanged(unreadCounts: ReadonlyMap<string, number>): void {
     this.events.inboxChanged(unreadCounts);

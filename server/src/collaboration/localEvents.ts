@@ -2,9 +2,11 @@ import {
   CloseCode,
   colorForName,
   icpAbilities,
+  presentWorkshop,
   reviewAbilities,
   type ActiveUserDto,
   type IcpReviewDto,
+  type WorkshopState,
 } from '@bullseye/shared';
 import type { ThreadRecord } from '../db/commentStore.js';
 import type { IcpRow } from '../db/icpStore.js';
@@ -24,7 +26,11 @@ import type { RoomRegistry } from './roomRegistry.js';
 export class LocalEvents implements CollabEvents, CollabPart {
   private readonly sockets = new Set<Connection>();
 
-  constructor(private readonly rooms: RoomRegistry) {}
+  constructor(
+    private readonly rooms: RoomRegistry,
+    /** Hears every workshop change delivered here (the part that counts edits for coverage). */
+    private readonly workshopChanged: (state: WorkshopState) => void = () => {},
+  ) {}
 
   connected(connection: Connection): void {
     this.sockets.add(connection);
@@ -76,6 +82,30 @@ export class LocalEvents implements CollabEvents, CollabPart {
   async publishThreadDeleted(icpId: string, threadId: string): Promise<void> {
     const room = await this.rooms.loaded(icpId);
     room?.broadcastEvent(() => ({ type: 'comments.threadDeleted', icpId, threadId }));
+  }
+
+  /**
+   * Pushes a workshop session to the ICP's open clients, each as their person may see it: the
+   * reveal rules (shared/src/workshop/presentWorkshop.ts) run per connection, so a hidden note or
+   * vote is never encoded for anyone but its author.
+   */
+  async publishWorkshop(icp: IcpRow, state: WorkshopState): Promise<void> {
+    this.workshopChanged(state);
+    const room = await this.rooms.loaded(icp.id);
+    if (!room) return;
+    const archived = icp.archived_at !== null;
+    const now = Date.now();
+    room.broadcastEvent((connection) => {
+      const abilities = icpAbilities(connection.role, archived);
+      return {
+        type: 'workshop.updated',
+        workshop: presentWorkshop(
+          state,
+          { userId: connection.actor.user.id, mayFacilitate: abilities.edit, mayPropose: abilities.comment },
+          now,
+        ),
+      };
+    });
   }
 
   /** Tells each person, on every socket they have open (any ICP), their new unread count. */

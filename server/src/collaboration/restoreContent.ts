@@ -51,6 +51,7 @@ function newItem(item: ListItem): ListItemMap {
   map.set('text', item.text);
   if (item.evidence) map.set('evidence', JSON.stringify(item.evidence));
   if (item.rule) map.set('rule', JSON.stringify(item.rule));
+  if (item.provenance) map.set('provenance', JSON.stringify(item.provenance));
   return map;
 }
 

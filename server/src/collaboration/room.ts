@@ -8,7 +8,7 @@ import { UpdateGate } from './updateGate.js';
 
 /** What a room tells the collaboration server's parts (see CollabPart). */
 export interface RoomHooks {
-  committed(room: Room, update: Uint8Array): void;
+  committed(room: Room, update: Uint8Array, origin: Connection | null): void;
   /** Whether anyone hears `presenceChanged` (encoding it for nobody costs the hottest path). */
   readonly wantsPresence: boolean;
   presenceChanged(room: Room, update: Uint8Array): void;
@@ -163,7 +163,7 @@ export class Room {
     }
     if (waitingBefore) this.broadcast(encodeSyncUpdate(Y.encodeStateAsUpdate(doc, waitingBefore)));
     else this.broadcast(relay, origin ?? undefined);
-    this.hooks.committed(this, update);
+    this.hooks.committed(this, update, origin);
     return this.lastTransactionChanged;
   }
 

@@ -101,6 +101,35 @@ export class VersionCommands {
     return presentVersion(version);
   }
 
+  /**
+   * Names a draft state inside the caller's transaction (a workshop's wrap-up records its version
+   * with its summary); the caller tells open clients once it commits (`versionsRecorded`).
+   */
+  async recordNamed(
+    icpId: string,
+    input: { name: string; note: string | null; actorId: string; state: Uint8Array },
+    trx: Kysely<Database>,
+  ): Promise<VersionRecord> {
+    return this.record(
+      {
+        icp: await this.lockedIcp(icpId, trx),
+        kind: 'named',
+        name: input.name,
+        note: input.note,
+        authorId: input.actorId,
+        actorId: input.actorId,
+        snapshot: snapshotOfState(input.state),
+        restoredFrom: null,
+      },
+      trx,
+    );
+  }
+
+  /** Tells open clients that the ICP's versions changed (after `recordNamed` committed). */
+  async versionsRecorded(icpId: string): Promise<void> {
+    await this.notify(icpId);
+  }
+
   async get(target: VersionAccess): Promise<VersionDetailDto> {
     const content = await this.versions.content(target.version.id);
     if (!content) throw notFound('Version');

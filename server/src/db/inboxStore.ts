@@ -58,6 +58,8 @@ export interface ReviewDelivery {
   /** The reason given for changes, or the approval's note. */
   excerpt: string | null;
   recipients: readonly NewReviewInboxItem[];
+  /** For `workshop_ended`: the session whose summary the item links to. */
+  workshopId?: string;
 }
 
 /** What one new comment means for the inbox: who hears of it, and why. */
@@ -145,6 +147,7 @@ export class InboxStore {
             yourFunction: r.yourFunction,
             byFunction: delivery.byFunction,
             excerpt: delivery.excerpt,
+            ...(delivery.workshopId ? { workshopId: delivery.workshopId } : {}),
           }),
           actor_id: delivery.actorId,
           created_at: at,

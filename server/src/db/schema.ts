@@ -327,6 +327,65 @@ export interface DatasetScoringsTable {
   created_at: Timestamp;
 }
 
+/** A workshop session on an ICP (see migrations/20261203T1800_create_workshops.ts). */
+export interface WorkshopsTable {
+  id: string;
+  icp_id: string;
+  /** 'running' | 'ended' */
+  status: string;
+  started_by: string | null;
+  facilitator_id: string | null;
+  started_at: Timestamp;
+  ended_at: Timestamp | null;
+  /** JSON: WorkshopStep[] */
+  steps: string;
+  current_step: number;
+  /** JSON: StepTimer */
+  timer: string;
+  locked: number;
+  start_canonical: string;
+  /** JSON: WorkshopSummaryDto */
+  summary: string | null;
+  version_id: string | null;
+}
+
+export interface WorkshopParticipantsTable {
+  workshop_id: string;
+  user_id: string;
+  role: string;
+  function: string | null;
+  joined_at: Timestamp;
+}
+
+export interface WorkshopNotesTable {
+  id: string;
+  workshop_id: string;
+  step_id: string;
+  section: string;
+  text: string;
+  author_id: string | null;
+  author_function: string | null;
+  created_at: Timestamp;
+  merged_into: string | null;
+  promoted_at: Timestamp | null;
+  promoted_by: string | null;
+}
+
+export interface WorkshopVotesTable {
+  note_id: string;
+  workshop_id: string;
+  voter_id: string;
+  count: number;
+}
+
+export interface WorkshopEditsTable {
+  workshop_id: string;
+  user_id: string;
+  section: string;
+  function: string;
+  count: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -351,4 +410,9 @@ export interface Database {
   dataset_accounts: AccountsTable;
   import_rows: ImportRowsTable;
   dataset_scorings: DatasetScoringsTable;
+  workshops: WorkshopsTable;
+  workshop_participants: WorkshopParticipantsTable;
+  workshop_notes: WorkshopNotesTable;
+  workshop_votes: WorkshopVotesTable;
+  workshop_edits: WorkshopEditsTable;
 }

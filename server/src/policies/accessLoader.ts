@@ -4,6 +4,7 @@ import type { VersionRecord, VersionStore } from '../db/versionStore.js';
 import type { DatasetRow, DatasetStore, ImportRow } from '../db/datasetStore.js';
 import type { Membership, WorkspaceRow, WorkspaceStore } from '../db/workspaceStore.js';
 import type { Actor } from '../auth/authenticator.js';
+import type { WorkshopRow, WorkshopStore } from '../db/workshopStore.js';
 import { authorize, type Ability } from './policies.js';
 
 /** A comment named by a request, with its ICP and the caller's membership in that ICP's workspace. */
@@ -20,6 +21,13 @@ export interface VersionAccess {
   membership: Membership;
 }
 
+/** A workshop session named by a request, with its ICP and the caller's membership. */
+export interface WorkshopAccess {
+  workshop: WorkshopRow;
+  icp: IcpRow;
+  membership: Membership;
+}
+
 /**
  * Loads a workspace, ICP, comment or version named by a request together with the actor's membership, and
  * authorizes the ability the route needs, so no route can forget a check.
@@ -31,7 +39,19 @@ export class AccessLoader {
     private readonly comments: CommentStore,
     private readonly versions: VersionStore,
     private readonly datasets: DatasetStore,
+    private readonly workshops: WorkshopStore,
   ) {}
+
+  /** A workshop with its ICP: other workspaces' sessions answer 404 exactly like unknown ones. */
+  async workshop(actor: Actor, workshopId: string, ability: Ability): Promise<WorkshopAccess> {
+    const workshop = await this.workshops.find(workshopId);
+    const icp = workshop ? await this.icps.find(workshop.icp_id) : undefined;
+    const membership = icp?.workspace_id
+      ? await this.workspaces.membership(icp.workspace_id, actor.user.id)
+      : undefined;
+    authorize(membership, ability, 'Workshop', icp);
+    return { workshop: workshop!, icp: icp!, membership };
+  }
 
   /** A dataset with the caller's membership: other workspaces' datasets answer 404 like unknown ones. */
   async dataset(

@@ -244,7 +244,14 @@ export const REVIEW_INBOX_EVENTS = [
  * Why a review step is in someone's inbox, most specific first: they sign for a function, they
  * approve versions, they requested the review, they may edit the ICP, they follow it.
  */
-export const REVIEW_INBOX_REASONS = ['signer', 'approver', 'requester', 'editor', 'follower', 'absent'] as const;
+export const REVIEW_INBOX_REASONS = [
+  'signer',
+  'approver',
+  'requester',
+  'editor',
+  'follower',
+  'absent',
+] as const;
 
 /** How a mention reached the person: by name, or through the function they represent. */
 export const inboxMentionSchema = z.discriminatedUnion('type', [

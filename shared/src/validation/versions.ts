@@ -244,6 +244,14 @@ export const AUDIT_KINDS = [
   /** An account dataset imported (first import or re-import), with its counts. */
   'dataset.imported',
   'dataset.deleted',
+  /** A workshop session started on the ICP (data.workshopId, data.steps). */
+  'workshop.started',
+  /** The facilitator handed over, or an editor took over (data.from, data.to). */
+  'workshop.facilitator_changed',
+  /** Notes were promoted into the ICP (data.notes: text, section, votes, proposedBy). */
+  'workshop.promoted',
+  /** The session ended with a named version (data.versionId, data.participants, data.absent). */
+  'workshop.ended',
 ] as const;
 
 export const auditEntryDtoSchema = z.object({

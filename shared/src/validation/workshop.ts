@@ -19,7 +19,9 @@ const oneLine = (max: number) =>
     .string({ message: 'must be a string' })
     .trim()
     .max(max, { message: `must be at most ${max} characters` })
-    .refine((s) => !/[\n\r\t]/.test(s) && !CONTROL.test(s), { message: 'must be one line of plain text' });
+    .refine((s) => !/[\n\r\t\u0085\u2028\u2029]/.test(s) && !CONTROL.test(s), {
+      message: 'must be one line of plain text',
+    });
 
 const SECTION_KEYS = ICP_SECTIONS.map((s) => s.key) as [SectionKey, ...SectionKey[]];
 export const sectionKeySchema = z.enum(SECTION_KEYS, { message: 'must be a section of the ICP' });
@@ -79,7 +81,14 @@ export const workshopActionSchema = z.discriminatedUnion(
       minutes: z.number().int({ message: 'must be whole minutes' }).min(1).max(L.maxExtendMinutes),
     }),
     /** Go to a step (next, back, or skip ahead); its timer starts from its timebox. */
-    z.strictObject({ type: z.literal('goToStep'), index: z.number().int().min(0).max(L.maxSteps - 1) }),
+    z.strictObject({
+      type: z.literal('goToStep'),
+      index: z
+        .number()
+        .int()
+        .min(0)
+        .max(L.maxSteps - 1),
+    }),
     /** Lock the sections that are not on the current step (for everyone but the facilitator). */
     z.strictObject({ type: z.literal('lock'), locked: z.boolean({ message: 'must be true or false' }) }),
     z.strictObject({ type: z.literal('reveal') }),
@@ -107,12 +116,18 @@ const noteText = z
   .trim()
   .min(1, { message: 'must not be empty' })
   .max(L.maxNoteLength, { message: `must be at most ${L.maxNoteLength} characters` })
-  .refine((s) => !/[\n\r\t]/.test(s) && !CONTROL.test(s), { message: 'must be one line of plain text' });
+  .refine((s) => !/[\n\r\t\u0085\u2028\u2029]/.test(s) && !CONTROL.test(s), {
+    message: 'must be one line of plain text',
+  });
 
 export const createNoteBodySchema = z.strictObject({ section: sectionKeySchema, text: noteText });
 export const updateNoteBodySchema = z.strictObject({ text: noteText });
 export const voteBodySchema = z.strictObject({
-  count: z.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(0).max(L.maxVoteBudget),
+  count: z
+    .number({ message: 'must be a number' })
+    .int({ message: 'must be a whole number' })
+    .min(0)
+    .max(L.maxVoteBudget),
 });
 
 // ---- answers ---------------------------------------------------------------------------------

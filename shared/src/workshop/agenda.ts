@@ -55,7 +55,8 @@ export const DEFAULT_AGENDA: readonly AgendaStepPlan[] = [
     sections: ['evidence', 'notes'],
     minutes: 10,
     kind: 'discuss',
-    prompt: 'Which customers get the most value and stay? Name them, with LTV, NPS and what they have in common.',
+    prompt:
+      'Which customers get the most value and stay? Name them, with LTV, NPS and what they have in common.',
   },
   {
     title: 'Firmographics',
@@ -76,7 +77,8 @@ export const DEFAULT_AGENDA: readonly AgendaStepPlan[] = [
     sections: ['goals', 'challenges', 'painPoints'],
     minutes: 20,
     kind: 'brainstorm',
-    prompt: 'What are they trying to achieve, what stands in the way, and which problem do we solve? Use their words.',
+    prompt:
+      'What are they trying to achieve, what stands in the way, and which problem do we solve? Use their words.',
   },
   {
     title: 'Watering holes',

@@ -78,7 +78,10 @@ export interface WorkshopViewer {
  *   until then others see only how many notes there are and how many people wrote them;
  * - a vote is seen by its voter; totals appear once the round closes, and who voted only if the
  *   round was not anonymous;
- * - coverage counts a round's votes only once it closed (before, it would hint at the tally).
+ * - coverage counts a round's votes only once it closed (before, it would hint at the tally), and
+ *   never an anonymous round's (votes per function could name the voter); it counts notes from the
+ *   start (how many, per section and function: never their text), so a facilitator sees during the
+ *   silent writing which function has not written anything yet.
  */
 export function noteVisibleTo(state: WorkshopState, note: WorkshopNote, userId: string): boolean {
   if (note.author.id === userId || state.status === 'ended') return true;
@@ -197,11 +200,15 @@ function coverage(
     const note = noteById.get(vote.noteId);
     const step = note && stepById.get(note.stepId);
     const fn = people.get(vote.voterId)?.function;
-    if (!note || !step || !fn || vote.count <= 0 || !votesVisible(state, step)) continue;
+    if (!note || !step || !fn || vote.count <= 0 || !votesVisible(state, step) || step.anonymousVotes)
+      continue;
     cell(note.section, fn).votes += vote.count;
   }
   return ICP_SECTIONS.map((s) => ({
     section: s.key,
-    byFunction: FUNCTIONS.map((fn) => ({ function: fn, ...(cells.get(`${s.key}|${fn}`) ?? { edits: 0, notes: 0, votes: 0 }) })),
+    byFunction: FUNCTIONS.map((fn) => ({
+      function: fn,
+      ...(cells.get(`${s.key}|${fn}`) ?? { edits: 0, notes: 0, votes: 0 }),
+    })),
   }));
 }

@@ -55,7 +55,12 @@ export interface TimerView {
 }
 
 export function viewTimer(timer: StepTimer, now: number): TimerView {
-  return { status: timer.status, durationMs: timer.durationMs, elapsedMs: elapsedMs(timer, now), serverTime: now };
+  return {
+    status: timer.status,
+    durationMs: timer.durationMs,
+    elapsedMs: elapsedMs(timer, now),
+    serverTime: now,
+  };
 }
 
 /**

@@ -18,7 +18,8 @@ export function voteProblem(input: {
   count: number;
 }): string | null {
   if (!Number.isInteger(input.count) || input.count < 0) return 'A vote count is a whole number, 0 or more';
-  if (input.usedElsewhere + input.count > input.budget) {
+  // Taking votes back is always allowed.
+  if (input.count > 0 && input.usedElsewhere + input.count > input.budget) {
     const left = Math.max(0, input.budget - input.usedElsewhere);
     return `You have ${input.budget} votes in this round; ${left} left for this note`;
   }
@@ -26,7 +27,11 @@ export function voteProblem(input: {
 }
 
 /** Votes one voter has cast on the given notes. */
-export function votesUsed(votes: readonly VoteRecord[], voterId: string, noteIds: ReadonlySet<string>): number {
+export function votesUsed(
+  votes: readonly VoteRecord[],
+  voterId: string,
+  noteIds: ReadonlySet<string>,
+): number {
   let used = 0;
   for (const vote of votes) if (vote.voterId === voterId && noteIds.has(vote.noteId)) used += vote.count;
   return used;
@@ -43,7 +48,9 @@ export interface NoteTally {
  * so everyone sees the same ranking.
  */
 export function tallyVotes(noteIds: readonly string[], votes: readonly VoteRecord[]): NoteTally[] {
-  const byNote = new Map<string, NoteTally>(noteIds.map((id) => [id, { noteId: id, votes: 0, voterIds: [] }]));
+  const byNote = new Map<string, NoteTally>(
+    noteIds.map((id) => [id, { noteId: id, votes: 0, voterIds: [] }]),
+  );
   for (const vote of votes) {
     const tally = byNote.get(vote.noteId);
     if (!tally || vote.count <= 0) continue;
@@ -51,7 +58,9 @@ export function tallyVotes(noteIds: readonly string[], votes: readonly VoteRecor
     if (!tally.voterIds.includes(vote.voterId)) tally.voterIds.push(vote.voterId);
   }
   const order = new Map(noteIds.map((id, index) => [id, index]));
-  return [...byNote.values()].sort((a, b) => b.votes - a.votes || order.get(a.noteId)! - order.get(b.noteId)!);
+  return [...byNote.values()].sort(
+    (a, b) => b.votes - a.votes || order.get(a.noteId)! - order.get(b.noteId)!,
+  );
 }
 
 /** The notes with the most votes: the top `count`, plus any tied with the last of them. */

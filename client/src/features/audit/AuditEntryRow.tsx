@@ -32,6 +32,10 @@ const KIND_ICONS: Record<AuditEntryDto['kind'], string> = {
   'invite.revoked': '⊘',
   'dataset.imported': '⇪',
   'dataset.deleted': '✕',
+  'workshop.started': '▶',
+  'workshop.facilitator_changed': '⇄',
+  'workshop.promoted': '⬆',
+  'workshop.ended': '■',
 };
 
 /** One audit entry: its number, what happened in a sentence, on which ICP, when, and its hash. */

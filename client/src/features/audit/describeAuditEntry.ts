@@ -163,6 +163,26 @@ export function describeAuditEntry(
         quote: null,
       };
     }
+    case 'workshop.started': {
+      const steps = typeof data.steps === 'number' ? data.steps : 0;
+      return { actor, action: `started a workshop (${steps} steps)`, quote: null };
+    }
+    case 'workshop.facilitator_changed':
+      return {
+        actor,
+        action: `made ${str(data.toName) ?? 'someone'} the workshop's facilitator`,
+        quote: null,
+      };
+    case 'workshop.promoted': {
+      const notes = Array.isArray(data.notes) ? data.notes.length : 0;
+      return {
+        actor,
+        action: `added ${notes} workshop ${notes === 1 ? 'note' : 'notes'} to the ICP`,
+        quote: null,
+      };
+    }
+    case 'workshop.ended':
+      return { actor, action: `ended a workshop as "${str(data.versionName) ?? 'a version'}"`, quote: null };
     default:
       return { actor, action: String(entry.kind), quote: null };
   }

@@ -1,4 +1,4 @@
-import type { ActiveUserDto, IcpReviewDto } from '@bullseye/shared';
+import type { ActiveUserDto, IcpReviewDto, WorkshopState } from '@bullseye/shared';
 import type { CommentRow, ThreadRecord } from '../../db/commentStore.js';
 import type { IcpRow } from '../../db/icpStore.js';
 import type { CollabEvents, RevokedCredential } from '../collabEvents.js';
@@ -24,6 +24,7 @@ type EventMessage =
       thread: { root: CommentRow; replies: CommentRow[]; people: [string, string][] };
     }
   | { from: string; name: 'publishThreadDeleted'; icpId: string; threadId: string }
+  | { from: string; name: 'publishWorkshop'; icp: IcpRow; state: WorkshopState }
   | { from: string; name: 'inboxChanged'; unreadCounts: [string, number][] }
   | { from: string; name: 'memberChanged'; workspaceId: string; userId: string }
   | { from: string; name: 'credentialRevoked'; credential: RevokedCredential }
@@ -72,6 +73,11 @@ export class ClusterEvents implements CollabEvents, CollabPart {
   async publishThreadDeleted(icpId: string, threadId: string): Promise<void> {
     this.send({ name: 'publishThreadDeleted', icpId, threadId });
     await this.local.publishThreadDeleted(icpId, threadId);
+  }
+
+  async publishWorkshop(icp: IcpRow, state: WorkshopState): Promise<void> {
+    this.send({ name: 'publishWorkshop', icp, state });
+    await this.local.publishWorkshop(icp, state);
   }
 
   inboxChanged(unreadCounts: ReadonlyMap<string, number>): void {
@@ -175,6 +181,8 @@ export class ClusterEvents implements CollabEvents, CollabPart {
         }
         case 'publishThreadDeleted':
           return void this.local.publishThreadDeleted(event.icpId, event.threadId).catch(failed);
+        case 'publishWorkshop':
+          return void this.local.publishWorkshop(event.icp, event.state).catch(failed);
         case 'inboxChanged':
           return this.local.inboxChanged(new Map(event.unreadCounts));
         case 'memberChanged':

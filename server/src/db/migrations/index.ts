@@ -19,6 +19,7 @@ import * as createAuditLog from './20261125T1005_create_audit_log.js';
 import { inboxReviewItems } from './20261126T1000_inbox_review_items.js';
 import * as addIcpLastEditedBy from './20261126T1100_add_icp_last_edited_by.js';
 import { createDatasets } from './20261203T1000_create_datasets.js';
+import { createWorkshops } from './20261203T1800_create_workshops.js';
 import { createScoring } from './20261203T1400_create_scoring.js';
 
 /**
@@ -48,6 +49,7 @@ export function migrationProvider(dialect: 'sqlite' | 'postgres'): MigrationProv
     '20261126T1100_add_icp_last_edited_by': addIcpLastEditedBy,
     '20261203T1000_create_datasets': createDatasets(dialect),
     '20261203T1400_create_scoring': createScoring,
+    '20261203T1800_create_workshops': createWorkshops,
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }

@@ -1,0 +1,146 @@
+import * as Y from 'yjs';
+import { findSection, type IcpFunction, type SectionKey, type WorkshopState } from '@bullseye/shared';
+import type { IcpStore } from '../db/icpStore.js';
+import type { WorkshopStore } from '../db/workshopStore.js';
+import type { CollabEvents } from './collabEvents.js';
+import type { CollabPart } from './collabPart.js';
+import type { Connection } from './connection.js';
+import type { Room } from './room.js';
+
+/** Edits are gathered and written this often (coverage counts, not content: nothing is at risk). */
+const FLUSH_EVERY_MS = 3_000;
+
+interface Counted {
+  userId: string;
+  section: SectionKey;
+  function: IcpFunction;
+  count: number;
+}
+
+/**
+ * Counts who edits which section while a workshop runs on an ICP, for the session's function
+ * coverage: every committed update from a connection is attributed to its person's function and
+ * to the sections it touched. Counts are written every few seconds; the session is pushed again
+ * when a person touches a section for the first time, so coverage moves live without a push per
+ * keystroke. ICPs without a running session cost one map lookup per update.
+ */
+export class WorkshopActivity implements CollabPart {
+  /** Running sessions by ICP id. */
+  private readonly running = new Map<string, string>();
+  /** Counted edits not yet written, by ICP id, then by person and section. */
+  private readonly pending = new Map<string, Map<string, Counted>>();
+  /** Person and section pairs already recorded, by session. */
+  private readonly recorded = new Map<string, Set<string>>();
+  private readonly timer: NodeJS.Timeout;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: WorkshopStore,
+    private readonly icps: IcpStore,
+    private readonly events: () => CollabEvents,
+  ) {
+    this.timer = setInterval(() => void this.flush(), FLUSH_EVERY_MS);
+    this.timer.unref();
+  }
+
+  /** A session changed here or on another instance: start or stop counting for its ICP. */
+  sessionChanged(state: WorkshopState): void {
+    if (state.status === 'running') this.running.set(state.icpId, state.id);
+    else if (this.running.get(state.icpId) === state.id) this.running.delete(state.icpId);
+  }
+
+  roomLoaded(room: Room): void {
+    this.store
+      .running(room.icpId)
+      .then((row) => {
+        if (row) this.running.set(room.icpId, row.id);
+      })
+      .catch((error: unknown) => console.error(`icp ${room.icpId}: could not look up its workshop`, error));
+  }
+
+  committed(room: Room, update: Uint8Array, origin: Connection | null): void {
+    if (!origin || !this.running.has(room.icpId)) return;
+    const fn = origin.reviewer.function;
+    if (!fn) return;
+    let byPerson = this.pending.get(room.icpId);
+    for (const section of touchedSections(room.doc, update)) {
+      if (!byPerson) this.pending.set(room.icpId, (byPerson = new Map()));
+      const userId = origin.actor.user.id;
+      const key = `${userId}|${section}`;
+      const counted = byPerson.get(key);
+      if (counted) counted.count++;
+      else byPerson.set(key, { userId, section, function: fn, count: 1 });
+    }
+  }
+
+  unloaded(room: Room): void {
+    if (!this.pending.has(room.icpId)) this.running.delete(room.icpId);
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+  }
+
+  /** Writes what was counted; pushes sessions whose coverage gained a person or a section. */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(() => this.write());
+    return this.flushing;
+  }
+
+  private async write(): Promise<void> {
+    const batches = [...this.pending];
+    this.pending.clear();
+    for (const [icpId, byPerson] of batches) {
+      const workshopId = this.running.get(icpId);
+      if (!workshopId) continue;
+      const edits = [...byPerson.values()];
+      try {
+        await this.store.addEdits(workshopId, edits);
+        const recorded = this.recorded.get(workshopId) ?? new Set<string>();
+        this.recorded.set(workshopId, recorded);
+        const fresh = edits.filter((e) => !recorded.has(`${e.userId}|${e.section}`));
+        for (const e of fresh) recorded.add(`${e.userId}|${e.section}`);
+        if (fresh.length === 0) continue;
+        const [state, icp] = await Promise.all([this.store.state(workshopId), this.icps.find(icpId)]);
+        if (state && icp) await this.events().publishWorkshop(icp, state);
+      } catch (error) {
+        console.error(`workshop ${workshopId}: could not record edits for coverage`, error);
+      }
+    }
+  }
+}
+
+/**
+ * The ICP sections an update touched (inserted into or deleted from), found by walking each
+ * changed item up to its top-level type in the document it was applied to.
+ */
+export function touchedSections(doc: Y.Doc, update: Uint8Array): Set<SectionKey> {
+  const sections = new Set<SectionKey>();
+  const { structs, ds } = Y.decodeUpdate(update);
+  const add = (id: Y.ID) => {
+    const section = sectionOfItem(doc, id);
+    if (section) sections.add(section);
+  };
+  for (const struct of structs) if (struct instanceof Y.Item) add(struct.id);
+  for (const [client, ranges] of ds.clients) {
+    for (const range of ranges) if (range.len > 0) add(Y.createID(client, range.clock));
+  }
+  return sections;
+}
+
+function sectionOfItem(doc: Y.Doc, id: Y.ID): SectionKey | undefined {
+  let struct: Y.AbstractStruct;
+  try {
+    if (id.clock >= Y.getState(doc.store, id.client)) return undefined;
+    struct = Y.getItem(doc.store, id);
+  } catch {
+    return undefined;
+  }
+  if (!(struct instanceof Y.Item)) return undefined;
+  let type = struct.parent as Y.AbstractType<unknown> | null;
+  while (type?._item) type = type._item.parent as Y.AbstractType<unknown> | null;
+  if (!type) return undefined;
+  const key = Y.findRootTypeKey(type);
+  return findSection(key)?.key as SectionKey | undefined;
+}
