@@ -14,6 +14,8 @@ import { InvitePage } from '../features/invites/InvitePage.js';
 import { MembersPage } from '../features/members/MembersPage.js';
 import { ComparePage } from '../features/versions/ComparePage.js';
 import { VersionPage } from '../features/versions/VersionPage.js';
+import { ProjectorPage } from '../features/workshop/ProjectorPage.js';
+import { WorkshopSummaryPage } from '../features/workshop/WorkshopSummaryPage.js';
 import { CreateWorkspacePage } from '../features/workspaces/CreateWorkspacePage.js';
 import { HomeRedirect } from '../features/workspaces/HomeRedirect.js';
 import { WorkspaceRoute } from '../features/workspaces/WorkspaceRoute.js';
@@ -49,6 +51,8 @@ export function App() {
                 <Route path="/icp/:id" element={<IcpEditorPage />} />
                 <Route path="/icp/:id/versions/:versionId" element={<VersionPage />} />
                 <Route path="/icp/:id/compare" element={<ComparePage />} />
+                <Route path="/icp/:id/workshop/projector" element={<ProjectorPage />} />
+                <Route path="/icp/:id/workshops/:workshopId" element={<WorkshopSummaryPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>
