@@ -116,7 +116,16 @@ export async function createServices(database: DatabaseHandle, config: Config, c
       drafts: LiveDrafts = new StoredDrafts(new UpdateLog(db, clock, database.dialect)),
     ) {
       const icpCommands = new IcpCommands(icps, reviews, events, clock, new DraftDigests(db));
-      const versionCommands = new VersionCommands(db, icps, versions, reviews, audit, drafts, events);
+      const versionCommands = new VersionCommands(
+        db,
+        icps,
+        versions,
+        reviews,
+        audit,
+        drafts,
+        events,
+        workshops,
+      );
       return {
         accounts: new AccountCommands(db, auth, users, workspaces, settings),
         members: new MemberCommands(db, workspaces, users, events, audit),

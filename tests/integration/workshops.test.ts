@@ -401,6 +401,23 @@ describe.each(BACKENDS)('workshop sessions on %s', (backend) => {
         ),
       ).toBe(false);
 
+      // The version's export carries the record and each promoted criterion's provenance.
+      const markdown = await call<string>(
+        'GET',
+        `/api/versions/${summary.version.id}/export?format=markdown`,
+        as(absentee),
+      );
+      expect(markdown.status).toBe(200);
+      expect(markdown.body).toContain('## Workshop record');
+      expect(markdown.body).toContain('Fintech _(from a workshop: proposed by Cora Commenter, 3 votes)_');
+      expect(markdown.body).toContain('Not there: ');
+      const json = await call<{ workshop: { id: string } | null }>(
+        'GET',
+        `/api/versions/${summary.version.id}/export?format=json`,
+        as(absentee),
+      );
+      expect(json.body.workshop?.id).toBe(session.id);
+
       // Ended is final: everything is refused, nothing changes; the record shows every note.
       const late = await call('POST', `/api/workshops/${session.id}/notes`, as(commenter), {
         section: 'industries',

@@ -11,6 +11,7 @@ import {
   type VersionDetailDto,
   type VersionDto,
   type VersionListDto,
+  type WorkshopSummaryDto,
 } from '@bullseye/shared';
 import type { CollabEvents, LiveDrafts } from '../collaboration/collabEvents.js';
 import { writeContent } from '../collaboration/restoreContent.js';
@@ -19,6 +20,7 @@ import { docOfState, snapshotOfState, type DocSnapshot } from '../db/docSnapshot
 import type { IcpRow, IcpStore } from '../db/icpStore.js';
 import type { ReviewStore } from '../db/reviewStore.js';
 import type { Database } from '../db/schema.js';
+import type { WorkshopStore } from '../db/workshopStore.js';
 import type { DbTransaction } from '../db/updateLog.js';
 import type { VersionKind, VersionRecord, VersionStore } from '../db/versionStore.js';
 import type { Membership } from '../db/workspaceStore.js';
@@ -73,6 +75,7 @@ export class VersionCommands {
     private readonly audit: AuditStore,
     private readonly drafts: LiveDrafts,
     private readonly events: CollabEvents,
+    private readonly workshops: WorkshopStore,
   ) {}
 
   async list(icp: IcpRow): Promise<VersionListDto> {
@@ -280,11 +283,24 @@ export class VersionCommands {
     if (!content) throw notFound('Version');
     const canonical = JSON.parse(content.canonical) as CanonicalIcp;
     const approval = (await this.reviews.approvalOfVersion(version.id)) ?? null;
+    const workshopRow = await this.workshops.byVersion(version.id);
+    const workshop =
+      workshopRow?.summary != null
+        ? {
+            id: workshopRow.id,
+            startedAt: workshopRow.started_at,
+            facilitator: {
+              id: workshopRow.facilitator_id ?? '',
+              name: workshopRow.facilitator_name ?? 'Former member',
+            },
+            summary: JSON.parse(workshopRow.summary) as WorkshopSummaryDto,
+          }
+        : null;
     if (query.format === 'json') {
       return {
         fileName: exportFileName(version.title, version.number, 'json'),
         contentType: 'application/json; charset=utf-8',
-        body: `${JSON.stringify(presentExportJson(icp, version, approval, canonical), null, 2)}\n`,
+        body: `${JSON.stringify(presentExportJson(icp, version, approval, canonical, workshop), null, 2)}\n`,
       };
     }
     return {
@@ -300,6 +316,11 @@ export class VersionCommands {
           hash: version.hash,
         },
         approval: presentExportMarkdownApproval(approval),
+        workshop: workshop && {
+          startedAt: workshop.startedAt,
+          facilitator: workshop.facilitator.name,
+          summary: workshop.summary,
+        },
       }),
     };
   }

@@ -71,6 +71,17 @@ export class WorkshopStore {
     await db.updateTable('workshops').set(patch).where('id', '=', id).execute();
   }
 
+  /** The ended session whose wrap-up recorded this version, with its facilitator's name. */
+  async byVersion(versionId: string, db: Kysely<Database> = this.db) {
+    return db
+      .selectFrom('workshops as w')
+      .leftJoin('users as f', 'f.id', 'w.facilitator_id')
+      .select(['w.id', 'w.started_at', 'w.facilitator_id', 'f.name as facilitator_name', 'w.summary'])
+      .where('w.version_id', '=', versionId)
+      .where('w.status', '=', 'ended')
+      .executeTakeFirst();
+  }
+
   /** Ended sessions of an ICP, newest first, with their counts. */
   async ended(icpId: string, db: Kysely<Database> = this.db) {
     return db
@@ -289,11 +300,9 @@ export class WorkshopStore {
         })),
       )
       .onConflict((oc) =>
-        oc
-          .columns(['workshop_id', 'user_id', 'section'])
-          .doUpdateSet((eb) => ({
-            count: eb(eb.ref('workshop_edits.count'), '+', eb.ref('excluded.count')),
-          })),
+        oc.columns(['workshop_id', 'user_id', 'section']).doUpdateSet((eb) => ({
+          count: eb(eb.ref('workshop_edits.count'), '+', eb.ref('excluded.count')),
+        })),
       )
       .execute();
   }

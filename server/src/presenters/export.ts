@@ -4,6 +4,7 @@ import {
   signOffDtoSchema,
   versionDetailDtoSchema,
   versionDtoSchema,
+  workshopSummaryDtoSchema,
   type CanonicalIcp,
   type ExportedApproval,
 } from '@bullseye/shared';
@@ -30,6 +31,15 @@ export const versionExportDtoSchema = z.object({
     })
     .nullable(),
   content: versionDetailDtoSchema.shape.content,
+  /** Set when a workshop's wrap-up recorded this version: its record. */
+  workshop: z
+    .object({
+      id: z.uuid(),
+      startedAt: z.string(),
+      facilitator: personRefSchema,
+      summary: workshopSummaryDtoSchema,
+    })
+    .nullable(),
 });
 export type VersionExportDto = z.infer<typeof versionExportDtoSchema>;
 
@@ -39,6 +49,7 @@ export function presentExportJson(
   version: VersionRecord,
   approval: Approval | null,
   content: CanonicalIcp,
+  workshop: VersionExportDto['workshop'] = null,
 ): VersionExportDto {
   return {
     icp: { id: icp.id, title: version.title },
@@ -51,6 +62,7 @@ export function presentExportJson(
       signOffs: presentLatestSignOffs(approval.signOffs),
     },
     content,
+    workshop,
   };
 }
 

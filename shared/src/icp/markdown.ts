@@ -16,6 +16,7 @@ import { safeHref } from './links.js';
 import { ICP_SECTIONS, SECTION_GROUPS, type SectionDefinition } from './layout.js';
 import { FUNCTION_LABELS, FUNCTIONS, type IcpFunction } from '../logic/roles.js';
 import { evidenceSchema, type Evidence } from '../validation/datasets.js';
+import { provenanceSchema, type WorkshopSummaryDto } from '../validation/workshop.js';
 import { describeBestCustomers } from '../accounts/bestCustomerMask.js';
 import { compileScoringModel } from '../scoring/compileScoringModel.js';
 import { importanceLabel } from '../scoring/scoringSettings.js';
@@ -26,6 +27,96 @@ export interface ExportedVersion {
   name: string | null;
   createdAt: string;
   hash: string;
+}
+
+/** A workshop's record as the export prints it. */
+export interface ExportedWorkshop {
+  startedAt: string;
+  facilitator: string;
+  summary: WorkshopSummaryDto;
+}
+
+/** "1 h 05 min", "12 min", "45 s". */
+function duration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (ms < 60_000) return `${Math.round(ms / 1000)} s`;
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+/** The workshop record: time per step, what changed, votes, promoted criteria, open threads, people. */
+function workshopBlocks(workshop: ExportedWorkshop): RootContent[] {
+  const { summary } = workshop;
+  const sectionTitle = (key: string) => ICP_SECTIONS.find((s) => s.key === key)?.title ?? key;
+  const blocks: RootContent[] = [
+    { type: 'heading', depth: 2, children: [text('Workshop record')] },
+    paragraph(
+      text(
+        `Workshop on ${workshop.startedAt.slice(0, 10)}, facilitated by ${workshop.facilitator}, ` +
+          `${duration(summary.durationMs)}.`,
+      ),
+    ),
+    { type: 'heading', depth: 3, children: [text('Who took part')] },
+    bulletList(
+      [
+        ...FUNCTIONS.map((fn) => {
+          const names = summary.participants.filter((p) => p.function === fn).map((p) => p.name);
+          return `${FUNCTION_LABELS[fn]}: ${names.length ? names.join(', ') : 'nobody'}`;
+        }),
+        ...(summary.participants.some((p) => p.function === null)
+          ? [
+              `No function: ${summary.participants
+                .filter((p) => p.function === null)
+                .map((p) => p.name)
+                .join(', ')}`,
+            ]
+          : []),
+        `Not there: ${summary.absent.length ? summary.absent.map((p) => p.name).join(', ') : 'nobody'}`,
+      ].map((line) => [paragraph(text(line))]),
+    ),
+    { type: 'heading', depth: 3, children: [text('Agenda')] },
+    bulletList(
+      summary.steps.map((s) => [
+        paragraph(text(`${s.title}: ${duration(s.spentMs)} of ${duration(s.plannedMs)} planned`)),
+      ]),
+    ),
+  ];
+  if (summary.promoted.length > 0) {
+    blocks.push({ type: 'heading', depth: 3, children: [text('Agreed in the workshop')] });
+    blocks.push(
+      bulletList(
+        summary.promoted.map((p) => [
+          paragraph(text(`${sectionTitle(p.section)}: ${p.text}`), text(' '), {
+            type: 'emphasis',
+            children: [text(`(proposed by ${p.author.name}, ${p.votes} votes)`)],
+          }),
+        ]),
+      ),
+    );
+  }
+  for (const round of summary.votes) {
+    blocks.push({ type: 'heading', depth: 3, children: [text(`Votes: ${round.stepTitle}`)] });
+    blocks.push(
+      bulletList(
+        round.results.map((r) => [
+          paragraph(
+            text(
+              `${r.votes} · ${r.text} (${sectionTitle(r.section)}, ${r.author.name})${r.promoted ? ' · added' : ''}`,
+            ),
+          ),
+        ]),
+      ),
+    );
+  }
+  blocks.push(
+    paragraph(
+      text(
+        `${summary.notPromoted} ${summary.notPromoted === 1 ? 'note was' : 'notes were'} not added; ` +
+          `${summary.openThreadCount} comment ${summary.openThreadCount === 1 ? 'thread is' : 'threads are'} still open.`,
+      ),
+    ),
+  );
+  return blocks;
 }
 
 /** The approval an export records, if the version is the approved one. */
@@ -47,6 +138,8 @@ export function icpToMarkdown(input: {
   content: CanonicalIcp;
   version: ExportedVersion;
   approval: ExportedApproval | null;
+  /** When the version was recorded by a workshop's wrap-up: its record. */
+  workshop?: ExportedWorkshop | null;
 }): string {
   const { title, content, version, approval } = input;
   const children: RootContent[] = [{ type: 'heading', depth: 1, children: [text(title)] }];
@@ -95,6 +188,7 @@ export function icpToMarkdown(input: {
     );
   }
   children.push(...scoringBlocks(content));
+  if (input.workshop) children.push(...workshopBlocks(input.workshop));
   return toMarkdown(
     { type: 'root', children },
     {
@@ -122,6 +216,20 @@ function sectionBlocks(section: SectionDefinition, value: unknown): RootContent[
             bulletList(
               items.map((item) => {
                 const evidence = parsedEvidence(item.evidence);
+                const provenance = provenanceSchema.safeParse(item.provenance);
+                if (provenance.success) {
+                  const p = provenance.data;
+                  return [
+                    paragraph(text(item.text), text(' '), {
+                      type: 'emphasis',
+                      children: [
+                        text(
+                          `(from a workshop: proposed by ${p.proposedBy.name}, ${p.votes} ${p.votes === 1 ? 'vote' : 'votes'})`,
+                        ),
+                      ],
+                    }),
+                  ];
+                }
                 return evidence
                   ? [
                       paragraph(text(item.text), text(' '), {
