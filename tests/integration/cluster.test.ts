@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CloseCode, type IcpListItemDto } from '@bullseye/shared';
+import { CloseCode, type IcpListItemDto, type ServerEvent, type WorkshopDto } from '@bullseye/shared';
 import { addMember, expectStatus, signIn } from '../support/actors.js';
 import { createIcp, request } from '../support/api.js';
 import { ClientPool, waitForConvergence, watchClose, type CollabClient } from '../support/collabClient.js';
@@ -90,6 +90,26 @@ describe('several instances on PostgreSQL and Redis', () => {
     await waitFor(() =>
       expect(onB.events.some((e) => e.type === 'icp.updated' && e.icp.title === 'Renamed on C')).toBe(true),
     );
+
+    // A workshop started through C reaches B, each as their person may see it: Ines's note
+    // written through A is on her own socket, and only counted on Bruno's until it is revealed.
+    const started = await request<WorkshopDto>(c, 'POST', `/api/icps/${icp.id}/workshops`, {
+      body: { agenda: [{ title: 'Industries', sections: ['industries'], minutes: 5, kind: 'brainstorm' }] },
+    });
+    const workshop = expectStatus(started, 201, 'start workshop');
+    expectStatus(
+      await request(a, 'POST', `/api/workshops/${workshop.id}/notes`, {
+        as: { token: ines.token },
+        body: { section: 'industries', text: 'Secret on A' },
+      }),
+      201,
+      'note',
+    );
+    const lastWorkshop = (events: readonly ServerEvent[]) =>
+      [...events].reverse().flatMap((e) => (e.type === 'workshop.updated' ? [e.workshop] : []))[0];
+    await waitFor(() => expect(lastWorkshop(onB.events)?.steps[0]?.hiddenNotes).toBe(1));
+    await waitFor(() => expect(lastWorkshop(onA.events)?.notes.map((n) => n.text)).toEqual(['Secret on A']));
+    expect(JSON.stringify(onB.events)).not.toContain('Secret on A');
   });
 
   it('closes a socket on B within 2 s when the member’s role changes through A', async () => {
