@@ -83,6 +83,15 @@ export function SectionFrame({
       <p className="section-hint">{section.hint}</p>
       {focus?.locked && (
         <p className="section-locked-note" data-testid={`section-locked-${section.key}`}>
+          <svg viewBox="0 0 16 16" width="11" height="11" aria-hidden="true" focusable="false">
+            <path
+              d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2M3.5 7h9v6.5h-9z"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.6"
+              strokeLinejoin="round"
+            />
+          </svg>
           Locked by the facilitator during this step
         </p>
       )}

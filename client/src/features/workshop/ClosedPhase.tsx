@@ -45,16 +45,25 @@ export function ClosedPhase({ step, notes }: { step: WorkshopStepDto; notes: Wor
           <h4 className="workshop-section-title">{findSection(section)?.title}</h4>
           <ol className="notes notes-results">
             {byVotes(inSection).map((note) => (
-              <RevealedNote key={note.id} note={note}>
-                <span className="note-votes" data-testid="note-votes">
-                  <strong>{note.votes ?? 0}</strong> {note.votes === 1 ? 'vote' : 'votes'}
-                  {note.voters && note.voters.length > 0 && (
-                    <span className="muted small note-voters">
-                      {' '}
-                      · {note.voters.map((v) => v.name).join(', ')}
-                    </span>
-                  )}
-                </span>
+              <RevealedNote
+                key={note.id}
+                note={note}
+                lead={
+                  <span
+                    className="note-votes"
+                    data-testid="note-votes"
+                    aria-label={`${note.votes ?? 0} votes`}
+                  >
+                    {note.votes ?? 0}
+                  </span>
+                }
+                meta={
+                  note.voters &&
+                  note.voters.length > 0 && (
+                    <span className="note-voters"> · voted: {note.voters.map((v) => v.name).join(', ')}</span>
+                  )
+                }
+              >
                 {facilitator && !note.promoted && (
                   <input
                     type="checkbox"

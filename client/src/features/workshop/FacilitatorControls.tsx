@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { IcpDto } from '@bullseye/shared';
 import { EndWorkshopButton } from './EndWorkshopButton.js';
@@ -8,6 +9,8 @@ import { projectorPath } from './workshopPaths.js';
 /** The facilitator's row: steps, timer, lock, hand over, projector, end. */
 export function FacilitatorControls({ icp }: { icp: IcpDto }) {
   const { workshop, act } = useWorkshop();
+  // The switch moves at once; the session's answer (or a refusal) settles it.
+  const [locking, setLocking] = useState<boolean | null>(null);
   if (!workshop) return null;
   const index = workshop.currentStep;
   const last = index >= workshop.steps.length - 1;
@@ -59,8 +62,12 @@ export function FacilitatorControls({ icp }: { icp: IcpDto }) {
           role="switch"
           className="switch"
           data-testid="workshop-lock"
-          checked={workshop.locked}
-          onChange={(e) => void act({ type: 'lock', locked: e.target.checked })}
+          checked={locking ?? workshop.locked}
+          onChange={(e) => {
+            const locked = e.target.checked;
+            setLocking(locked);
+            void act({ type: 'lock', locked }).finally(() => setLocking(null));
+          }}
         />
         Lock other sections
       </label>

@@ -18,7 +18,8 @@ export function NoteComposer({ section }: { section: SectionKey }) {
     setBusy(true);
     const answer = await run((workshopId) => workshopApi.addNote(workshopId, section, value));
     setBusy(false);
-    if (answer) setText('');
+    // Whatever was typed while the note was on its way stays in the field.
+    if (answer) setText((current) => (current.trim() === value ? '' : current));
   }
 
   return (

@@ -93,8 +93,9 @@ function LiveProjector({ icp, session }: { icp: IcpDto; session: IcpSession }) {
           <>
             {step.kind === 'brainstorm' && (
               <p className="projector-status">
-                Silent writing: {step.hiddenNotes} {step.hiddenNotes === 1 ? 'note' : 'notes'} from{' '}
-                {step.hiddenAuthors} {step.hiddenAuthors === 1 ? 'person' : 'people'} so far
+                {step.hiddenNotes > 0
+                  ? `Silent writing: ${step.hiddenNotes} ${step.hiddenNotes === 1 ? 'note' : 'notes'} from ${step.hiddenAuthors} ${step.hiddenAuthors === 1 ? 'person' : 'people'} so far`
+                  : 'Silent writing: add your notes in Bullseye; they stay hidden until revealed'}
               </p>
             )}
             <ProjectorSections doc={session.doc} sections={step.sections} />

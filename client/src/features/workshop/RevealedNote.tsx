@@ -6,9 +6,15 @@ import { NoteAuthor } from './NoteAuthor.js';
 export function RevealedNote({
   note,
   children,
+  lead,
+  meta,
   className = '',
 }: {
   note: WorkshopNoteDto;
+  /** Before the text: a vote total. */
+  lead?: ReactNode;
+  /** After the author: who voted. */
+  meta?: ReactNode;
   /** Controls beside it: merge, votes, a winner checkbox. */
   children?: ReactNode;
   className?: string;
@@ -19,6 +25,7 @@ export function RevealedNote({
       data-testid="workshop-note"
       data-note-id={note.id}
     >
+      {lead}
       <div className="note-main">
         <span className="note-text" dir="auto">
           {note.text}
@@ -34,6 +41,7 @@ export function RevealedNote({
               · merged with {note.mergedFrom.map((m) => m.author.name).join(', ')}
             </span>
           )}
+          {meta}
           {note.promoted && (
             <span className="badge badge-promoted" data-testid="note-promoted">
               In the ICP
