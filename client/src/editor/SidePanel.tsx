@@ -61,6 +61,8 @@ export function SidePanel({ tabs }: { tabs: readonly PanelTabDefinition[] }) {
                 aria-controls={`panel-${tab.key}`}
                 tabIndex={selected ? 0 : -1}
                 className={`side-panel-tab ${selected ? 'side-panel-tab-active' : ''}`}
+                // Six tabs may not all fit a narrow panel (the strip scrolls): the shown one always does.
+                ref={selected ? scrollTabIntoView : undefined}
                 onClick={() => panel.show(tab.key)}
               >
                 {tab.label}
@@ -89,4 +91,8 @@ export function SidePanel({ tabs }: { tabs: readonly PanelTabDefinition[] }) {
       </div>
     </div>
   );
+}
+
+function scrollTabIntoView(tab: HTMLButtonElement | null): void {
+  tab?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
 }
