@@ -361,6 +361,14 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
           'listScorings',
           'exportScoring',
           'getScoreImpact',
+          'listWorkshops',
+          'startWorkshop',
+          'getWorkshop',
+          'workshopAction',
+          'addWorkshopNote',
+          'updateWorkshopNote',
+          'deleteWorkshopNote',
+          'voteOnWorkshopNote',
         ].sort(),
       );
     });

@@ -125,6 +125,7 @@ describe.each(BACKENDS)('review steps in the inbox on %s', (backend) => {
       yourFunction: 'product',
       byFunction: null,
       excerpt: '',
+      workshopId: null,
     });
     // Pat's open socket hears the new count at once.
     await waitFor(() =>

@@ -624,6 +624,7 @@ describe.each(BACKENDS)('versions on %s', (backend) => {
         version: v1,
         approval: null,
         content: detail.content,
+        workshop: null,
       });
     });
   });

@@ -195,6 +195,12 @@ describe.each(BACKENDS)('workshop sessions on %s', (backend) => {
         text: 'Grow',
       });
       errorOf(offStep, 400, 'invalid_input', 'section');
+      // A note for a list must fit as its criterion (Industries: 80 characters), or it could never be promoted.
+      const tooLong = await call('POST', `/api/workshops/${session.id}/notes`, as(editor), {
+        section: 'industries',
+        text: 'Industry '.repeat(10).trim(),
+      });
+      errorOf(tooLong, 400, 'invalid_input', 'text');
       expect((await get(session.id)).notes).toHaveLength(0);
     });
   });

@@ -27,8 +27,8 @@ interface Counted {
 export class WorkshopActivity implements CollabPart {
   /** Running sessions by ICP id. */
   private readonly running = new Map<string, string>();
-  /** Counted edits not yet written, by ICP id, then by person and section. */
-  private readonly pending = new Map<string, Map<string, Counted>>();
+  /** Counted edits not yet written, by session (and its ICP), then by person and section. */
+  private readonly pending = new Map<string, { icpId: string; edits: Map<string, Counted> }>();
   /** Person and section pairs already recorded, by session. */
   private readonly recorded = new Map<string, Set<string>>();
   private readonly timer: NodeJS.Timeout;
@@ -45,8 +45,12 @@ export class WorkshopActivity implements CollabPart {
 
   /** A session changed here or on another instance: start or stop counting for its ICP. */
   sessionChanged(state: WorkshopState): void {
-    if (state.status === 'running') this.running.set(state.icpId, state.id);
-    else if (this.running.get(state.icpId) === state.id) this.running.delete(state.icpId);
+    if (state.status === 'running') {
+      this.running.set(state.icpId, state.id);
+      return;
+    }
+    if (this.running.get(state.icpId) === state.id) this.running.delete(state.icpId);
+    this.recorded.delete(state.id);
   }
 
   roomLoaded(room: Room): void {
@@ -59,12 +63,13 @@ export class WorkshopActivity implements CollabPart {
   }
 
   committed(room: Room, update: Uint8Array, origin: Connection | null): void {
-    if (!origin || !this.running.has(room.icpId)) return;
+    const workshopId = origin && this.running.get(room.icpId);
+    if (!workshopId) return;
     const fn = origin.reviewer.function;
     if (!fn) return;
-    let byPerson = this.pending.get(room.icpId);
+    let byPerson = this.pending.get(workshopId)?.edits;
     for (const section of touchedSections(room.doc, update)) {
-      if (!byPerson) this.pending.set(room.icpId, (byPerson = new Map()));
+      if (!byPerson) this.pending.set(workshopId, { icpId: room.icpId, edits: (byPerson = new Map()) });
       const userId = origin.actor.user.id;
       const key = `${userId}|${section}`;
       const counted = byPerson.get(key);
@@ -74,7 +79,7 @@ export class WorkshopActivity implements CollabPart {
   }
 
   unloaded(room: Room): void {
-    if (!this.pending.has(room.icpId)) this.running.delete(room.icpId);
+    this.running.delete(room.icpId);
   }
 
   async close(): Promise<void> {
@@ -91,12 +96,16 @@ export class WorkshopActivity implements CollabPart {
   private async write(): Promise<void> {
     const batches = [...this.pending];
     this.pending.clear();
-    for (const [icpId, byPerson] of batches) {
-      const workshopId = this.running.get(icpId);
-      if (!workshopId) continue;
+    for (const [workshopId, { icpId, edits: byPerson }] of batches) {
       const edits = [...byPerson.values()];
       try {
-        await this.store.addEdits(workshopId, edits);
+        // Counted while the session ran; written only if it still runs (an end that raced the
+        // counting, or a missed notice from another instance, must not grow a closed record).
+        if (!(await this.store.addEdits(workshopId, edits))) {
+          if (this.running.get(icpId) === workshopId) this.running.delete(icpId);
+          this.recorded.delete(workshopId);
+          continue;
+        }
         const recorded = this.recorded.get(workshopId) ?? new Set<string>();
         this.recorded.set(workshopId, recorded);
         const fresh = edits.filter((e) => !recorded.has(`${e.userId}|${e.section}`));

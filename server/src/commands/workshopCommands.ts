@@ -9,6 +9,7 @@ import {
   extendTimer,
   findSection,
   icpAbilities,
+  listItemTextSchema,
   noteSections,
   pauseTimer,
   presentWorkshop,
@@ -149,26 +150,28 @@ export class WorkshopCommands {
 
   /** One facilitation action (or joining, or taking over). */
   async act(target: WorkshopAccess, action: WorkshopAction): Promise<WorkshopDto> {
-    const { icp, membership } = target;
+    const { membership } = target;
     if (action.type === 'join') {
-      await this.change(target, async (_state, trx, nowIso) => {
+      return this.change(target, async (state, trx, nowIso) => {
+        if (state.participants.some((p) => p.id === membership.userId)) return false;
         await this.joinIn(target.workshop.id, membership, nowIso, trx);
       });
-      return this.publish(target.workshop.id, icp, membership);
     }
     if (action.type === 'handOver') return this.handOver(target, action.userId);
     if (action.type === 'promote') return this.promote(target, action.noteIds);
     if (action.type === 'end') return this.end(target, action.versionName);
-    await this.change(target, async (state, trx, _nowIso, now) => {
+    return this.change(target, async (state, trx, _nowIso, now) => {
       this.requireFacilitator(state, target);
       const row: Parameters<WorkshopStore['update']>[1] = {};
       const steps = state.steps.map((s) => ({ ...s }));
       const step = steps[state.currentStep]!;
       switch (action.type) {
         case 'pause':
+          if (state.timer.status === 'paused') return false;
           row.timer = JSON.stringify(pauseTimer(state.timer, now));
           break;
         case 'resume':
+          if (state.timer.status === 'running') return false;
           row.timer = JSON.stringify(resumeTimer(state.timer, now));
           break;
         case 'extend':
@@ -191,6 +194,7 @@ export class WorkshopCommands {
           break;
         }
         case 'lock':
+          if (state.locked === action.locked) return false;
           row.locked = action.locked ? 1 : 0;
           break;
         case 'reveal':
@@ -229,15 +233,15 @@ export class WorkshopCommands {
           break;
       }
       if (Object.keys(row).length > 0) await this.store.update(state.id, row, trx);
+      else if (action.type !== 'merge') return false;
     });
-    return this.publish(target.workshop.id, icp, membership);
   }
 
   /** Writes a note for a section of the current brainstorm step (hidden until revealed). */
   async addNote(target: WorkshopAccess, section: SectionKey, text: string): Promise<WorkshopDto> {
     const { membership } = target;
     this.requireProposer(target);
-    await this.change(target, async (state, trx, nowIso) => {
+    return this.change(target, async (state, trx, nowIso) => {
       const step = state.steps[state.currentStep]!;
       if (step.kind !== 'brainstorm') {
         throw conflict('not_brainstorm', 'Notes are written in brainstorm steps; this step is a discussion');
@@ -248,6 +252,7 @@ export class WorkshopCommands {
         const names = noteSections(step).map((k) => findSection(k)?.title ?? k);
         throw invalidInput('section', `must be a section of this step (${names.join(', ')})`);
       }
+      requireFits(section, text);
       const mine = await this.store.countNotes(state.id, trx, {
         stepId: step.id,
         authorId: membership.userId,
@@ -282,30 +287,29 @@ export class WorkshopCommands {
         trx,
       );
     });
-    return this.publish(target.workshop.id, target.icp, membership);
   }
 
   /** Changes (text) or deletes (null) one's own note while its step is still being written. */
   async changeNote(target: WorkshopAccess, noteId: string, text: string | null): Promise<WorkshopDto> {
     this.requireProposer(target);
-    await this.change(target, async (state, trx) => {
+    return this.change(target, async (state, trx) => {
       const note = state.notes.find((n) => n.id === noteId);
       if (!note || note.author.id !== target.membership.userId) throw notFound('Note');
       const step = state.steps.find((s) => s.id === note.stepId);
       if (!step || step.phase !== 'writing') {
         throw conflict('wrong_phase', 'Revealed notes can no longer be changed');
       }
+      if (text !== null) requireFits(note.section, text);
       if (text === null) await this.store.deleteNote(note.id, trx);
       else await this.store.updateNote(note.id, { text }, trx);
     });
-    return this.publish(target.workshop.id, target.icp, target.membership);
   }
 
   /** Sets the member's votes on a note of the current step's open round. */
   async vote(target: WorkshopAccess, noteId: string, count: number): Promise<WorkshopDto> {
     const { membership } = target;
     this.requireProposer(target);
-    await this.change(target, async (state, trx, nowIso) => {
+    return this.change(target, async (state, trx, nowIso) => {
       const step = state.steps[state.currentStep]!;
       if (step.kind !== 'brainstorm' || step.phase !== 'voting') {
         throw conflict('wrong_phase', 'No voting round is open on this step');
@@ -331,7 +335,6 @@ export class WorkshopCommands {
         trx,
       );
     });
-    return this.publish(target.workshop.id, target.icp, membership);
   }
 
   /** The session as every open client's person may see it, pushed; the caller's view answered. */
@@ -356,21 +359,30 @@ export class WorkshopCommands {
   }
 
   /**
+  /**
    * Runs `apply` in a transaction holding the session's lock, on the session as it is then;
-   * refuses ended sessions.
+   * refuses ended sessions. `apply` answers `false` when it changed nothing (pausing a paused
+   * timer, joining again): then nobody is told anything and the caller gets the session as it is.
    */
   private async change(
     target: WorkshopAccess,
-    apply: (state: WorkshopState, trx: Kysely<Database>, nowIso: string, now: number) => Promise<void>,
-  ): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    apply: (
+      state: WorkshopState,
+      trx: Kysely<Database>,
+      nowIso: string,
+      now: number,
+    ) => Promise<boolean | void>,
+  ): Promise<WorkshopDto> {
+    const unchanged = await this.db.transaction().execute(async (trx) => {
       if (!(await this.store.lock(target.workshop.id, trx))) throw notFound('Workshop');
       const state = await this.store.state(target.workshop.id, trx);
       if (!state) throw notFound('Workshop');
       if (state.status !== 'running') throw conflict('workshop_ended', 'This workshop has ended');
       const now = this.clock.now();
-      await apply(state, trx, now.toISOString(), now.getTime());
+      return (await apply(state, trx, now.toISOString(), now.getTime())) === false ? state : null;
     });
+    if (unchanged) return this.present(unchanged, target.icp, target.membership);
+    return this.publish(target.workshop.id, target.icp, target.membership);
   }
 
   private async joinIn(workshopId: string, membership: Membership, at: string, trx: Kysely<Database>) {
@@ -380,8 +392,12 @@ export class WorkshopCommands {
     );
   }
 
-  private requireFacilitator(state: WorkshopState, target: WorkshopAccess): void {
-    if (!can(target.membership, 'edit', target.icp)) {
+  private requireFacilitator(
+    state: WorkshopState,
+    target: WorkshopAccess,
+    options: { evenIfArchived?: boolean } = {},
+  ): void {
+    if (!can(target.membership, 'edit', options.evenIfArchived ? undefined : target.icp)) {
       throw notAllowed('Only editors and admins facilitate a workshop');
     }
     if (state.facilitator.id !== target.membership.userId) {
@@ -401,7 +417,7 @@ export class WorkshopCommands {
   /** The facilitator hands over to an editor or admin; an editor or admin takes over. */
   private async handOver(target: WorkshopAccess, userId: string): Promise<WorkshopDto> {
     const { icp, membership } = target;
-    await this.change(target, async (state, trx, nowIso) => {
+    return this.change(target, async (state, trx, nowIso) => {
       const isFacilitator = state.facilitator.id === membership.userId;
       if (!can(membership, 'edit', icp)) throw notAllowed('Only editors and admins facilitate a workshop');
       if (!isFacilitator && userId !== membership.userId) {
@@ -410,7 +426,7 @@ export class WorkshopCommands {
           'Only the facilitator hands over; you can take over yourself',
         );
       }
-      if (userId === state.facilitator.id) return;
+      if (userId === state.facilitator.id) return false;
       const next = await this.workspaces.membership(icp.workspace_id!, userId, trx);
       if (!next || !can(next, 'edit', icp)) {
         throw invalidInput('userId', 'must be an editor or admin of this workspace');
@@ -430,7 +446,6 @@ export class WorkshopCommands {
         trx,
       );
     });
-    return this.publish(target.workshop.id, icp, membership);
   }
 
   /**
@@ -480,7 +495,15 @@ export class WorkshopCommands {
         if (!(await this.store.lock(state.id, trx))) throw notFound('Workshop');
         const current = await this.store.state(state.id, trx);
         if (current?.status !== 'running') throw conflict('workshop_ended', 'This workshop has ended');
-        for (const p of promotions) {
+        // What was checked before the draft changed must still hold now that the session is locked
+        // (a hand-over, a step change or a merge may have committed in between).
+        this.requireFacilitator(current, target);
+        const stepNow = current.steps[current.currentStep]!;
+        if (stepNow.id !== step.id || (stepNow.phase !== 'revealed' && stepNow.phase !== 'closed')) {
+          throw conflict('wrong_phase', 'The step changed meanwhile; promote again');
+        }
+        for (const [index, p] of promotions.entries()) {
+          liveNoteOfStep(current, stepNow, p.provenance.noteId, `noteIds.${index}`);
           if (current.notes.find((n) => n.id === p.provenance.noteId)?.promotedAt) {
             throw conflict('note_promoted', `"${p.text}" is already in the ICP`);
           }
@@ -519,16 +542,19 @@ export class WorkshopCommands {
    */
   private async end(target: WorkshopAccess, versionName: string | undefined): Promise<WorkshopDto> {
     const { icp, membership } = target;
-    const draft = await this.drafts.draftState(icp.id);
-    const endCanonical = canonicalJson(docOf(draft));
-    const now = this.clock.now();
-    const name = versionName ?? `Workshop ${now.toISOString().slice(0, 10)}`;
     const absentIds = await this.db.transaction().execute(async (trx) => {
       if (!(await this.store.lock(target.workshop.id, trx))) throw notFound('Workshop');
       const state = await this.store.state(target.workshop.id, trx);
       if (!state) throw notFound('Workshop');
       if (state.status !== 'running') throw conflict('workshop_ended', 'This workshop has ended');
-      this.requireFacilitator(state, target);
+      // An archived ICP's workshop can still be ended by its facilitator (nothing else changes).
+      this.requireFacilitator(state, target, { evenIfArchived: true });
+      // The draft is read once the session is locked: a promotion that committed before is in it,
+      // and one that has not cannot commit any more (it re-checks the session under this lock).
+      const draft = await this.drafts.draftState(icp.id);
+      const endCanonical = canonicalJson(docOf(draft));
+      const now = this.clock.now();
+      const name = versionName ?? `Workshop ${now.toISOString().slice(0, 10)}`;
       const steps = state.steps.map((s, i) =>
         i === state.currentStep ? { ...s, spentMs: s.spentMs + elapsedMs(state.timer, now.getTime()) } : s,
       );
@@ -586,7 +612,7 @@ export class WorkshopCommands {
           data: {
             workshopId: state.id,
             versionId: version.id,
-            versionName: name,
+            versionName: version.name,
             participants: summary.participants.length,
             absent: absent.length,
           },
@@ -596,7 +622,11 @@ export class WorkshopCommands {
       return absent;
     });
     await this.versions.versionsRecorded(icp.id);
-    if (absentIds.length > 0) this.events.inboxChanged(await this.inbox.unreadCounts(absentIds));
+    try {
+      if (absentIds.length > 0) this.events.inboxChanged(await this.inbox.unreadCounts(absentIds));
+    } catch (error) {
+      console.error('could not tell open sockets of the workshop summary in their inbox', error);
+    }
     return this.publish(target.workshop.id, icp, membership);
   }
 }
@@ -612,6 +642,19 @@ function docOf(state: Uint8Array): Y.Doc {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
   return doc;
+}
+
+/** A note for a list section must fit as its criterion (80 or 160 characters), so it can be promoted. */
+function requireFits(section: SectionKey, text: string): void {
+  const definition = findSection(section);
+  if (definition?.kind !== 'list') return;
+  const fits = listItemTextSchema(definition.maxLength).safeParse(text);
+  if (!fits.success) {
+    throw invalidInput(
+      'text',
+      `${fits.error.issues[0]?.message ?? 'is too long'} (a criterion of ${definition.title})`,
+    );
+  }
 }
 
 function requireBrainstorm(step: WorkshopStep): void {

@@ -12,6 +12,9 @@ import { timeOrderedId } from './timeOrderedId.js';
 
 export type InboxItemRow = Selectable<InboxItemsTable>;
 
+/** Rows per INSERT (13 parameters each) and ids per IN list. */
+const INSERT_CHUNK = 1000;
+
 /**
  * An inbox item with what it shows: the ICP; for a comment its text and the thread's anchor and
  * state; for a review step the version's number and name.
@@ -130,10 +133,31 @@ export class InboxStore {
     if (delivery.recipients.length === 0) return [];
     const now = this.clock.now().getTime();
     const at = new Date(now).toISOString();
+    // In chunks: a workspace's every member (a workshop's absent) stays under PostgreSQL's
+    // 65,535 bind parameters per statement.
+    for (let start = 0; start < delivery.recipients.length; start += INSERT_CHUNK) {
+      await this.insertReviewItems(
+        delivery,
+        delivery.recipients.slice(start, start + INSERT_CHUNK),
+        now,
+        at,
+        db,
+      );
+    }
+    return delivery.recipients.map((r) => r.userId);
+  }
+
+  private async insertReviewItems(
+    delivery: ReviewDelivery,
+    recipients: readonly NewReviewInboxItem[],
+    now: number,
+    at: string,
+    db: Kysely<Database>,
+  ): Promise<void> {
     await db
       .insertInto('inbox_items')
       .values(
-        delivery.recipients.map((r) => ({
+        recipients.map((r) => ({
           id: timeOrderedId(now),
           user_id: r.userId,
           icp_id: delivery.icpId,
@@ -155,7 +179,6 @@ export class InboxStore {
         })),
       )
       .execute();
-    return delivery.recipients.map((r) => r.userId);
   }
 
   /** The people with an item for any of these comments (whose inbox a deletion changes). */
@@ -231,7 +254,18 @@ export class InboxStore {
     db: Kysely<Database> = this.db,
   ): Promise<Map<string, number>> {
     const counts = new Map<string, number>(userIds.map((id) => [id, 0]));
-    if (userIds.length === 0) return counts;
+    for (let start = 0; start < userIds.length; start += INSERT_CHUNK) {
+      const chunk = userIds.slice(start, start + INSERT_CHUNK);
+      for (const [userId, n] of await this.unreadCountsOf(chunk, db)) counts.set(userId, n);
+    }
+    return counts;
+  }
+
+  private async unreadCountsOf(
+    userIds: readonly string[],
+    db: Kysely<Database>,
+  ): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
     const rows = await db
       .selectFrom('inbox_items as i')
       .innerJoin('icps', 'icps.id', 'i.icp_id')

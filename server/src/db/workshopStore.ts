@@ -281,13 +281,32 @@ export class WorkshopStore {
       .execute();
   }
 
-  /** Adds counted edits (per person and section) to a session's totals. */
+  /**
+   * Adds counted edits (per person and section) to a running session's totals, in one
+   * transaction holding the session's lock; answers false (writing nothing) once it has ended.
+   */
   async addEdits(
     workshopId: string,
     edits: readonly { userId: string; section: string; function: IcpFunction; count: number }[],
-    db: Kysely<Database> = this.db,
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      if (!(await this.lock(workshopId, trx))) return false;
+      const row = await trx
+        .selectFrom('workshops')
+        .select('status')
+        .where('id', '=', workshopId)
+        .executeTakeFirst();
+      if (row?.status !== 'running') return false;
+      if (edits.length > 0) await this.insertEdits(workshopId, edits, trx);
+      return true;
+    });
+  }
+
+  private async insertEdits(
+    workshopId: string,
+    edits: readonly { userId: string; section: string; function: IcpFunction; count: number }[],
+    db: Kysely<Database>,
   ): Promise<void> {
-    if (edits.length === 0) return;
     await db
       .insertInto('workshop_edits')
       .values(

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import {
   IcpValueError,
   addListItem,
+  collapseWhitespace,
   findSection,
   fragmentOf,
   readList,
@@ -29,15 +30,19 @@ export function promoteNotes(doc: Y.Doc, promotions: readonly Promotion[]): void
     const section = findSection(p.section);
     if (section?.kind === 'list') {
       const key = p.section as ListSectionKey;
-      const exists = readList(doc, key).some(
-        (i) => i.text.toLocaleLowerCase() === p.text.toLocaleLowerCase(),
-      );
-      if (exists) continue;
+      const wanted = sameText(p.text);
+      if (readList(doc, key).some((i) => sameText(i.text) === wanted)) continue;
+      if (readList(doc, key).length >= section.maxItems) {
+        throw conflict(
+          'section_full',
+          `${section.title} holds at most ${section.maxItems} entries; remove one first`,
+        );
+      }
       try {
         addListItem(doc, key, p.text, undefined, p.provenance);
       } catch (error) {
         if (error instanceof IcpValueError)
-          throw conflict('section_full', `${section.title}: ${error.message}`);
+          throw conflict('cannot_promote', `${section.title}: ${error.message}`);
         throw error;
       }
     } else if (section?.kind === 'richText') {
@@ -49,4 +54,9 @@ export function promoteNotes(doc: Y.Doc, promotions: readonly Promotion[]): void
       fragment.insert(fragment.length, [paragraph]);
     }
   }
+}
+
+/** How the list rules compare criteria: whitespace collapsed, any case. */
+function sameText(text: string): string {
+  return collapseWhitespace(text).toLocaleLowerCase();
 }

@@ -218,6 +218,11 @@ describe('votes', () => {
     expect(present(at('voting'), 'cat').notes.map((n) => n.myVotes)).toEqual([0, 0, 0]);
   });
 
+  it('offers no votes on a round the facilitator moved away from (votes are taken on the current step only)', () => {
+    const moved = { ...at('voting'), steps: [step('s1', 'voting'), step('s2', 'writing')], currentStep: 1 };
+    expect(present(moved, 'cat').steps[0]!.myVotesLeft).toBe(0);
+  });
+
   it('never puts another person’s votes in the answer while voting', () => {
     const dto = present(at('voting'), 'cat');
     expect(dto.notes.map((n) => [n.myVotes, n.votes, n.voters])).toEqual([

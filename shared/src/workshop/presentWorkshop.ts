@@ -100,17 +100,32 @@ export function presentWorkshop(state: WorkshopState, viewer: WorkshopViewer, no
   const stepById = new Map(state.steps.map((s) => [s.id, s]));
   const live = state.notes.filter((n) => n.mergedInto === null);
   const noteIdsByStep = new Map<string, Set<string>>();
+  const notesByStep = new Map<string, WorkshopNote[]>();
   for (const note of live) {
     const ids = noteIdsByStep.get(note.stepId) ?? new Set<string>();
     ids.add(note.id);
     noteIdsByStep.set(note.stepId, ids);
+    const list = notesByStep.get(note.stepId) ?? [];
+    list.push(note);
+    notesByStep.set(note.stepId, list);
   }
 
-  const steps = state.steps.map((step) => {
+  // Indexes built once per presentation, so showing a large session stays linear in its size.
+  const mergedInto = new Map<string, WorkshopNote[]>();
+  for (const note of state.notes) {
+    if (note.mergedInto === null) continue;
+    const list = mergedInto.get(note.mergedInto) ?? [];
+    list.push(note);
+    mergedInto.set(note.mergedInto, list);
+  }
+  const myVotes = new Map<string, number>();
+  for (const vote of state.votes) if (vote.voterId === viewer.userId) myVotes.set(vote.noteId, vote.count);
+
+  const steps = state.steps.map((step, index) => {
     const hidden = state.notes.filter((n) => n.stepId === step.id && !noteVisibleTo(state, n, viewer.userId));
     const ids = noteIdsByStep.get(step.id) ?? new Set<string>();
     const stepVotes = state.votes.filter((v) => ids.has(v.noteId) && v.count > 0);
-    const voting = step.phase === 'voting' && state.status === 'running';
+    const voting = step.phase === 'voting' && state.status === 'running' && index === state.currentStep;
     return {
       ...step,
       hiddenNotes: hidden.length,
@@ -125,8 +140,8 @@ export function presentWorkshop(state: WorkshopState, viewer: WorkshopViewer, no
     const ids = [...(noteIdsByStep.get(step.id) ?? [])];
     const shown = votesVisible(state, step);
     const tallies = new Map(tallyVotes(ids, state.votes).map((t) => [t.noteId, t]));
-    for (const note of live) {
-      if (note.stepId !== step.id || !noteVisibleTo(state, note, viewer.userId)) continue;
+    for (const note of notesByStep.get(step.id) ?? []) {
+      if (!noteVisibleTo(state, note, viewer.userId)) continue;
       const tally = tallies.get(note.id);
       notes.push({
         id: note.id,
@@ -136,10 +151,12 @@ export function presentWorkshop(state: WorkshopState, viewer: WorkshopViewer, no
         author: note.author,
         mine: note.author.id === viewer.userId,
         createdAt: note.createdAt,
-        mergedFrom: state.notes
-          .filter((m) => m.mergedInto === note.id)
-          .map((m) => ({ id: m.id, text: m.text, author: m.author })),
-        myVotes: state.votes.find((v) => v.noteId === note.id && v.voterId === viewer.userId)?.count ?? 0,
+        mergedFrom: (mergedInto.get(note.id) ?? []).map((m) => ({
+          id: m.id,
+          text: m.text,
+          author: m.author,
+        })),
+        myVotes: myVotes.get(note.id) ?? 0,
         votes: shown ? (tally?.votes ?? 0) : null,
         voters:
           shown && !step.anonymousVotes
