@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { LengthHint } from '../../ui/LengthHint.js';
 import {
   ICP_SECTIONS,
   STEP_KINDS,
@@ -49,7 +50,6 @@ export function AgendaStepEditor({
           className="input input-sm grow"
           aria-label={`Title of ${name}`}
           value={step.title}
-          maxLength={WORKSHOP_LIMITS.maxStepTitleLength}
           onChange={(e) => onChange({ title: e.target.value })}
         />
         <input
@@ -111,9 +111,10 @@ export function AgendaStepEditor({
         aria-label={`Prompt of ${name}`}
         placeholder="The question this step answers"
         value={step.prompt}
-        maxLength={WORKSHOP_LIMITS.maxPromptLength}
         onChange={(e) => onChange({ prompt: e.target.value })}
       />
+      <LengthHint text={step.title} max={WORKSHOP_LIMITS.maxStepTitleLength} action="start" />
+      <LengthHint text={step.prompt} max={WORKSHOP_LIMITS.maxPromptLength} action="start" />
       <fieldset className="agenda-sections">
         <legend className="visually-hidden">Sections of {name}</legend>
         {ICP_SECTIONS.map((s) => {

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { WORKSHOP_LIMITS } from '@bullseye/shared';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
+import { LengthHint } from '../../ui/LengthHint.js';
 import { defaultVersionName } from './formatDuration.js';
 import { useWorkshop } from './workshopContext.js';
 
@@ -47,9 +48,9 @@ export function EndWorkshopButton() {
               className="input"
               data-testid="workshop-version-name"
               value={name}
-              maxLength={WORKSHOP_LIMITS.maxVersionNameLength}
               onChange={(e) => setName(e.target.value)}
             />
+            <LengthHint text={name} max={WORKSHOP_LIMITS.maxVersionNameLength} action="end" />
           </div>
         </ConfirmDialog>
       )}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { WORKSHOP_LIMITS, type WorkshopNoteDto } from '@bullseye/shared';
+import { findSection, lengthState, WORKSHOP_LIMITS, type WorkshopNoteDto } from '@bullseye/shared';
+import { LengthHint } from '../../ui/LengthHint.js';
 import { workshopApi } from '../../api/workshopApi.js';
 import { useWorkshop } from './workshopContext.js';
 
@@ -7,9 +8,14 @@ import { useWorkshop } from './workshopContext.js';
 export function MyNoteItem({ note }: { note: WorkshopNoteDto }) {
   const { run } = useWorkshop();
   const [draft, setDraft] = useState<string | null>(null);
+  const section = findSection(note.section);
+  // A note for a list becomes its criterion when promoted, so it has the criterion's limit.
+  const max = section?.kind === 'list' ? section.maxLength : WORKSHOP_LIMITS.maxNoteLength;
+  const tooLong = draft !== null && lengthState(draft, max, 'collapse').over > 0;
 
   async function save() {
     const text = draft?.trim();
+    if (tooLong) return;
     if (!text || text === note.text) return setDraft(null);
     const answer = await run((id) => workshopApi.editNote(id, note.id, text));
     if (answer) setDraft(null);
@@ -22,7 +28,7 @@ export function MyNoteItem({ note }: { note: WorkshopNoteDto }) {
           className="input input-sm grow"
           aria-label="Edit note"
           value={draft}
-          maxLength={WORKSHOP_LIMITS.maxNoteLength}
+          aria-invalid={tooLong || undefined}
           autoFocus
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={(e) => {
@@ -30,12 +36,18 @@ export function MyNoteItem({ note }: { note: WorkshopNoteDto }) {
             if (e.key === 'Escape') setDraft(null);
           }}
         />
-        <button type="button" className="btn btn-sm btn-primary" onClick={() => void save()}>
+        <button
+          type="button"
+          className="btn btn-sm btn-primary"
+          disabled={tooLong}
+          onClick={() => void save()}
+        >
           Save
         </button>
         <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDraft(null)}>
           Cancel
         </button>
+        <LengthHint text={draft} max={max} measure="collapse" action="save" />
       </li>
     );
   }

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { findSection, WORKSHOP_LIMITS, type SectionKey } from '@bullseye/shared';
+import { findSection, lengthState, WORKSHOP_LIMITS, type SectionKey } from '@bullseye/shared';
+import { LengthHint } from '../../ui/LengthHint.js';
 import { workshopApi } from '../../api/workshopApi.js';
 import { useWorkshop } from './workshopContext.js';
 
@@ -9,12 +10,17 @@ export function NoteComposer({ section }: { section: SectionKey }) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const id = useId();
-  const title = findSection(section)?.title ?? section;
+  const definition = findSection(section);
+  const title = definition?.title ?? section;
+  // A note for a list becomes its criterion when promoted, so it has the criterion's limit.
+  const max = definition?.kind === 'list' ? definition.maxLength : WORKSHOP_LIMITS.maxNoteLength;
+  const tooLong = lengthState(text, max, 'collapse').over > 0;
+  const hintId = `${id}-length`;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const value = text.trim();
-    if (!value || busy) return;
+    if (!value || busy || tooLong) return;
     setBusy(true);
     const answer = await run((workshopId) => workshopApi.addNote(workshopId, section, value));
     setBusy(false);
@@ -35,18 +41,20 @@ export function NoteComposer({ section }: { section: SectionKey }) {
           placeholder="One idea per note"
           aria-label={`New note for ${title}`}
           value={text}
-          maxLength={WORKSHOP_LIMITS.maxNoteLength}
+          aria-describedby={hintId}
+          aria-invalid={tooLong || undefined}
           onChange={(e) => setText(e.target.value)}
         />
         <button
           type="submit"
           className="btn btn-sm"
-          disabled={busy || !text.trim()}
+          disabled={busy || !text.trim() || tooLong}
           aria-label={`Add note to ${title}`}
         >
           Add
         </button>
       </div>
+      <LengthHint id={hintId} text={text} max={max} measure="collapse" action="add it" />
     </form>
   );
 }
