@@ -58,3 +58,4 @@ export * from './workshop/timer.js';
 export * from './workshop/votes.js';
 export * from './workshop/presentWorkshop.js';
 export * from './validation/workshop.js';
+export * from './coach/coachRules.js';
