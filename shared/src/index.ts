@@ -59,3 +59,5 @@ export * from './workshop/votes.js';
 export * from './workshop/presentWorkshop.js';
 export * from './validation/workshop.js';
 export * from './coach/coachRules.js';
+export * from './coach/coachReview.js';
+export * from './validation/coach.js';

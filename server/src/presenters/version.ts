@@ -7,7 +7,7 @@ import type {
   VersionListDto,
 } from '@bullseye/shared';
 import type { VersionRecord } from '../db/versionStore.js';
-import { person } from './review.js';
+import { type VersionChecklistDto, person } from './review.js';
 
 export function presentVersion(record: VersionRecord): VersionDto {
   return {
@@ -29,11 +29,16 @@ export function presentVersionList(records: readonly VersionRecord[]): VersionLi
 }
 
 /** A version with its canonical content and the ICP's title at the time. */
-export function presentVersionDetail(record: VersionRecord, canonical: string): VersionDetailDto {
+export function presentVersionDetail(
+  record: VersionRecord,
+  canonical: string,
+  checklist: VersionChecklistDto | null = null,
+): VersionDetailDto {
   return {
     ...presentVersion(record),
     content: JSON.parse(canonical) as CanonicalIcp,
     title: record.title,
+    checklist,
   };
 }
 

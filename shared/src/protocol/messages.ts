@@ -1,6 +1,7 @@
 import type { IcpDto } from '../dto/icp.js';
 import type { ThreadDto } from '../validation/comments.js';
 import type { WorkshopDto } from '../validation/workshop.js';
+import type { CoachDismissalDto } from '../validation/coach.js';
 
 /**
  * The collaboration protocol at `/collab/<icpId>`. Message types 0–3 are the standard y-websocket
@@ -71,6 +72,8 @@ export type ServerEvent =
    * client's person may see it: others' notes and votes are left out until they are revealed.
    */
   | { type: 'workshop.updated'; workshop: WorkshopDto }
+  /** The coach's dismissed findings of the ICP changed (the whole list, with reasons). */
+  | { type: 'coach.dismissals'; icpId: string; dismissals: CoachDismissalDto[] }
   /** This person's inbox changed (sent only to their own connections). */
   | { type: 'inbox.changed'; unreadCount: number }
   /**

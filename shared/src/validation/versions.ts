@@ -3,6 +3,7 @@ import { FUNCTIONS } from '../logic/roles.js';
 import { LIMITS } from './limits.js';
 import { personRefSchema } from './comments.js';
 import { bestCustomerDefinitionSchema } from './datasets.js';
+import { versionChecklistDtoSchema } from './coach.js';
 
 /**
  * Versions, compare, restore, the review workflow (sign-off per function, leader approval), the
@@ -131,6 +132,12 @@ export const versionDetailDtoSchema = versionDtoSchema.extend({
   }),
   /** The ICP's title when the version was taken. */
   title: z.string(),
+  /**
+   * What the quality coach said when the version was recorded, and the findings dismissed then
+   * (with their reasons), so a reviewer sees what was known and accepted; null for versions
+   * recorded before the coach existed.
+   */
+  checklist: versionChecklistDtoSchema.nullable(),
 });
 
 const listItem = z.object({ id: z.string(), text: z.string() });
