@@ -4,10 +4,11 @@ import type {
   SectionDiff,
   VersionDetailDto,
   VersionDto,
+  VersionChecklistDto,
   VersionListDto,
 } from '@bullseye/shared';
 import type { VersionRecord } from '../db/versionStore.js';
-import { type VersionChecklistDto, person } from './review.js';
+import { person } from './review.js';
 
 export function presentVersion(record: VersionRecord): VersionDto {
   return {
