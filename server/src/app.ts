@@ -44,6 +44,8 @@ import { isScoreRequest, isScoringApiRequest, scoringRouter } from './routes/sco
 import { scoringOperations } from './routes/scoring/operations.js';
 import { workshopsRouter } from './routes/workshops/workshopsRouter.js';
 import { workshopOperations } from './routes/workshops/operations.js';
+import { coachRouter } from './routes/coach/coachRouter.js';
+import { coachOperations } from './routes/coach/operations.js';
 import { tokenScope } from './middlewares/tokenScope.js';
 import { sharedLimitStore } from './middlewares/sharedLimitStore.js';
 import { ClusterNode } from './collaboration/cluster/clusterNode.js';
@@ -127,6 +129,7 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
       ...auditOperations,
       ...datasetOperations,
       ...workshopOperations,
+      ...coachOperations,
       ...scoringOperations,
     },
     '0.6.0',
@@ -219,6 +222,7 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
   app.use('/api', datasetsRouter(commands.datasets, services.access));
   app.use('/api', scoringRouter(commands.scoring, services.scorings, services.access));
   app.use('/api', workshopsRouter(commands.workshops, services.access));
+  app.use('/api', coachRouter(commands.coach, services.access));
   app.use('/api', (_req, _res, next) => next(routeNotFound()));
 
   if (fs.existsSync(path.join(config.clientDist, 'index.html'))) {

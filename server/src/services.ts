@@ -43,6 +43,8 @@ import { TokenCommands } from './commands/tokenCommands.js';
 import { VersionCommands } from './commands/versionCommands.js';
 import { WorkshopCommands } from './commands/workshopCommands.js';
 import { WorkshopStore } from './db/workshopStore.js';
+import { CoachStore } from './db/coachStore.js';
+import { CoachCommands } from './commands/coachCommands.js';
 import { AccessLoader } from './policies/accessLoader.js';
 
 /** The stores and account services, shared by the HTTP app and the admin CLI. */
@@ -83,6 +85,7 @@ export async function createServices(database: DatabaseHandle, config: Config, c
     database.dialect,
   );
   const workshops = new WorkshopStore(db);
+  const coach = new CoachStore(db);
   const access = new AccessLoader(workspaces, icps, comments, versions, datasets, workshops);
   const scorings = new ScoringStore(db, icps);
   return {
@@ -125,6 +128,7 @@ export async function createServices(database: DatabaseHandle, config: Config, c
         drafts,
         events,
         workshops,
+        coach,
       );
       return {
         accounts: new AccountCommands(db, auth, users, workspaces, settings),
@@ -147,6 +151,7 @@ export async function createServices(database: DatabaseHandle, config: Config, c
           events,
         ),
         audit: new AuditCommands(audit, icps),
+        coach: new CoachCommands(db, coach, events, audit, clock),
         workshops: new WorkshopCommands(
           db,
           workshops,

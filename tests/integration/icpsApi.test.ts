@@ -369,6 +369,9 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
           'updateWorkshopNote',
           'deleteWorkshopNote',
           'voteOnWorkshopNote',
+          'listCoachDismissals',
+          'dismissCoachFinding',
+          'restoreCoachFinding',
         ].sort(),
       );
     });

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { ActiveUserDto, IcpReviewDto, WorkshopState } from '@bullseye/shared';
+import type { ActiveUserDto, CoachDismissalDto, IcpReviewDto, WorkshopState } from '@bullseye/shared';
 import type { ThreadRecord } from '../db/commentStore.js';
 import type { DbTransaction } from '../db/updateLog.js';
 import type { IcpRow } from '../db/icpStore.js';
@@ -42,6 +42,8 @@ export interface CollabEvents {
    * (others' hidden notes and votes left out).
    */
   publishWorkshop(icp: IcpRow, state: WorkshopState): Promise<void>;
+  /** The ICP's dismissed coach findings changed; everyone hears the whole list. */
+  publishCoachDismissals(icpId: string, dismissals: CoachDismissalDto[]): Promise<void>;
   /** These people's inboxes changed; each hears their own unread count on all their sockets. */
   inboxChanged(unreadCounts: ReadonlyMap<string, number>): void;
   /** Who has each of these ICPs open on this server now (each person once); none when absent. */
@@ -57,6 +59,7 @@ export const noCollabEvents: CollabEvents = {
   publishThread: () => Promise.resolve(),
   publishThreadDeleted: () => Promise.resolve(),
   publishWorkshop: () => Promise.resolve(),
+  publishCoachDismissals: () => Promise.resolve(),
   inboxChanged: () => undefined,
   activeUsers: () => new Map(),
 };

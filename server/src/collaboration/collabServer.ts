@@ -8,6 +8,7 @@ import {
   LIMITS,
   SCHEMA_VERSION,
   type ActiveUserDto,
+  type CoachDismissalDto,
   type IcpReviewDto,
   type WorkshopState,
 } from '@bullseye/shared';
@@ -134,6 +135,9 @@ export class CollabServer implements CollabEvents, LiveDrafts {
   }
   publishWorkshop(icp: IcpRow, state: WorkshopState): Promise<void> {
     return this.events.publishWorkshop(icp, state);
+  }
+  publishCoachDismissals(icpId: string, dismissals: CoachDismissalDto[]): Promise<void> {
+    return this.events.publishCoachDismissals(icpId, dismissals);
   }
   inboxChanged(unreadCounts: ReadonlyMap<string, number>): void {
     this.events.inboxChanged(unreadCounts);

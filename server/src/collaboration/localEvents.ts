@@ -5,6 +5,7 @@ import {
   presentWorkshop,
   reviewAbilities,
   type ActiveUserDto,
+  type CoachDismissalDto,
   type IcpReviewDto,
   type WorkshopState,
 } from '@bullseye/shared';
@@ -106,6 +107,12 @@ export class LocalEvents implements CollabEvents, CollabPart {
         ),
       };
     });
+  }
+
+  /** Pushes the ICP's dismissed coach findings to its open clients (the same for everyone). */
+  async publishCoachDismissals(icpId: string, dismissals: CoachDismissalDto[]): Promise<void> {
+    const room = await this.rooms.loaded(icpId);
+    room?.broadcastEvent(() => ({ type: 'coach.dismissals', icpId, dismissals }));
   }
 
   /** Tells each person, on every socket they have open (any ICP), their new unread count. */

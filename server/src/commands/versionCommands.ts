@@ -3,6 +3,9 @@ import {
   diffCanonical,
   exportFileName,
   icpToMarkdown,
+  coachReviewOf,
+  evaluateCoach,
+  findingKey,
   type CanonicalIcp,
   type CreateVersionBody,
   type DiffVersionsQuery,
@@ -21,6 +24,8 @@ import type { IcpRow, IcpStore } from '../db/icpStore.js';
 import type { ReviewStore } from '../db/reviewStore.js';
 import type { Database } from '../db/schema.js';
 import type { WorkshopStore } from '../db/workshopStore.js';
+import type { CoachStore } from '../db/coachStore.js';
+import { presentReview } from '../presenters/review.js';
 import type { DbTransaction } from '../db/updateLog.js';
 import type { VersionKind, VersionRecord, VersionStore } from '../db/versionStore.js';
 import type { Membership } from '../db/workspaceStore.js';
@@ -76,6 +81,7 @@ export class VersionCommands {
     private readonly drafts: LiveDrafts,
     private readonly events: CollabEvents,
     private readonly workshops: WorkshopStore,
+    private readonly coach: CoachStore,
   ) {}
 
   async list(icp: IcpRow): Promise<VersionListDto> {
@@ -134,9 +140,12 @@ export class VersionCommands {
   }
 
   async get(target: VersionAccess): Promise<VersionDetailDto> {
-    const content = await this.versions.content(target.version.id);
+    const [content, checklist] = await Promise.all([
+      this.versions.content(target.version.id),
+      this.coach.checklist(target.version.id),
+    ]);
     if (!content) throw notFound('Version');
-    return presentVersionDetail(target.version, content.canonical);
+    return presentVersionDetail(target.version, content.canonical, checklist);
   }
 
   /** Section by section, from a version to another version of the same ICP or to the live draft. */
@@ -356,6 +365,7 @@ export class VersionCommands {
       },
       trx,
     );
+    await this.recordChecklist(icp, version, input.snapshot.canonical, trx);
     await this.audit.append(
       {
         workspaceId: icp.workspace_id!,
@@ -374,6 +384,36 @@ export class VersionCommands {
       trx,
     );
     return version;
+  }
+
+  /**
+   * What the quality coach says about the version as it is recorded (its content, the ICP's
+   * review cadence then) and which of those findings had been dismissed, with the reasons: a
+   * reviewer of this version later sees what was known and accepted.
+   */
+  private async recordChecklist(
+    icp: IcpRow,
+    version: VersionRecord,
+    canonical: string,
+    trx: Kysely<Database>,
+  ): Promise<void> {
+    const now = new Date(version.created_at);
+    const review = presentReview(await this.reviews.summary(icp.id, trx), icp.review_interval_days, now);
+    const findings = evaluateCoach({
+      canonical: JSON.parse(canonical) as CanonicalIcp,
+      now: now.getTime(),
+      review: coachReviewOf(review),
+      contributions: null,
+      dataset: null,
+    });
+    const keys = new Set(findings.map((f) => findingKey(f)));
+    const dismissals = (await this.coach.dismissals(icp.id, trx)).filter((d) => keys.has(d.findingKey));
+    const dismissed = new Set(dismissals.map((d) => d.findingKey));
+    await this.coach.recordChecklist(
+      version.id,
+      { findings: findings.filter((f) => !dismissed.has(findingKey(f))), dismissals },
+      trx,
+    );
   }
 
   /** Locks the ICP's row for the transaction and reads it as it is now. */

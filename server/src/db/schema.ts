@@ -386,6 +386,22 @@ export interface WorkshopEditsTable {
   count: number;
 }
 
+/** A coach finding an editor dismissed on an ICP, with the reason. */
+export interface CoachDismissalsTable {
+  icp_id: string;
+  finding_key: string;
+  rule_id: string;
+  reason: string;
+  dismissed_by: string | null;
+  dismissed_at: Timestamp;
+}
+
+/** The coach's checklist when a version was recorded (JSON VersionChecklistDto). */
+export interface VersionChecklistsTable {
+  version_id: string;
+  checklist: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -415,4 +431,6 @@ export interface Database {
   workshop_notes: WorkshopNotesTable;
   workshop_votes: WorkshopVotesTable;
   workshop_edits: WorkshopEditsTable;
+  coach_dismissals: CoachDismissalsTable;
+  version_checklists: VersionChecklistsTable;
 }

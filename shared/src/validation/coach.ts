@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COACH_RULES } from '../coach/coachRules.js';
+import { ICP_SECTIONS, type SectionKey } from '../icp/layout.js';
 import { personRefSchema } from './comments.js';
 
 /**
@@ -49,7 +50,7 @@ export const coachFindingDtoSchema = z.object({
   ruleId: z.string(),
   severity: z.enum(['hint', 'warning']),
   practice: z.enum(['vague', 'static', 'ivoryTower', 'dataOnly', 'opinionOnly', 'personaFirst']),
-  section: z.string().nullable(),
+  section: z.enum(ICP_SECTIONS.map((x) => x.key) as [SectionKey, ...SectionKey[]]).nullable(),
   subject: z.string(),
   message: z.string(),
   fix: z.string(),

@@ -259,6 +259,9 @@ export const AUDIT_KINDS = [
   'workshop.promoted',
   /** The session ended with a named version (data.versionId, data.participants, data.absent). */
   'workshop.ended',
+  /** A coach finding was dismissed (data.ruleId, data.findingKey, data.reason) or restored. */
+  'coach.dismissed',
+  'coach.restored',
 ] as const;
 
 export const auditEntryDtoSchema = z.object({

@@ -36,6 +36,8 @@ const KIND_ICONS: Record<AuditEntryDto['kind'], string> = {
   'workshop.facilitator_changed': '⇄',
   'workshop.promoted': '⬆',
   'workshop.ended': '■',
+  'coach.dismissed': '⊘',
+  'coach.restored': '↺',
 };
 
 /** One audit entry: its number, what happened in a sentence, on which ICP, when, and its hash. */

@@ -181,6 +181,14 @@ export function describeAuditEntry(
         quote: null,
       };
     }
+    case 'coach.dismissed':
+      return {
+        actor,
+        action: `dismissed a coach finding (${str(data.ruleId) ?? 'a rule'})`,
+        quote: str(data.reason),
+      };
+    case 'coach.restored':
+      return { actor, action: `restored a coach finding (${str(data.ruleId) ?? 'a rule'})`, quote: null };
     case 'workshop.ended':
       return { actor, action: `ended a workshop as "${str(data.versionName) ?? 'a version'}"`, quote: null };
     default:

@@ -1,4 +1,4 @@
-import type { ActiveUserDto, IcpReviewDto, WorkshopState } from '@bullseye/shared';
+import type { ActiveUserDto, CoachDismissalDto, IcpReviewDto, WorkshopState } from '@bullseye/shared';
 import type { CommentRow, ThreadRecord } from '../../db/commentStore.js';
 import type { IcpRow } from '../../db/icpStore.js';
 import type { CollabEvents, RevokedCredential } from '../collabEvents.js';
@@ -25,6 +25,7 @@ type EventMessage =
     }
   | { from: string; name: 'publishThreadDeleted'; icpId: string; threadId: string }
   | { from: string; name: 'publishWorkshop'; icp: IcpRow; state: WorkshopState }
+  | { from: string; name: 'publishCoachDismissals'; icpId: string; dismissals: CoachDismissalDto[] }
   | { from: string; name: 'inboxChanged'; unreadCounts: [string, number][] }
   | { from: string; name: 'memberChanged'; workspaceId: string; userId: string }
   | { from: string; name: 'credentialRevoked'; credential: RevokedCredential }
@@ -78,6 +79,11 @@ export class ClusterEvents implements CollabEvents, CollabPart {
   async publishWorkshop(icp: IcpRow, state: WorkshopState): Promise<void> {
     this.send({ name: 'publishWorkshop', icp, state });
     await this.local.publishWorkshop(icp, state);
+  }
+
+  async publishCoachDismissals(icpId: string, dismissals: CoachDismissalDto[]): Promise<void> {
+    this.send({ name: 'publishCoachDismissals', icpId, dismissals });
+    await this.local.publishCoachDismissals(icpId, dismissals);
   }
 
   inboxChanged(unreadCounts: ReadonlyMap<string, number>): void {
@@ -183,6 +189,8 @@ export class ClusterEvents implements CollabEvents, CollabPart {
           return void this.local.publishThreadDeleted(event.icpId, event.threadId).catch(failed);
         case 'publishWorkshop':
           return void this.local.publishWorkshop(event.icp, event.state).catch(failed);
+        case 'publishCoachDismissals':
+          return void this.local.publishCoachDismissals(event.icpId, event.dismissals).catch(failed);
         case 'inboxChanged':
           return this.local.inboxChanged(new Map(event.unreadCounts));
         case 'memberChanged':

@@ -20,6 +20,7 @@ import { inboxReviewItems } from './20261126T1000_inbox_review_items.js';
 import * as addIcpLastEditedBy from './20261126T1100_add_icp_last_edited_by.js';
 import { createDatasets } from './20261203T1000_create_datasets.js';
 import { createWorkshops } from './20261203T1800_create_workshops.js';
+import { createCoach } from './20261203T2000_create_coach.js';
 import { createScoring } from './20261203T1400_create_scoring.js';
 
 /**
@@ -50,6 +51,7 @@ export function migrationProvider(dialect: 'sqlite' | 'postgres'): MigrationProv
     '20261203T1000_create_datasets': createDatasets(dialect),
     '20261203T1400_create_scoring': createScoring,
     '20261203T1800_create_workshops': createWorkshops,
+    '20261203T2000_create_coach': createCoach,
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
