@@ -12,6 +12,7 @@ import './styles/unsaved.css';
 import './styles/limits.css';
 import './styles/datasets.css';
 import './styles/workshop.css';
+import './styles/coach.css';
 import './styles/projector.css';
 import './styles/layout.css';
 import './styles/print.css';

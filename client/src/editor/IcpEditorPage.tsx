@@ -24,6 +24,7 @@ import { rememberWorkspace } from '../features/navigation/lastWorkspace.js';
 import { CommentsProvider } from '../features/comments/CommentsProvider.js';
 import { CommentsToggle } from '../features/comments/CommentsToggle.js';
 import { ReviewProvider } from '../features/review/ReviewProvider.js';
+import { CoachProvider } from '../features/coach/CoachProvider.js';
 import { ReviewStatusButton } from '../features/review/ReviewStatusButton.js';
 import { DraftPrintHeader } from '../features/print/DraftPrintHeader.js';
 import { HistoryToggle } from '../features/versions/HistoryToggle.js';
@@ -199,117 +200,119 @@ function PanelledEditor({ session, user, icp, workspace, setIcp, onLostAccess }:
     >
       <VersionsProvider key={icp.id} icp={icp} session={session}>
         <ReviewProvider key={icp.id} icp={icp} setIcp={setIcp} session={session}>
-          <WorkshopProvider key={icp.id} icp={icp} session={session}>
-            <header className="topbar editor-topbar">
-              <Logo />
-              <nav className="crumbs" aria-label="Breadcrumb">
-                {workspace && <span className="crumb-workspace">{workspace.name}</span>}
-                <Link to={`/w/${icp.workspaceId}`} className="link">
-                  All ICPs
-                </Link>
-                <span aria-hidden="true">/</span>
-              </nav>
-              <TitleEditor icp={icp} readOnly={archived || !icp.abilities.manageIcps} onRenamed={setIcp} />
-              <div className="topbar-right">
-                <AccessBadge archived={archived} abilities={icp.abilities} />
-                <ReviewStatusButton
-                  expanded={isShowing(panel, 'review')}
-                  controls={PANEL_ID}
-                  onClick={() => toggleTab('review')}
-                />
-                <StatusIndicator status={status} showSave={canEdit} />
-                <div className="topbar-group">
-                  <WorkshopToggle
-                    expanded={isShowing(panel, 'workshop')}
+          <CoachProvider key={icp.id} icp={icp} session={session}>
+            <WorkshopProvider key={icp.id} icp={icp} session={session}>
+              <header className="topbar editor-topbar">
+                <Logo />
+                <nav className="crumbs" aria-label="Breadcrumb">
+                  {workspace && <span className="crumb-workspace">{workspace.name}</span>}
+                  <Link to={`/w/${icp.workspaceId}`} className="link">
+                    All ICPs
+                  </Link>
+                  <span aria-hidden="true">/</span>
+                </nav>
+                <TitleEditor icp={icp} readOnly={archived || !icp.abilities.manageIcps} onRenamed={setIcp} />
+                <div className="topbar-right">
+                  <AccessBadge archived={archived} abilities={icp.abilities} />
+                  <ReviewStatusButton
+                    expanded={isShowing(panel, 'review')}
                     controls={PANEL_ID}
-                    onClick={() => toggleTab('workshop')}
+                    onClick={() => toggleTab('review')}
                   />
-                  <CommentsToggle />
-                  <HistoryToggle
-                    expanded={isShowing(panel, 'history')}
-                    controls={PANEL_ID}
-                    onClick={() => toggleTab('history')}
-                  />
-                  <button
-                    type="button"
-                    className="btn btn-sm btn-icon print-toggle"
-                    onClick={() => window.print()}
-                    aria-label="Print"
-                    title={PRINT_TITLE}
-                  >
-                    <PrintIcon />
-                  </button>
-                  {/* On a tablet, History and Print fold into this menu; Comments stays in the bar. */}
-                  <div className="topbar-more">
-                    <Menu
-                      trigger={<MoreIcon />}
-                      triggerLabel="More actions"
-                      triggerClassName="btn btn-sm btn-icon"
-                      align="end"
+                  <StatusIndicator status={status} showSave={canEdit} />
+                  <div className="topbar-group">
+                    <WorkshopToggle
+                      expanded={isShowing(panel, 'workshop')}
+                      controls={PANEL_ID}
+                      onClick={() => toggleTab('workshop')}
+                    />
+                    <CommentsToggle />
+                    <HistoryToggle
+                      expanded={isShowing(panel, 'history')}
+                      controls={PANEL_ID}
+                      onClick={() => toggleTab('history')}
+                    />
+                    <button
+                      type="button"
+                      className="btn btn-sm btn-icon print-toggle"
+                      onClick={() => window.print()}
+                      aria-label="Print"
+                      title={PRINT_TITLE}
                     >
-                      <button
-                        type="button"
-                        role="menuitem"
-                        className="menu-item"
-                        aria-pressed={isShowing(panel, 'history')}
-                        onClick={() => toggleTab('history')}
+                      <PrintIcon />
+                    </button>
+                    {/* On a tablet, History and Print fold into this menu; Comments stays in the bar. */}
+                    <div className="topbar-more">
+                      <Menu
+                        trigger={<MoreIcon />}
+                        triggerLabel="More actions"
+                        triggerClassName="btn btn-sm btn-icon"
+                        align="end"
                       >
-                        Version history
-                      </button>
-                      <button
-                        type="button"
-                        role="menuitem"
-                        className="menu-item"
-                        title={PRINT_TITLE}
-                        // After the menu has closed, so it is not on the paper.
-                        onClick={() => requestAnimationFrame(() => window.print())}
-                      >
-                        Print or save as PDF
-                      </button>
-                    </Menu>
+                        <button
+                          type="button"
+                          role="menuitem"
+                          className="menu-item"
+                          aria-pressed={isShowing(panel, 'history')}
+                          onClick={() => toggleTab('history')}
+                        >
+                          Version history
+                        </button>
+                        <button
+                          type="button"
+                          role="menuitem"
+                          className="menu-item"
+                          title={PRINT_TITLE}
+                          // After the menu has closed, so it is not on the paper.
+                          onClick={() => requestAnimationFrame(() => window.print())}
+                        >
+                          Print or save as PDF
+                        </button>
+                      </Menu>
+                    </div>
                   </div>
+                  <InboxLink />
+                  <PresenceBar people={people} selfId={selfId} self={<UserMenu />} max={compactBar ? 3 : 8} />
                 </div>
-                <InboxLink />
-                <PresenceBar people={people} selfId={selfId} self={<UserMenu />} max={compactBar ? 3 : 8} />
-              </div>
-            </header>
-            {status.unsaved && canEdit && (
-              <UnsavedChangesBanner session={session} reason={status.unsaved} title={icp.title} />
-            )}
-            {status.closeReason && (
-              <div className="banner banner-error" role="alert">
-                {status.closeReason}{' '}
-                <button type="button" className="btn-link" onClick={() => window.location.reload()}>
-                  Reload
-                </button>
-              </div>
-            )}
-            {archived && (
-              <div className="banner" role="status">
-                This ICP is archived and read-only.
-                {icp.abilities.manageIcps && (
-                  <>
-                    {' '}
-                    <button type="button" className="btn-link" onClick={() => void restore()}>
-                      Restore it
-                    </button>{' '}
-                    to edit.
-                  </>
-                )}
-              </div>
-            )}
-            <InsightsProvider doc={session.doc} workspaceId={icp.workspaceId} canEdit={!readOnly}>
-              <EditorLayout>
-                <main className="editor-main">
-                  <WorkshopBar icp={icp} />
-                  <FollowFacilitator />
-                  <DraftPrintHeader title={icp.title} />
-                  <IcpPage session={session} user={user} people={people} readOnly={readOnly} />
-                </main>
-                <EditorSidePanel />
-              </EditorLayout>
-            </InsightsProvider>
-          </WorkshopProvider>
+              </header>
+              {status.unsaved && canEdit && (
+                <UnsavedChangesBanner session={session} reason={status.unsaved} title={icp.title} />
+              )}
+              {status.closeReason && (
+                <div className="banner banner-error" role="alert">
+                  {status.closeReason}{' '}
+                  <button type="button" className="btn-link" onClick={() => window.location.reload()}>
+                    Reload
+                  </button>
+                </div>
+              )}
+              {archived && (
+                <div className="banner" role="status">
+                  This ICP is archived and read-only.
+                  {icp.abilities.manageIcps && (
+                    <>
+                      {' '}
+                      <button type="button" className="btn-link" onClick={() => void restore()}>
+                        Restore it
+                      </button>{' '}
+                      to edit.
+                    </>
+                  )}
+                </div>
+              )}
+              <InsightsProvider doc={session.doc} workspaceId={icp.workspaceId} canEdit={!readOnly}>
+                <EditorLayout>
+                  <main className="editor-main">
+                    <WorkshopBar icp={icp} />
+                    <FollowFacilitator />
+                    <DraftPrintHeader title={icp.title} />
+                    <IcpPage session={session} user={user} people={people} readOnly={readOnly} />
+                  </main>
+                  <EditorSidePanel />
+                </EditorLayout>
+              </InsightsProvider>
+            </WorkshopProvider>
+          </CoachProvider>
         </ReviewProvider>
       </VersionsProvider>
     </CommentsProvider>

@@ -2,6 +2,7 @@ import { SCORED_SECTIONS, icpCompleteness, type IcpSection, type ScoredSection }
 import type { IcpSession, PresenceUser } from '../collab/IcpSession.js';
 import { useDocValue } from '../collab/useDocValue.js';
 import type { Participant } from '../collab/usePresence.js';
+import { CoachSummaryButton } from '../features/coach/CoachSummaryButton.js';
 import { ImportanceControl } from '../features/scoring/ImportanceControl.js';
 import { sectionFocus } from '../features/workshop/sectionFocus.js';
 import { useWorkshopOptional } from '../features/workshop/workshopContext.js';
@@ -30,7 +31,10 @@ export function IcpPage({ session, user, people, readOnly }: IcpPageProps) {
 
   return (
     <article className="icp-page" aria-label="Ideal Customer Profile">
-      <CompletenessMeter percent={completeness.percent} sections={completeness.sections} />
+      <div className="icp-page-status">
+        <CompletenessMeter percent={completeness.percent} sections={completeness.sections} />
+        <CoachSummaryButton />
+      </div>
       <SectionGroups>
         {(section) => {
           const focus = focusOf(section.key);

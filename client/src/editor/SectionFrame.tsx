@@ -3,6 +3,7 @@ import type { SectionCompleteness, SectionDefinition } from '@bullseye/shared';
 import type { IcpSession } from '../collab/IcpSession.js';
 import type { Participant } from '../collab/usePresence.js';
 import { targetKey, useCommentsOptional } from '../features/comments/commentsContext.js';
+import { CoachSectionMarker } from '../features/coach/CoachSectionMarker.js';
 import { SectionCommentTools } from '../features/comments/SectionCommentTools.js';
 import type { SectionFocus } from '../features/workshop/sectionFocus.js';
 import { Avatar } from '../ui/Avatar.js';
@@ -67,6 +68,7 @@ export function SectionFrame({
           {section.title}
         </h3>
         {tools}
+        <CoachSectionMarker section={section} />
         <SectionCommentTools section={section} doc={session.doc} />
         <div className="section-presence" data-testid={`section-presence-${section.key}`}>
           {present.map((p) => (

@@ -7,6 +7,7 @@ import { useVersions } from '../versions/versionsContext.js';
 import { defaultSignOffName } from '../versions/versionLabel.js';
 import { parseVersionBody } from '../versions/versionBody.js';
 import { VersionFields } from '../versions/VersionFields.js';
+import { SignOffOpenWarnings } from '../coach/SignOffOpenWarnings.js';
 import { useReview } from './reviewContext.js';
 import { reviewErrorText } from './reviewErrorText.js';
 
@@ -96,6 +97,7 @@ export function RequestSignOffForm({
         notePlaceholder="What changed, what to look at"
         draftSaved={draftSaved}
       />
+      <SignOffOpenWarnings />
       {error && (
         <p className="review-error" role="alert">
           {error}

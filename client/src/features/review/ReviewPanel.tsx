@@ -1,3 +1,5 @@
+import { CoachChecklist } from '../coach/CoachChecklist.js';
+import { useCoachOptional } from '../coach/coachContext.js';
 import { useNow } from '../comments/useNow.js';
 import { ApprovedVersionCard } from './ApprovedVersionCard.js';
 import { CurrentReviewCard } from './CurrentReviewCard.js';
@@ -14,6 +16,7 @@ import { ReviewStatusPill } from './ReviewStatusPill.js';
 export function ReviewPanel() {
   const { review, abilities, sinceApproval } = useReview();
   const now = useNow(60_000);
+  const coach = useCoachOptional();
 
   return (
     <div className="review-panel" data-testid="review-panel">
@@ -25,6 +28,7 @@ export function ReviewPanel() {
         />
         <p className="review-next">{reviewNextStep(review)}</p>
       </section>
+      {coach && <CoachChecklist />}
       {review.current && <CurrentReviewCard current={review.current} now={now} />}
       {review.approved && <ApprovedVersionCard approved={review.approved} now={now} />}
       {abilities.requestSignOff && (

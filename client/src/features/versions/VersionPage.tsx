@@ -6,6 +6,7 @@ import { useIcp } from '../../editor/useIcp.js';
 import { formatDateTime } from '../../ui/dateFormat.js';
 import { HashText } from '../../ui/HashText.js';
 import { Menu } from '../../ui/Menu.js';
+import { VersionChecklistCard } from '../coach/VersionChecklistCard.js';
 import { functionSignOffs } from '../review/functionSignOffs.js';
 import { PrintHeader } from '../print/PrintHeader.js';
 import { versionPrintLabel } from '../print/printLabel.js';
@@ -133,6 +134,7 @@ function VersionScreen({ icp, version }: { icp: IcpDto; version: VersionDetailDt
             Titled “{version.title}” at the time (now “{icp.title}”).
           </p>
         )}
+        <VersionChecklistCard checklist={version.checklist} />
         <CanonicalIcpView content={version.content} workspaceId={icp.workspaceId} />
       </main>
       {restoring && (
