@@ -113,6 +113,7 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
     },
     cluster,
     workshops: services.workshops,
+    contributions: services.contributions,
   });
   const commands = services.commands(collab, collab);
   const openapi = buildOpenApi(

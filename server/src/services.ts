@@ -44,6 +44,7 @@ import { VersionCommands } from './commands/versionCommands.js';
 import { WorkshopCommands } from './commands/workshopCommands.js';
 import { WorkshopStore } from './db/workshopStore.js';
 import { CoachStore } from './db/coachStore.js';
+import { ContributionStore } from './db/contributionStore.js';
 import { CoachCommands } from './commands/coachCommands.js';
 import { AccessLoader } from './policies/accessLoader.js';
 
@@ -86,6 +87,7 @@ export async function createServices(database: DatabaseHandle, config: Config, c
   );
   const workshops = new WorkshopStore(db);
   const coach = new CoachStore(db);
+  const contributions = new ContributionStore(db);
   const access = new AccessLoader(workspaces, icps, comments, versions, datasets, workshops);
   const scorings = new ScoringStore(db, icps);
   return {
@@ -106,6 +108,7 @@ export async function createServices(database: DatabaseHandle, config: Config, c
     datasets,
     scorings,
     workshops,
+    contributions,
     /** Runs account imports in this process (resumed at start, awaited at shutdown). */
     imports,
     /** Bounds concurrent password hashing in this process (sign-in, sign-up, password changes). */
@@ -151,7 +154,7 @@ export async function createServices(database: DatabaseHandle, config: Config, c
           events,
         ),
         audit: new AuditCommands(audit, icps),
-        coach: new CoachCommands(db, coach, events, audit, clock),
+        coach: new CoachCommands(db, coach, contributions, events, audit, clock),
         workshops: new WorkshopCommands(
           db,
           workshops,

@@ -15,6 +15,7 @@ import { BACKENDS } from '../support/backends.js';
 import { ClientPool } from '../support/collabClient.js';
 import { useServer } from '../support/harness.js';
 import { createVersion, getVersion, settled } from '../support/versions.js';
+import { startThread, textAnchor } from '../support/comments.js';
 import { waitFor } from '../support/waitFor.js';
 
 describe.each(BACKENDS)('the quality coach on %s', (backend) => {
@@ -31,7 +32,7 @@ describe.each(BACKENDS)('the quality coach on %s', (backend) => {
 
   beforeAll(async () => {
     editor = await addMember(ctx.server, 'editor', { name: 'Edna Editor', function: 'sales' });
-    commenter = await addMember(ctx.server, 'commenter', { name: 'Cora Commenter' });
+    commenter = await addMember(ctx.server, 'commenter', { name: 'Cora Commenter', function: 'marketing' });
     viewer = await addMember(ctx.server, 'viewer', { name: 'Vic Viewer' });
     const other = expectStatus(
       await request<WorkspaceDto>(ctx.server, 'POST', '/api/workspaces', { body: { name: 'Elsewhere' } }),
@@ -150,6 +151,38 @@ describe.each(BACKENDS)('the quality coach on %s', (backend) => {
       reason: 'Our CRM vendor partners sell to anyone',
       findingKey: key,
     });
+  });
+
+  it('counts who contributed to which section, by function: edits as they commit, and comments', async () => {
+    const { icp } = await vagueIcp('Contributions');
+    await startThread(ctx.server, icp.id, 'Is this right?', { as: as(commenter), anchor: textAnchor() });
+    await startThread(ctx.server, icp.id, 'A general remark', { as: as(commenter) });
+    type Row = { section: string; function: string; edits: number; comments: number };
+    const rows = await waitFor(async () => {
+      const answer = await request<{ contributions: Row[] }>(
+        ctx.server,
+        'GET',
+        `/api/icps/${icp.id}/contributions`,
+        {
+          as: as(viewer),
+        },
+      );
+      const list = answer.body.contributions;
+      if (!list.some((r) => r.section === 'employees' && r.edits > 0))
+        throw new Error('edits not counted yet');
+      return list;
+    });
+    const of = (section: string, fn: string) => rows.find((r) => r.section === section && r.function === fn);
+    // Edna (sales) typed the industry and the range; Cora (marketing) commented on Goals.
+    expect(of('industries', 'sales')?.edits).toBeGreaterThan(0);
+    expect(of('employees', 'sales')?.edits).toBeGreaterThan(0);
+    expect(of('goals', 'marketing')).toMatchObject({ edits: 0, comments: 1 });
+    expect(rows.every((r) => r.function === 'sales' || r.function === 'marketing')).toBe(true);
+    errorOf(
+      await request(ctx.server, 'GET', `/api/icps/${icp.id}/contributions`, { as: as(outsider) }),
+      404,
+      'not_found',
+    );
   });
 
   it('a version records what the coach said then, and what had been dismissed and why', async () => {

@@ -372,6 +372,7 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
           'listCoachDismissals',
           'dismissCoachFinding',
           'restoreCoachFinding',
+          'getIcpContributions',
         ].sort(),
       );
     });

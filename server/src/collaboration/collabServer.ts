@@ -26,6 +26,8 @@ import { EditActivity } from './editActivity.js';
 import { Heartbeats } from './heartbeats.js';
 import { LocalEvents } from './localEvents.js';
 import { WorkshopActivity } from './workshopActivity.js';
+import { SectionContributions } from './sectionContributions.js';
+import type { ContributionStore } from '../db/contributionStore.js';
 import type { WorkshopStore } from '../db/workshopStore.js';
 import type { Room } from './room.js';
 import { RoomRegistry } from './roomRegistry.js';
@@ -47,6 +49,8 @@ export interface CollabServerOptions {
   onEdit?: (icpId: string, userId: string) => Promise<void>;
   /** Workshop sessions: edits during a session are counted for its function coverage. */
   workshops?: WorkshopStore;
+  /** Edits per section and function of every ICP, for the coach's ivory-tower rules. */
+  contributions?: ContributionStore;
   /** Automatic history while an ICP is edited (see AutoVersions); none when absent. */
   autoVersions?: AutoVersionHook;
   /**
@@ -97,6 +101,7 @@ export class CollabServer implements CollabEvents, LiveDrafts {
       this.autoVersions,
     );
     if (activity) partList.push(activity);
+    if (options.contributions) partList.push(new SectionContributions(options.contributions));
     const cluster = options.cluster?.attach({
       rooms: this.rooms,
       local: this.local,

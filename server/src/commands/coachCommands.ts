@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { CoachDismissalListDto, DismissFindingBody } from '@bullseye/shared';
+import type { CoachDismissalListDto, DismissFindingBody, IcpContributionsDto } from '@bullseye/shared';
+import type { ContributionStore } from '../db/contributionStore.js';
 import type { Clock } from '../clock.js';
 import type { CollabEvents } from '../collaboration/collabEvents.js';
 import type { AuditStore } from '../db/auditStore.js';
@@ -18,6 +19,7 @@ export class CoachCommands {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly store: CoachStore,
+    private readonly contributions: ContributionStore,
     private readonly events: CollabEvents,
     private readonly audit: AuditStore,
     private readonly clock: Clock,
@@ -25,6 +27,11 @@ export class CoachCommands {
 
   async list(icp: IcpRow): Promise<CoachDismissalListDto> {
     return { dismissals: await this.store.dismissals(icp.id) };
+  }
+
+  /** Who contributed to which section, by function: edits and comments. */
+  async contributionsOf(icp: IcpRow): Promise<IcpContributionsDto> {
+    return { contributions: await this.contributions.ofIcp(icp.id) };
   }
 
   /** Dismisses a finding with a reason (or changes the reason); reviewers will read it. */

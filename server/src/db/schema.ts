@@ -402,6 +402,15 @@ export interface VersionChecklistsTable {
   checklist: string;
 }
 
+/** Edits per person and section of an ICP (counted from committed updates), by function. */
+export interface IcpContributionsTable {
+  icp_id: string;
+  user_id: string;
+  section: string;
+  function: string;
+  edits: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -433,4 +442,5 @@ export interface Database {
   workshop_edits: WorkshopEditsTable;
   coach_dismissals: CoachDismissalsTable;
   version_checklists: VersionChecklistsTable;
+  icp_contributions: IcpContributionsTable;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COACH_RULES } from '../coach/coachRules.js';
 import { ICP_SECTIONS, type SectionKey } from '../icp/layout.js';
+import { FUNCTIONS } from '../logic/roles.js';
 import { personRefSchema } from './comments.js';
 
 /**
@@ -61,6 +62,19 @@ export const versionChecklistDtoSchema = z.object({
   findings: z.array(coachFindingDtoSchema),
   dismissals: z.array(coachDismissalDtoSchema),
 });
+
+/** Who contributed to which section, by function (edits counted from the live document, comments). */
+export const icpContributionsDtoSchema = z.object({
+  contributions: z.array(
+    z.object({
+      section: z.enum(ICP_SECTIONS.map((x) => x.key) as [SectionKey, ...SectionKey[]]),
+      function: z.enum(FUNCTIONS),
+      edits: z.number(),
+      comments: z.number(),
+    }),
+  ),
+});
+export type IcpContributionsDto = z.infer<typeof icpContributionsDtoSchema>;
 
 export type CoachDismissalDto = z.infer<typeof coachDismissalDtoSchema>;
 export type CoachDismissalListDto = z.infer<typeof coachDismissalListDtoSchema>;

@@ -16,6 +16,13 @@ export function coachRouter(commands: CoachCommands, access: AccessLoader): Rout
     res.json(await commands.list(icp));
   });
 
+  router.get('/icps/:icpId/contributions', async (req, res) => {
+    const actor = requireActor(req);
+    const { icpId } = parse(op.getIcpContributions.params, req.params, 'params');
+    const { icp } = await access.icp(actor, icpId, 'read');
+    res.json(await commands.contributionsOf(icp));
+  });
+
   router.post('/icps/:icpId/coach/dismissals', async (req, res) => {
     const actor = requireActor(req);
     const { icpId } = parse(op.dismissCoachFinding.params, req.params, 'params');

@@ -2,6 +2,7 @@ import {
   coachDismissalListDtoSchema,
   dismissFindingBodySchema,
   icpCoachParamsSchema,
+  icpContributionsDtoSchema,
   undismissFindingQuerySchema,
 } from '@bullseye/shared';
 import type { Operation } from '../../openapi.js';
@@ -25,6 +26,15 @@ export const coachOperations = {
     body: dismissFindingBodySchema,
     response: { status: 201, schema: coachDismissalListDtoSchema },
     errors: [400, 401, 403, 404, 413],
+  },
+  getIcpContributions: {
+    method: 'get',
+    path: '/icps/{icpId}/contributions',
+    summary:
+      'Who contributed to which section of the ICP, by function: edits (counted as they are committed) and comments (any member)',
+    params: icpCoachParamsSchema,
+    response: { status: 200, schema: icpContributionsDtoSchema },
+    errors: [400, 401, 404],
   },
   restoreCoachFinding: {
     method: 'delete',
