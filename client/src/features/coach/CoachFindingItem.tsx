@@ -39,6 +39,7 @@ export function CoachFindingItem({
       <div className="coach-finding-body">
         <p className="coach-message">{finding.message}</p>
         <p className="coach-fix">{finding.fix}</p>
+        {children}
         {(title || actions) && (
           <div className="coach-finding-foot">
             {title &&
@@ -60,7 +61,6 @@ export function CoachFindingItem({
             {actions}
           </div>
         )}
-        {children}
       </div>
     </li>
   );

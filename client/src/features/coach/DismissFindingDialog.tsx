@@ -59,7 +59,7 @@ export function DismissFindingDialog({
         data-testid="coach-dismiss-reason"
         aria-describedby={`${hintId} ${error ? errorId : ''}`.trim()}
         aria-invalid={error ? true : undefined}
-        placeholder="e.g. We sell to every size on purpose: the range is the market, not a guess"
+        placeholder="e.g. On purpose: we agreed in the March workshop that size, not industry, defines the segment"
         onChange={(e) => {
           setReason(e.target.value);
           setError(null);

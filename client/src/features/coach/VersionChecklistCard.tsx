@@ -42,9 +42,10 @@ export function VersionChecklistCard({ checklist }: { checklist: VersionChecklis
               return (
                 <li
                   key={dismissal.findingKey}
-                  className={`coach-finding coach-finding-${summary.severity ?? 'hint'}`}
+                  className="coach-finding coach-finding-dismissed"
                   data-testid="coach-dismissed-finding"
                   data-rule={dismissal.ruleId}
+                  data-severity={summary.severity ?? ''}
                 >
                   <span className="coach-severity">Dismissed</span>
                   <div className="coach-finding-body">
