@@ -132,6 +132,7 @@ export async function createServices(database: DatabaseHandle, config: Config, c
         events,
         workshops,
         coach,
+        contributions,
       );
       return {
         accounts: new AccountCommands(db, auth, users, workspaces, settings),

@@ -27,6 +27,7 @@ import { Heartbeats } from './heartbeats.js';
 import { LocalEvents } from './localEvents.js';
 import { WorkshopActivity } from './workshopActivity.js';
 import { SectionContributions } from './sectionContributions.js';
+import { SectionEdits } from './sectionEdits.js';
 import type { ContributionStore } from '../db/contributionStore.js';
 import type { WorkshopStore } from '../db/workshopStore.js';
 import type { Room } from './room.js';
@@ -100,8 +101,13 @@ export class CollabServer implements CollabEvents, LiveDrafts {
       new Heartbeats(options.heartbeatMs ?? 30_000),
       this.autoVersions,
     );
+    const contributions = options.contributions && new SectionContributions(options.contributions);
+    const editListeners = [activity?.sectionsEdited, contributions?.sectionsEdited].filter(
+      (l) => l !== undefined,
+    );
+    if (editListeners.length > 0) partList.push(new SectionEdits(editListeners));
     if (activity) partList.push(activity);
-    if (options.contributions) partList.push(new SectionContributions(options.contributions));
+    if (contributions) partList.push(contributions);
     const cluster = options.cluster?.attach({
       rooms: this.rooms,
       local: this.local,

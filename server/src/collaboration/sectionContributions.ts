@@ -3,7 +3,6 @@ import type { ContributionStore } from '../db/contributionStore.js';
 import type { CollabPart } from './collabPart.js';
 import type { Connection } from './connection.js';
 import type { Room } from './room.js';
-import { touchedSections } from './workshopActivity.js';
 
 /** Counted edits are written this often (and when the server stops). */
 const FLUSH_EVERY_MS = 5_000;
@@ -27,17 +26,18 @@ export class SectionContributions implements CollabPart {
     this.timer.unref();
   }
 
-  committed(room: Room, update: Uint8Array, origin: Connection | null): void {
-    const fn = origin?.reviewer.function;
-    if (!origin || !fn) return;
+  /** A connection's committed update changed these sections (see SectionEdits). */
+  readonly sectionsEdited = (room: Room, origin: Connection, sections: ReadonlySet<SectionKey>): void => {
+    const fn = origin.reviewer.function;
+    if (!fn) return;
     const userId = origin.actor.user.id;
-    for (const section of touchedSections(room.doc, update)) {
+    for (const section of sections) {
       const key = `${room.icpId}|${userId}|${section}`;
       const counted = this.pending.get(key);
       if (counted) counted.count++;
       else this.pending.set(key, { icpId: room.icpId, userId, section, function: fn, count: 1 });
     }
-  }
+  };
 
   async close(): Promise<void> {
     clearInterval(this.timer);

@@ -1,5 +1,4 @@
-import * as Y from 'yjs';
-import { findSection, type IcpFunction, type SectionKey, type WorkshopState } from '@bullseye/shared';
+import type { IcpFunction, SectionKey, WorkshopState } from '@bullseye/shared';
 import type { IcpStore } from '../db/icpStore.js';
 import type { WorkshopStore } from '../db/workshopStore.js';
 import type { CollabEvents } from './collabEvents.js';
@@ -62,13 +61,14 @@ export class WorkshopActivity implements CollabPart {
       .catch((error: unknown) => console.error(`icp ${room.icpId}: could not look up its workshop`, error));
   }
 
-  committed(room: Room, update: Uint8Array, origin: Connection | null): void {
-    const workshopId = origin && this.running.get(room.icpId);
+  /** A connection's committed update changed these sections (see SectionEdits). */
+  readonly sectionsEdited = (room: Room, origin: Connection, sections: ReadonlySet<SectionKey>): void => {
+    const workshopId = this.running.get(room.icpId);
     if (!workshopId) return;
     const fn = origin.reviewer.function;
     if (!fn) return;
     let byPerson = this.pending.get(workshopId)?.edits;
-    for (const section of touchedSections(room.doc, update)) {
+    for (const section of sections) {
       if (!byPerson) this.pending.set(workshopId, { icpId: room.icpId, edits: (byPerson = new Map()) });
       const userId = origin.actor.user.id;
       const key = `${userId}|${section}`;
@@ -76,7 +76,7 @@ export class WorkshopActivity implements CollabPart {
       if (counted) counted.count++;
       else byPerson.set(key, { userId, section, function: fn, count: 1 });
     }
-  }
+  };
 
   unloaded(room: Room): void {
     this.running.delete(room.icpId);
@@ -118,38 +118,4 @@ export class WorkshopActivity implements CollabPart {
       }
     }
   }
-}
-
-/**
- * The ICP sections an update touched (inserted into or deleted from), found by walking each
- * changed item up to its top-level type in the document it was applied to.
- */
-export function touchedSections(doc: Y.Doc, update: Uint8Array): Set<SectionKey> {
-  const sections = new Set<SectionKey>();
-  const { structs, ds } = Y.decodeUpdate(update);
-  const add = (id: Y.ID) => {
-    const section = sectionOfItem(doc, id);
-    if (section) sections.add(section);
-  };
-  for (const struct of structs) if (struct instanceof Y.Item) add(struct.id);
-  for (const [client, ranges] of ds.clients) {
-    for (const range of ranges) if (range.len > 0) add(Y.createID(client, range.clock));
-  }
-  return sections;
-}
-
-function sectionOfItem(doc: Y.Doc, id: Y.ID): SectionKey | undefined {
-  let struct: Y.AbstractStruct;
-  try {
-    if (id.clock >= Y.getState(doc.store, id.client)) return undefined;
-    struct = Y.getItem(doc.store, id);
-  } catch {
-    return undefined;
-  }
-  if (!(struct instanceof Y.Item)) return undefined;
-  let type = struct.parent as Y.AbstractType<unknown> | null;
-  while (type?._item) type = type._item.parent as Y.AbstractType<unknown> | null;
-  if (!type) return undefined;
-  const key = Y.findRootTypeKey(type);
-  return findSection(key)?.key as SectionKey | undefined;
 }

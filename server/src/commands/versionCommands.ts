@@ -4,6 +4,7 @@ import {
   exportFileName,
   icpToMarkdown,
   coachReviewOf,
+  contributionsForCoach,
   evaluateCoach,
   findingKey,
   type CanonicalIcp,
@@ -25,6 +26,7 @@ import type { ReviewStore } from '../db/reviewStore.js';
 import type { Database } from '../db/schema.js';
 import type { WorkshopStore } from '../db/workshopStore.js';
 import type { CoachStore } from '../db/coachStore.js';
+import type { ContributionStore } from '../db/contributionStore.js';
 import { presentReview } from '../presenters/review.js';
 import type { DbTransaction } from '../db/updateLog.js';
 import type { VersionKind, VersionRecord, VersionStore } from '../db/versionStore.js';
@@ -82,6 +84,7 @@ export class VersionCommands {
     private readonly events: CollabEvents,
     private readonly workshops: WorkshopStore,
     private readonly coach: CoachStore,
+    private readonly contributions: ContributionStore,
   ) {}
 
   async list(icp: IcpRow): Promise<VersionListDto> {
@@ -403,7 +406,7 @@ export class VersionCommands {
       canonical: JSON.parse(canonical) as CanonicalIcp,
       now: now.getTime(),
       review: coachReviewOf(review),
-      contributions: null,
+      contributions: contributionsForCoach(await this.contributions.ofIcp(icp.id, trx)),
       dataset: null,
     });
     const keys = new Set(findings.map((f) => findingKey(f)));

@@ -49,9 +49,9 @@ export class ContributionStore {
   }
 
   /** Edits and comments per section and function (only what some function did). */
-  async ofIcp(icpId: string): Promise<SectionContribution[]> {
+  async ofIcp(icpId: string, db: Kysely<Database> = this.db): Promise<SectionContribution[]> {
     const [edits, comments] = await Promise.all([
-      this.db
+      db
         .selectFrom('icp_contributions')
         .select(['section', 'function', (eb) => eb.fn.sum<number | string>('edits').as('n')])
         .where('icp_id', '=', icpId)
@@ -65,7 +65,7 @@ export class ContributionStore {
         JOIN memberships m ON m.workspace_id = i.workspace_id AND m.user_id = c.author_id
         WHERE c.icp_id = ${icpId} AND root.anchor_section IS NOT NULL AND m.function IS NOT NULL
         GROUP BY root.anchor_section, m.function`
-        .execute(this.db)
+        .execute(db)
         .then((r) => r.rows),
     ]);
     const cells = new Map<string, SectionContribution>();

@@ -1,21 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addListItem, fragmentOf, removeListItem, writeRange } from '@bullseye/shared';
-import { touchedSections } from './workshopActivity.js';
+import { changedSections, touchedSections } from './sectionEdits.js';
 
 /** A client document that records its updates, and the server's copy they are applied to. */
 function pair() {
   const client = new Y.Doc();
   const server = new Y.Doc();
   const updates: Uint8Array[] = [];
+  let changed = new Set<string>();
+  server.on('afterTransaction', (transaction: Y.Transaction) => {
+    changed = changedSections(transaction);
+  });
   client.on('update', (update: Uint8Array) => {
     updates.push(update);
     Y.applyUpdate(server, update);
   });
-  return { client, server, last: () => updates[updates.length - 1]! };
+  return {
+    client,
+    server,
+    last: () => {
+      const update = updates[updates.length - 1]!;
+      // Both ways of telling agree: decoding the update, and the transaction that applied it.
+      const decoded = touchedSections(server, update);
+      if ([...decoded].sort().join() !== [...changed].sort().join()) {
+        throw new Error(`decoded ${[...decoded].join()} but the transaction changed ${[...changed].join()}`);
+      }
+      return update;
+    },
+  };
 }
 
-describe('touchedSections (edits counted for a workshop’s function coverage)', () => {
+describe('touchedSections and changedSections (who edits which section)', () => {
   it('names the section a criterion, a range bound or narrative text went into', () => {
     const { client, server, last } = pair();
     addListItem(client, 'industries', 'Fintech');
