@@ -409,8 +409,11 @@ export class VersionCommands {
       contributions: contributionsForCoach(await this.contributions.ofIcp(icp.id, trx)),
       dataset: null,
     });
-    const keys = new Set(findings.map((f) => findingKey(f)));
-    const dismissals = (await this.coach.dismissals(icp.id, trx)).filter((d) => keys.has(d.findingKey));
+    const byKey = new Map(findings.map((f) => [findingKey(f), f]));
+    const dismissals = (await this.coach.dismissals(icp.id, trx)).flatMap((d) => {
+      const finding = byKey.get(d.findingKey);
+      return finding ? [{ ...d, finding }] : [];
+    });
     const dismissed = new Set(dismissals.map((d) => d.findingKey));
     await this.coach.recordChecklist(
       version.id,

@@ -1,5 +1,6 @@
 import type { IcpReviewDto } from '../validation/versions.js';
-import type { CoachReview } from './coachRules.js';
+import type { IcpContributionsDto } from '../validation/coach.js';
+import type { CoachContribution, CoachReview } from './coachRules.js';
 
 /** The coach's view of an ICP's review cadence, from the review the API answers. */
 export function coachReviewOf(review: IcpReviewDto): CoachReview {
@@ -8,4 +9,18 @@ export function coachReviewOf(review: IcpReviewDto): CoachReview {
     dueAt: review.reviewDueAt,
     approvedAt: review.approved?.approvedAt ?? null,
   };
+}
+
+/**
+ * The coach's contributions from what the API answers: a section counts as contributed to by a
+ * function when its members edited or commented on it. An ICP nobody has contributed to yet gives
+ * null (unknown), so a brand-new ICP is not told that every function is missing.
+ */
+export function contributionsForCoach(
+  rows: IcpContributionsDto['contributions'],
+): CoachContribution[] | null {
+  const counted = rows
+    .map((r) => ({ section: r.section, function: r.function, count: r.edits + r.comments }))
+    .filter((r) => r.count > 0);
+  return counted.length > 0 ? counted : null;
 }

@@ -60,7 +60,8 @@ export const coachFindingDtoSchema = z.object({
 /** What the coach said about a version when it was recorded, and what had been dismissed (why). */
 export const versionChecklistDtoSchema = z.object({
   findings: z.array(coachFindingDtoSchema),
-  dismissals: z.array(coachDismissalDtoSchema),
+  /** Each with the finding as the coach worded it then (absent in checklists recorded before). */
+  dismissals: z.array(coachDismissalDtoSchema.extend({ finding: coachFindingDtoSchema.optional() })),
 });
 
 /** Who contributed to which section, by function (edits counted from the live document, comments). */

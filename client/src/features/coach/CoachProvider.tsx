@@ -14,6 +14,7 @@ import {
   type OpenFinding,
 } from './coachView.js';
 import { useCoachDismissals } from './useCoachDismissals.js';
+import { useContributions } from './useContributions.js';
 import { useLiveCoachFindings } from './useLiveCoachFindings.js';
 
 /**
@@ -32,7 +33,8 @@ export function CoachProvider({
   const icpId = icp.id;
   const now = useNow(60_000);
   const review = useMemo(() => coachReviewOf(icp.review), [icp.review]);
-  const findings = useLiveCoachFindings(session, review, now);
+  const contributions = useContributions(session, icpId, now);
+  const findings = useLiveCoachFindings(session, review, now, contributions);
   const { dismissals, error, apply } = useCoachDismissals(session, icpId);
   const toast = useToast();
   const canDismiss = icp.abilities.edit && icp.archivedAt === null;

@@ -50,8 +50,14 @@ export function VersionChecklistCard({ checklist }: { checklist: VersionChecklis
                   <span className="coach-severity">Dismissed</span>
                   <div className="coach-finding-body">
                     <p className="coach-message">
-                      {summary.title}
-                      {summary.subject && <> · “{summary.subject}”</>}
+                      {dismissal.finding ? (
+                        dismissal.finding.message
+                      ) : (
+                        <>
+                          {summary.title}
+                          {summary.subject && <> · “{summary.subject}”</>}
+                        </>
+                      )}
                     </p>
                     <p className="coach-reason">
                       <q dir="auto">{dismissal.reason}</q>{' '}

@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'react';
-import { evaluateCoach, toCanonical, type CoachFinding, type CoachReview } from '@bullseye/shared';
+import {
+  evaluateCoach,
+  toCanonical,
+  type CoachContribution,
+  type CoachFinding,
+  type CoachReview,
+} from '@bullseye/shared';
 import type { IcpSession } from '../../collab/IcpSession.js';
 import { sameFindings } from './coachView.js';
 
@@ -16,6 +22,7 @@ export function useLiveCoachFindings(
   session: IcpSession,
   review: CoachReview,
   now: number,
+  contributions: CoachContribution[] | null,
 ): CoachFinding[] | null {
   const [findings, setFindings] = useState<CoachFinding[] | null>(null);
   const { intervalDays, dueAt, approvedAt } = review;
@@ -30,8 +37,8 @@ export function useLiveCoachFindings(
         canonical: toCanonical(session.doc),
         now,
         review: { intervalDays, dueAt, approvedAt },
-        // Not known in the browser yet: the ivory-tower and data rules stay quiet.
-        contributions: null,
+        contributions,
+        // No dataset figures in the browser yet: the data rules stay quiet.
         dataset: null,
       });
       setFindings((current) => (current && sameFindings(current, next) ? current : next));
@@ -52,7 +59,7 @@ export function useLiveCoachFindings(
       session.doc.off('update', schedule);
       window.clearTimeout(timer);
     };
-  }, [session, now, intervalDays, dueAt, approvedAt]);
+  }, [session, now, intervalDays, dueAt, approvedAt, contributions]);
 
   return findings;
 }
