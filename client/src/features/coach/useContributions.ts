@@ -4,10 +4,13 @@ import { coachApi } from '../../api/coachApi.js';
 import type { IcpSession } from '../../collab/IcpSession.js';
 import { useReconnected } from '../../collab/useReconnected.js';
 
+/** How long after an edit the counts are read again (the server writes them every 5 s). */
+const AFTER_EDITS_MS = 6_000;
+
 /**
  * Who contributed to which section of the ICP, by function (edits and comments), for the coach's
- * ivory-tower rules: loaded when the ICP opens, again as `refreshKey` changes (the provider passes
- * its minute clock) and after every reconnection. Null until known, or when nobody with a function
+ * ivory-tower rules: loaded when the ICP opens, a few seconds after edits, as `refreshKey` changes
+ * (the provider passes its minute clock) and after every reconnection. Null until known, or when nobody with a function
  * has contributed yet (the rules then stay quiet rather than name every function missing).
  */
 export function useContributions(
@@ -18,6 +21,24 @@ export function useContributions(
   const [contributions, setContributions] = useState<CoachContribution[] | null>(null);
   const [reconnects, setReconnects] = useState(0);
   useReconnected(session, () => setReconnects((n) => n + 1));
+  const [edited, setEdited] = useState(0);
+
+  // After edits, once the server has written its counts (every 5 s), read them again.
+  useEffect(() => {
+    let timer = 0;
+    const onUpdate = () => {
+      if (timer) return;
+      timer = window.setTimeout(() => {
+        timer = 0;
+        setEdited((n) => n + 1);
+      }, AFTER_EDITS_MS);
+    };
+    session.doc.on('update', onUpdate);
+    return () => {
+      session.doc.off('update', onUpdate);
+      window.clearTimeout(timer);
+    };
+  }, [session]);
 
   useEffect(() => {
     let live = true;
@@ -31,7 +52,7 @@ export function useContributions(
     return () => {
       live = false;
     };
-  }, [icpId, refreshKey, reconnects]);
+  }, [icpId, refreshKey, reconnects, edited]);
 
   return contributions;
 }
