@@ -15,7 +15,8 @@ export type SectionEditListener = (
  * Tells listeners which sections each connection's committed updates change (who edits what, for
  * function coverage and the coach's ivory-tower rules). It reads the document's own transactions
  * (`transaction.changed`: the types a change touched, walked up to their top-level section), which
- * costs about a microsecond per update; a room's first committed update, which arrives before the
+ * costs a few microseconds per update (about 5 µs for a typed character; decoding the update
+ * instead measured about 20 µs); a room's first committed update, which arrives before the
  * room's document is watched, is decoded instead.
  */
 export class SectionEdits implements CollabPart {
