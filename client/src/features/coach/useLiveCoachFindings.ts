@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
+import type * as Y from 'yjs';
 import {
   evaluateCoach,
   toCanonical,
@@ -7,6 +8,7 @@ import {
   type CoachReview,
 } from '@bullseye/shared';
 import type { IcpSession } from '../../collab/IcpSession.js';
+import { useSettledDocValue } from '../../collab/useSettledDocValue.js';
 import { sameFindings } from './coachView.js';
 
 /** Edits are gathered this long before the coach reads the document again (typing stays smooth). */
@@ -24,42 +26,18 @@ export function useLiveCoachFindings(
   now: number,
   contributions: CoachContribution[] | null,
 ): CoachFinding[] | null {
-  const [findings, setFindings] = useState<CoachFinding[] | null>(null);
   const { intervalDays, dueAt, approvedAt } = review;
-
-  useEffect(() => {
-    let timer = 0;
-    let ready = session.tracker.status.synced;
-    const compute = () => {
-      timer = 0;
-      if (!ready) return;
-      const next = evaluateCoach({
-        canonical: toCanonical(session.doc),
+  const read = useCallback(
+    (doc: Y.Doc) =>
+      evaluateCoach({
+        canonical: toCanonical(doc),
         now,
         review: { intervalDays, dueAt, approvedAt },
         contributions,
         // No dataset figures in the browser yet: the data rules stay quiet.
         dataset: null,
-      });
-      setFindings((current) => (current && sameFindings(current, next) ? current : next));
-    };
-    const schedule = () => {
-      if (!ready || timer) return;
-      timer = window.setTimeout(compute, SETTLE_MS);
-    };
-    const unsubscribe = session.tracker.subscribe(() => {
-      if (ready || !session.tracker.status.synced) return;
-      ready = true;
-      compute();
-    });
-    session.doc.on('update', schedule);
-    compute();
-    return () => {
-      unsubscribe();
-      session.doc.off('update', schedule);
-      window.clearTimeout(timer);
-    };
-  }, [session, now, intervalDays, dueAt, approvedAt, contributions]);
-
-  return findings;
+      }),
+    [now, intervalDays, dueAt, approvedAt, contributions],
+  );
+  return useSettledDocValue(session, read, SETTLE_MS, sameFindings);
 }

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import { canonicalHash } from '@bullseye/shared';
 import type { IcpSession } from '../../collab/IcpSession.js';
+import { useSettledDocValue } from '../../collab/useSettledDocValue.js';
 
 /** Edits are gathered this long before the document is hashed again (typing stays smooth). */
 const SETTLE_MS = 150;
@@ -13,32 +13,5 @@ const SETTLE_MS = 150;
  * an old local copy).
  */
 export function useLiveDraftHash(session: IcpSession): string | null {
-  const [hash, setHash] = useState<string | null>(null);
-
-  useEffect(() => {
-    let timer = 0;
-    let ready = session.tracker.status.synced;
-    const compute = () => {
-      timer = 0;
-      if (ready) setHash(canonicalHash(session.doc));
-    };
-    const schedule = () => {
-      if (!ready || timer) return;
-      timer = window.setTimeout(compute, SETTLE_MS);
-    };
-    const unsubscribe = session.tracker.subscribe(() => {
-      if (ready || !session.tracker.status.synced) return;
-      ready = true;
-      compute();
-    });
-    session.doc.on('update', schedule);
-    compute();
-    return () => {
-      unsubscribe();
-      session.doc.off('update', schedule);
-      window.clearTimeout(timer);
-    };
-  }, [session]);
-
-  return hash;
+  return useSettledDocValue(session, canonicalHash, SETTLE_MS);
 }
