@@ -3,6 +3,7 @@ import {
   colorForName,
   icpAbilities,
   presentWorkshop,
+  workshopViewer,
   reviewAbilities,
   type ActiveUserDto,
   type CoachDismissalDto,
@@ -100,11 +101,7 @@ export class LocalEvents implements CollabEvents, CollabPart {
       const abilities = icpAbilities(connection.role, archived);
       return {
         type: 'workshop.updated',
-        workshop: presentWorkshop(
-          state,
-          { userId: connection.actor.user.id, mayFacilitate: abilities.edit, mayPropose: abilities.comment },
-          now,
-        ),
+        workshop: presentWorkshop(state, workshopViewer(connection.actor.user.id, abilities), now),
       };
     });
   }

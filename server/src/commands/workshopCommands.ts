@@ -13,6 +13,7 @@ import {
   noteSections,
   pauseTimer,
   presentWorkshop,
+  workshopViewer,
   resumeTimer,
   startTimer,
   tallyVotes,
@@ -351,11 +352,7 @@ export class WorkshopCommands {
 
   private present(state: WorkshopState, icp: IcpRow, membership: Membership): WorkshopDto {
     const abilities = icpAbilities(membership.role, icp.archived_at !== null);
-    return presentWorkshop(
-      state,
-      { userId: membership.userId, mayFacilitate: abilities.edit, mayPropose: abilities.comment },
-      this.clock.now().getTime(),
-    );
+    return presentWorkshop(state, workshopViewer(membership.userId, abilities), this.clock.now().getTime());
   }
 
   /**

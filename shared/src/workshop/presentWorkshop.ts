@@ -1,5 +1,6 @@
 import type { SectionKey } from '../icp/layout.js';
 import { ICP_SECTIONS } from '../icp/layout.js';
+import type { WorkspaceAbilities } from '../logic/abilities.js';
 import { FUNCTIONS, type IcpFunction, type Role } from '../logic/roles.js';
 import type {
   WorkshopCoverageDto,
@@ -70,6 +71,17 @@ export interface WorkshopViewer {
   userId: string;
   mayFacilitate: boolean;
   mayPropose: boolean;
+}
+
+/**
+ * Who may do what in a workshop, from the member's abilities on the ICP: those who edit it
+ * facilitate, those who comment write notes and vote, everyone who reads it watches.
+ */
+export function workshopViewer(
+  userId: string,
+  abilities: Pick<WorkspaceAbilities, 'edit' | 'comment'>,
+): WorkshopViewer {
+  return { userId, mayFacilitate: abilities.edit, mayPropose: abilities.comment };
 }
 
 /**
