@@ -43,9 +43,10 @@ function precompress(): Plugin {
       outDir = path.resolve(config.root, config.build.outDir);
     },
     async closeBundle() {
-      const files = (await fs.readdir(outDir, { recursive: true }))
-        .map((file) => path.join(outDir, file))
-        .filter((file) => COMPRESSIBLE.test(file));
+      // A bundle that failed wrote nothing: its own error is the one to report, not this one.
+      const written = await fs.readdir(outDir, { recursive: true }).catch(() => null);
+      if (!written) return;
+      const files = written.map((file) => path.join(outDir, file)).filter((file) => COMPRESSIBLE.test(file));
       await Promise.all(
         files.map(async (file) => {
           const content = await fs.readFile(file);

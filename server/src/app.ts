@@ -214,7 +214,7 @@ export async function createApp(config: Config, clock: Clock = systemClock): Pro
     }),
   );
   app.use('/api', tokensRouter(services.tokens, commands.tokens));
-  app.use('/api', icpsRouter(commands.icps, services.access));
+  app.use('/api', icpsRouter(commands.icps, commands.comparisons, services.negatives, services.access));
   app.use('/api', versionsRouter(commands.versions, services.access));
   app.use('/api', reviewsRouter(commands.reviews, services.access));
   app.use('/api', auditRouter(commands.audit, services.access));

@@ -18,6 +18,7 @@ import { WorkspaceStore } from './db/workspaceStore.js';
 import { DatasetStore } from './db/datasetStore.js';
 import { AccountStore } from './db/accountStore.js';
 import { ColumnsCache } from './datasets/columnsCache.js';
+import { CoachFigures } from './datasets/coachFigures.js';
 import { ImportFiles } from './datasets/importFiles.js';
 import { ImportRunner } from './datasets/importRunner.js';
 import { DatasetCommands } from './commands/datasetCommands.js';
@@ -36,6 +37,8 @@ import { AuditCommands } from './commands/auditCommands.js';
 import { CommentCommands } from './commands/commentCommands.js';
 import { InboxCommands } from './commands/inboxCommands.js';
 import { IcpCommands } from './commands/icpCommands.js';
+import { ComparisonCommands } from './commands/comparisonCommands.js';
+import { NegativeIcps } from './scoring/negativeIcps.js';
 import { InviteCommands } from './commands/inviteCommands.js';
 import { MemberCommands } from './commands/memberCommands.js';
 import { ReviewCommands } from './commands/reviewCommands.js';
@@ -88,8 +91,10 @@ export async function createServices(database: DatabaseHandle, config: Config, c
   const workshops = new WorkshopStore(db);
   const coach = new CoachStore(db);
   const contributions = new ContributionStore(db);
+  const coachFigures = new CoachFigures(datasets, columns, versions, reviews);
   const access = new AccessLoader(workspaces, icps, comments, versions, datasets, workshops);
   const scorings = new ScoringStore(db, icps);
+  const negatives = new NegativeIcps(icps, reviews, versions);
   return {
     settings,
     users,
@@ -107,6 +112,8 @@ export async function createServices(database: DatabaseHandle, config: Config, c
     access,
     datasets,
     scorings,
+    /** What the workspace's negative ICPs (approved versions) disqualify in every other ICP. */
+    negatives,
     workshops,
     contributions,
     /** Runs account imports in this process (resumed at start, awaited at shutdown). */
@@ -121,7 +128,25 @@ export async function createServices(database: DatabaseHandle, config: Config, c
       events: CollabEvents,
       drafts: LiveDrafts = new StoredDrafts(new UpdateLog(db, clock, database.dialect)),
     ) {
-      const icpCommands = new IcpCommands(icps, reviews, events, clock, new DraftDigests(db));
+      const log = new UpdateLog(db, clock, database.dialect);
+      const icpCommands = new IcpCommands(
+        db,
+        icps,
+        reviews,
+        events,
+        clock,
+        new DraftDigests(db),
+        audit,
+        drafts,
+        log,
+      );
+      const scoring = new ScoringCommands(
+        new ScoringModels(versions, reviews, drafts, negatives),
+        scorings,
+        datasets,
+        accountsData,
+        clock,
+      );
       const versionCommands = new VersionCommands(
         db,
         icps,
@@ -133,6 +158,7 @@ export async function createServices(database: DatabaseHandle, config: Config, c
         workshops,
         coach,
         contributions,
+        coachFigures,
       );
       return {
         accounts: new AccountCommands(db, auth, users, workspaces, settings),
@@ -180,13 +206,8 @@ export async function createServices(database: DatabaseHandle, config: Config, c
           audit,
           clock,
         ),
-        scoring: new ScoringCommands(
-          new ScoringModels(versions, reviews, drafts),
-          scorings,
-          datasets,
-          accountsData,
-          clock,
-        ),
+        scoring,
+        comparisons: new ComparisonCommands(drafts, datasets, scoring),
       };
     },
   };

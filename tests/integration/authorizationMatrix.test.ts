@@ -53,6 +53,9 @@ const MATRIX = {
   updateIcp:      { admin: 200,     editor: 200,     commenter: 403,         viewer: 403,         nonMember: 404, anonymous: 401 },
   archiveIcp:     { admin: 200,     editor: 200,     commenter: 403,         viewer: 403,         nonMember: 404, anonymous: 401 },
   unarchiveIcp:   { admin: 200,     editor: 200,     commenter: 403,         viewer: 403,         nonMember: 404, anonymous: 401 },
+  duplicateIcp:   { admin: 201,     editor: 201,     commenter: 403,         viewer: 403,         nonMember: 404, anonymous: 401 },
+  markPrimaryIcp: { admin: 200,     editor: 200,     commenter: 403,         viewer: 403,         nonMember: 404, anonymous: 401 },
+  compareIcps:    { admin: 200,     editor: 200,     commenter: 200,         viewer: 200,         nonMember: 404, anonymous: 401 },
   listMembers:    { admin: 200,     editor: 200,     commenter: 200,         viewer: 200,         nonMember: 404, anonymous: 401 },
   updateMember:   { admin: 200,     editor: 403,     commenter: 403,         viewer: 403,         nonMember: 404, anonymous: 401 },
   removeMember:   { admin: 204,     editor: 403,     commenter: 403,         viewer: 403,         nonMember: 404, anonymous: 401 },
@@ -213,6 +216,38 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
       await archiveIcp(ctx.server, icp.id);
       const response = await request(ctx.server, 'POST', `/api/icps/${icp.id}/unarchive`, { as });
       return { response, took: async () => (await getIcpAsOwner(icp.id)).archivedAt === null };
+    },
+    async duplicateIcp(as) {
+      const icp = await createIcp(ctx.server, 'To copy');
+      const title = `Copy ${randomUUID().slice(0, 8)}`;
+      const response = await request(ctx.server, 'POST', `/api/icps/${icp.id}/duplicate`, {
+        body: { title },
+        as,
+      });
+      return { response, took: async () => (await icpTitlesAsOwner()).includes(title) };
+    },
+    async markPrimaryIcp(as) {
+      const icp = await createIcp(ctx.server, 'To mark primary');
+      const response = await request(ctx.server, 'PUT', `/api/icps/${icp.id}/primary`, { as });
+      const took = async () => {
+        const marked = (await getIcpAsOwner(icp.id)).primary;
+        await request(ctx.server, 'DELETE', `/api/icps/${icp.id}/primary`);
+        return marked;
+      };
+      return { response, took };
+    },
+    async compareIcps(as) {
+      const [a, b] = await Promise.all([
+        createIcp(ctx.server, 'Compare A'),
+        createIcp(ctx.server, 'Compare B'),
+      ]);
+      const response = await request<{ verdict?: string }>(
+        ctx.server,
+        'GET',
+        `/api/icps/${a.id}/compare/${b.id}`,
+        { as },
+      );
+      return { response, took: async () => response.body.verdict === 'same' };
     },
     async listMembers(as) {
       const response = await request<{ members?: MemberDto[] }>(

@@ -1,20 +1,38 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import {
   addListItem,
+  describeBestCustomers,
   evaluateCoach,
   findingKey,
+  FUNCTIONS,
+  sampleAccounts,
+  sampleCsvLines,
   toCanonical,
+  writeBestCustomers,
   writeRange,
   type AuditLogDto,
+  type BestCustomerDefinition,
   type CoachDismissalListDto,
+  type Evidence,
+  type InsightsDto,
+  type VersionDetailDto,
   type WorkspaceDto,
 } from '@bullseye/shared';
 import { createIcp, errorOf, request, type Credentials } from '../support/api.js';
 import { addMember, expectStatus, type Account } from '../support/actors.js';
 import { BACKENDS } from '../support/backends.js';
 import { ClientPool } from '../support/collabClient.js';
+import { csvOf, importCsv, reimportCsv } from '../support/datasets.js';
 import { useServer } from '../support/harness.js';
-import { createVersion, getVersion, settled } from '../support/versions.js';
+import {
+  approveVersion,
+  createVersion,
+  getVersion,
+  requestSignOff,
+  settled,
+  signOff,
+} from '../support/versions.js';
 import { startThread, textAnchor } from '../support/comments.js';
 import { waitFor } from '../support/waitFor.js';
 
@@ -190,6 +208,8 @@ describe.each(BACKENDS)('the quality coach on %s', (backend) => {
     const first = await getVersion(ctx.server, (await createVersion(ctx.server, icp.id, 'Vague draft')).id);
     const rules = first.checklist!.findings.map((f) => f.ruleId);
     expect(rules).toEqual(expect.arrayContaining(['vague-catch-all', 'vague-range-too-wide']));
+    // This workspace has no dataset: the data rules stay quiet.
+    expect(rules).not.toContain('vague-matches-most-accounts');
     expect(first.checklist!.dismissals).toEqual([]);
 
     const wide = first.checklist!.findings.find((f) => f.ruleId === 'vague-range-too-wide')!;
@@ -227,5 +247,146 @@ describe.each(BACKENDS)('the quality coach on %s', (backend) => {
     ]);
     // The first version still says what it said.
     expect((await getVersion(ctx.server, first.id)).checklist).toEqual(first.checklist);
+  });
+
+  /** A workspace of its own (its datasets stay out of the other tests), with the admin in it. */
+  async function workspaceNamed(name: string): Promise<WorkspaceDto> {
+    return expectStatus(
+      await request<WorkspaceDto>(ctx.server, 'POST', '/api/workspaces', { body: { name } }),
+      201,
+      `workspace ${name}`,
+    );
+  }
+
+  /** An ICP of `workspaceId` written by `edit` (as the admin), recorded as a named version. */
+  async function recordedIcp(
+    workspaceId: string,
+    title: string,
+    edit: (doc: Y.Doc) => void,
+  ): Promise<{ icpId: string; version: VersionDetailDto }> {
+    const icp = await createIcp(ctx.server, title, workspaceId);
+    const writer = await pool.connect(ctx.server, icp.id, { params: { acks: '1' } });
+    const observer = await pool.connect(ctx.server, icp.id);
+    writer.doc.transact(() => edit(writer.doc));
+    await settled(writer, observer);
+    const version = await getVersion(ctx.server, (await createVersion(ctx.server, icp.id, 'First')).id);
+    return { icpId: icp.id, version };
+  }
+
+  const ruleIds = (version: VersionDetailDto) => version.checklist!.findings.map((f) => f.ruleId);
+
+  it("a version's checklist says when the profile matches most of the dataset's accounts", async () => {
+    const workspace = await workspaceNamed('Customer data');
+    const csv = [...sampleCsvLines(sampleAccounts(400, 5), 'hubspot')].join('\r\n') + '\r\n';
+    await importCsv(ctx.server, workspace.id, 'HubSpot sample', csv);
+
+    // Only a size band, and one that holds every company: it matches (nearly) every account.
+    const wide = await recordedIcp(workspace.id, 'Everyone', (doc) =>
+      writeRange(doc, 'employees', { min: 1, max: 10_000_000 }),
+    );
+    expect(ruleIds(wide.version)).toContain('vague-matches-most-accounts');
+    expect(
+      wide.version.checklist!.findings.find((f) => f.ruleId === 'vague-matches-most-accounts')!.message,
+    ).toMatch(/^The profile matches (4[1-9]|[5-9]\d|100)% of all accounts in the dataset/);
+
+    // One industry and a 200–1,000 band: a slice of the market.
+    const narrow = await recordedIcp(workspace.id, 'Focused', (doc) => {
+      addListItem(doc, 'industries', 'Fintech');
+      writeRange(doc, 'employees', { min: 200, max: 1_000 });
+    });
+    expect(narrow.version.checklist).not.toBeNull();
+    expect(ruleIds(narrow.version)).not.toContain('vague-matches-most-accounts');
+  });
+
+  it("a version's checklist says when the approved version's evidence drifted on the latest import", async () => {
+    const workspace = await workspaceNamed('Drifting data');
+    const signers = Object.fromEntries(
+      await Promise.all(
+        FUNCTIONS.map(
+          async (fn) =>
+            [
+              fn,
+              await addMember(ctx.server, 'commenter', { function: fn, workspaceId: workspace.id }),
+            ] as const,
+        ),
+      ),
+    );
+    const approver = await addMember(ctx.server, 'commenter', { approver: true, workspaceId: workspace.id });
+
+    // 100 accounts, the first 40 customers; `fintech` of the customers and `others` of the rest are Fintech.
+    const accounts = (fintech: number, others: number) =>
+      csvOf([
+        ['Record ID', 'Company name', 'Industry', 'Lifecycle Stage'],
+        ...Array.from({ length: 100 }, (_, i) => {
+          const customer = i < 40;
+          const isFintech = customer ? i < fintech : i - 40 < others;
+          return [`r${i}`, `Company ${i}`, isFintech ? 'Fintech' : 'Retail', customer ? 'customer' : 'lead'];
+        }),
+      ]);
+    // Fintech: 75% of the customers against 40% of all accounts, lift 1.88.
+    const dataset = await importCsv(ctx.server, workspace.id, 'CRM', accounts(30, 10));
+    const definition: BestCustomerDefinition = {
+      datasetId: dataset.id,
+      comparison: 'all',
+      conditions: [{ op: 'in', field: 'status', values: ['customer'] }],
+    };
+    const insights = expectStatus(
+      await request<InsightsDto>(ctx.server, 'POST', `/api/datasets/${dataset.id}/insights`, {
+        body: { comparison: 'all', conditions: definition.conditions },
+      }),
+      200,
+      'insights',
+    );
+    const trait = insights.traits.find((t) => t.dimension === 'industry' && t.value === 'Fintech')!;
+    expect(trait.lift).toBeCloseTo(1.875);
+    // The criterion as the Data tab adds it from the insights.
+    const evidence: Evidence = {
+      datasetId: dataset.id,
+      datasetName: dataset.name,
+      revision: insights.revision,
+      dimension: 'industry',
+      value: 'Fintech',
+      band: null,
+      bestCustomers: describeBestCustomers(definition.conditions, definition.comparison),
+      comparison: 'all',
+      bestN: trait.bestKnown,
+      n: trait.n,
+      shareBest: trait.shareBest,
+      shareComparison: trait.shareComparison,
+      lift: trait.lift,
+      low: trait.low,
+      high: trait.high,
+      winRate: trait.winRate,
+      computedAt: insights.computedAt,
+    };
+    const { icpId, version } = await recordedIcp(workspace.id, 'Fintech first', (doc) => {
+      writeBestCustomers(doc, definition);
+      addListItem(doc, 'industries', 'Fintech', evidence);
+    });
+    // Nothing approved yet, nothing re-imported: no drift.
+    expect(ruleIds(version)).not.toContain('static-drift-since-approval');
+
+    expectStatus(await requestSignOff(ctx.server, version.id), 200, 'requesting sign-off');
+    for (const fn of FUNCTIONS) {
+      const body = { function: fn, decision: 'approve' } as const;
+      expectStatus(await signOff(ctx.server, version.id, body, { token: signers[fn]!.token }), 200, fn);
+    }
+    expectStatus(
+      await approveVersion(ctx.server, version.id, { token: approver.token }, 'Go'),
+      200,
+      'approving',
+    );
+
+    // The re-import turns it around: Fintech is now 25% of the customers, lift 0.63.
+    await reimportCsv(ctx.server, dataset.id, accounts(10, 30));
+    const after = await getVersion(
+      ctx.server,
+      (await createVersion(ctx.server, icpId, 'After the re-import')).id,
+    );
+    const drift = after.checklist!.findings.filter((f) => f.ruleId === 'static-drift-since-approval');
+    expect(drift.map((f) => f.message)).toEqual([
+      'The lift of "Fintech" fell from 1.88 to 0.63 since the approved version.',
+      '"Fintech" now matches 25% of your best customers, down from 75% when the version was approved.',
+    ]);
   });
 });

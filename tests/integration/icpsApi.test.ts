@@ -373,6 +373,11 @@ describe.each(BACKENDS)('ICP HTTP API on %s', (backend) => {
           'dismissCoachFinding',
           'restoreCoachFinding',
           'getIcpContributions',
+          'duplicateIcp',
+          'markPrimaryIcp',
+          'unmarkPrimaryIcp',
+          'compareIcps',
+          'getInheritedDisqualifiers',
         ].sort(),
       );
     });

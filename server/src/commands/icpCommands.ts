@@ -1,18 +1,28 @@
+import * as Y from 'yjs';
 import type {
+  DuplicateIcpBody,
   IcpDraftDto,
   IcpDto,
+  IcpKind,
   IcpListItemDto,
   IcpReviewDto,
   ListIcpsQuery,
   UpdateIcpBody,
 } from '@bullseye/shared';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
+import type { AuditStore } from '../db/auditStore.js';
+import { docOfState } from '../db/docSnapshot.js';
+import type { Database } from '../db/schema.js';
+import type { UpdateLog } from '../db/updateLog.js';
+import type { LiveDrafts } from '../collaboration/collabEvents.js';
+import { writeContent } from '../collaboration/restoreContent.js';
 import type { DraftDigests } from '../db/draftDigests.js';
 import type { IcpRow, IcpStore } from '../db/icpStore.js';
 import { NO_REVIEW, type ReviewStore, type ReviewSummary } from '../db/reviewStore.js';
 import type { Membership } from '../db/workspaceStore.js';
 import type { CollabEvents } from '../collaboration/collabEvents.js';
-import { notFound } from '../errors.js';
+import { conflict, notFound } from '../errors.js';
 import { memberAbilities, memberReviewAbilities } from '../policies/policies.js';
 import { presentDraft, presentIcp } from '../presenters/icp.js';
 import { presentReview } from '../presenters/review.js';
@@ -24,11 +34,15 @@ import { presentReview } from '../presenters/review.js';
  */
 export class IcpCommands {
   constructor(
+    private readonly db: Kysely<Database>,
     private readonly icps: IcpStore,
     private readonly reviews: ReviewStore,
     private readonly collab: CollabEvents,
     private readonly clock: Clock,
     private readonly drafts: DraftDigests,
+    private readonly audit: AuditStore,
+    private readonly liveDrafts: LiveDrafts,
+    private readonly log: UpdateLog,
   ) {}
 
   /**
@@ -71,23 +85,126 @@ export class IcpCommands {
     return presentDraft(review, digests.get(row.id));
   }
 
-  async create(membership: Membership, title: string): Promise<IcpDto> {
-    const row = await this.icps.create(membership.workspaceId, title);
+  async create(membership: Membership, title: string, kind: IcpKind = 'icp'): Promise<IcpDto> {
+    const row = await this.icps.create(membership.workspaceId, title, kind);
     return this.present(row, membership, NO_REVIEW);
   }
 
-  /** Renames and/or sets the review cadence; open editors see it live. */
-  async update(membership: Membership, id: string, patch: UpdateIcpBody): Promise<IcpDto> {
-    const row = await this.icps.update(id, {
-      ...(patch.title !== undefined ? { title: patch.title } : {}),
-      ...(patch.reviewIntervalDays !== undefined ? { review_interval_days: patch.reviewIntervalDays } : {}),
+  /**
+   * A new ICP in the same workspace starting from `source`'s content as committed now (criteria
+   * with their evidence and rules, narrative, scoring settings, best-customer definition), written
+   * afresh: none of its history, comments, versions, sign-offs or workshops. The new record, its
+   * first update and the audit entry commit together.
+   */
+  async duplicate(membership: Membership, source: IcpRow, body: DuplicateIcpBody): Promise<IcpDto> {
+    const from = docOfState(await this.liveDrafts.draftState(source.id));
+    const copy = new Y.Doc();
+    let update: Uint8Array;
+    try {
+      copy.transact(() => writeContent(copy, from));
+      update = Y.encodeStateAsUpdate(copy);
+    } finally {
+      from.destroy();
+      copy.destroy();
+    }
+    const kind = body.kind ?? source.kind;
+    const row = await this.log.appendWith(null, async (trx) => {
+      const created = await this.icps.create(membership.workspaceId, body.title, kind, trx);
+      await this.log.append([{ icpId: created.id, data: update }], trx);
+      await this.audit.append(
+        {
+          workspaceId: membership.workspaceId,
+          icpId: created.id,
+          kind: 'icp.duplicated',
+          actorId: membership.userId,
+          data: { fromIcpId: source.id, fromTitle: source.title, kind },
+        },
+        trx,
+      );
+      return created;
     });
-    if (!row) throw notFound('ICP');
-    return this.publish(row, membership);
+    return this.present(row, membership, NO_REVIEW);
   }
 
+  /**
+   * Renames, sets the review cadence and/or the kind; open editors see it live. A negative ICP is
+   * never the primary one: becoming negative clears the mark. A kind change is audited, since it
+   * changes what every other ICP's scores disqualify.
+   */
+  async update(membership: Membership, row: IcpRow, patch: UpdateIcpBody): Promise<IcpDto> {
+    const changesKind = patch.kind !== undefined && patch.kind !== row.kind;
+    const updated = await this.db.transaction().execute(async (trx) => {
+      const next = await this.icps.update(
+        row.id,
+        {
+          ...(patch.title !== undefined ? { title: patch.title } : {}),
+          ...(patch.reviewIntervalDays !== undefined
+            ? { review_interval_days: patch.reviewIntervalDays }
+            : {}),
+          ...(changesKind ? { kind: patch.kind } : {}),
+          ...(changesKind && patch.kind === 'negative' ? { primary_at: null } : {}),
+        },
+        trx,
+      );
+      if (next && changesKind) {
+        await this.audit.append(
+          {
+            workspaceId: membership.workspaceId,
+            icpId: row.id,
+            kind: 'icp.kind_changed',
+            actorId: membership.userId,
+            data: { before: row.kind, after: patch.kind },
+          },
+          trx,
+        );
+      }
+      return next;
+    });
+    if (!updated) throw notFound('ICP');
+    return this.publish(updated, membership);
+  }
+
+  /**
+   * Marks the ICP as the workspace's primary one (the previous primary loses the mark) or removes
+   * the mark. Negative and archived ICPs cannot be primary (409). Audited when something changed.
+   */
+  async setPrimary(membership: Membership, row: IcpRow, primary: boolean): Promise<IcpDto> {
+    if (primary && row.kind === 'negative') {
+      throw conflict('negative_icp', 'A negative ICP (who we never sell to) cannot be the primary ICP');
+    }
+    if (primary && row.archived_at !== null) {
+      throw conflict('archived', 'An archived ICP cannot be the primary ICP: restore it first');
+    }
+    const { updated, previous } = await this.db.transaction().execute(async (trx) => {
+      const current = await this.icps.find(row.id, trx);
+      if (!current) throw notFound('ICP');
+      if ((current.primary_at !== null) === primary) return { updated: current, previous: null };
+      const previous = await this.icps.setPrimary(current, primary, trx);
+      await this.audit.append(
+        {
+          workspaceId: membership.workspaceId,
+          icpId: row.id,
+          kind: 'icp.primary_changed',
+          actorId: membership.userId,
+          data: { primary, previousIcpId: previous },
+        },
+        trx,
+      );
+      return { updated: (await this.icps.find(row.id, trx))!, previous };
+    });
+    if (previous) {
+      const before = await this.icps.find(previous);
+      if (before) await this.publish(before, membership);
+    }
+    return this.publish(updated, membership);
+  }
+
+  /** Archives (read-only, hidden from the list; no longer primary) or restores an ICP. */
   async setArchived(membership: Membership, id: string, archived: boolean): Promise<IcpDto> {
-    const row = await this.icps.setArchived(id, archived);
+    const row = await this.icps.update(id, {
+      archived_at: archived ? this.clock.now().toISOString() : null,
+      ...(archived ? { primary_at: null } : {}),
+    });
     if (!row) throw notFound('ICP');
     await this.collab.setReadOnly(id, archived);
     return this.publish(row, membership);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   csvLine,
+  type AccountOverlapDto,
   type DatasetScoringDto,
   type DatasetScoringListDto,
   type ModelSelector,
@@ -25,6 +26,7 @@ import { requireReady } from '../datasets/requireReady.js';
 import { SCORED_COLUMNS, scoringAccountOf, type ScoredRow } from '../scoring/accountInput.js';
 import { bucketOf } from '../scoring/gradeBuckets.js';
 import { scoreDataset } from '../scoring/scoreDataset.js';
+import { accountOverlap } from '../scoring/accountOverlap.js';
 import { scoreImpact } from '../scoring/scoreImpact.js';
 import { scoreReasons } from '../scoring/scoreReasons.js';
 import {
@@ -179,6 +181,22 @@ export class ScoringCommands {
     } finally {
       this.scans--;
     }
+  }
+
+  /**
+   * Two ICPs' drafts (with what negative ICPs disqualify) scored on every account of the dataset:
+   * how many are a fit for each and for both, with the accounts best for both.
+   */
+  async overlap(a: IcpRow, b: IcpRow, dataset: DatasetRow): Promise<AccountOverlapDto> {
+    requireReady(dataset);
+    const [modelA, modelB] = await Promise.all([
+      this.models.resolve(a, 'draft'),
+      this.models.resolve(b, 'draft'),
+    ]);
+    const result = await this.scanning(() =>
+      accountOverlap(modelA.scorer, modelB.scorer, this.rowsOf(dataset)),
+    );
+    return { datasetId: dataset.id, datasetName: dataset.name, ...result };
   }
 
   /** How many accounts of the dataset change grade from one model to the other, with examples. */

@@ -27,6 +27,7 @@ import type { Database } from '../db/schema.js';
 import type { WorkshopStore } from '../db/workshopStore.js';
 import type { CoachStore } from '../db/coachStore.js';
 import type { ContributionStore } from '../db/contributionStore.js';
+import type { CoachDataContext, CoachFigures } from '../datasets/coachFigures.js';
 import { presentReview } from '../presenters/review.js';
 import type { DbTransaction } from '../db/updateLog.js';
 import type { VersionKind, VersionRecord, VersionStore } from '../db/versionStore.js';
@@ -66,6 +67,8 @@ interface VersionInput {
   actorId: string | null;
   snapshot: DocSnapshot;
   restoredFrom: number | null;
+  /** What the coach's dataset figures are computed from (loaded before the transaction); null for none. */
+  coachData: CoachDataContext | null;
 }
 
 /**
@@ -85,7 +88,26 @@ export class VersionCommands {
     private readonly workshops: WorkshopStore,
     private readonly coach: CoachStore,
     private readonly contributions: ContributionStore,
+    private readonly coachFigures: CoachFigures,
   ) {}
+
+  /**
+   * Loads what the coach's dataset figures need for a version of `icp` (`content`: what it will
+   * hold, when known), before the transaction that records it; null when there is nothing to load
+   * or it failed (the checklist then goes without dataset figures).
+   */
+  async prepareCoachData(
+    icp: IcpRow,
+    content: CanonicalIcp | string | null,
+  ): Promise<CoachDataContext | null> {
+    let hint: CanonicalIcp | null = null;
+    try {
+      hint = typeof content === 'string' ? (JSON.parse(content) as CanonicalIcp) : content;
+    } catch {
+      // A hint only: the figures then read the workspace's newest dataset.
+    }
+    return this.coachFigures.prepare(icp, hint);
+  }
 
   async list(icp: IcpRow): Promise<VersionListDto> {
     return presentVersionList(await this.versions.list(icp.id));
@@ -94,6 +116,7 @@ export class VersionCommands {
   /** Names the live draft as it is now, e.g. "Q1 2027 workshop". */
   async create(icp: IcpRow, membership: Membership, body: CreateVersionBody): Promise<VersionDto> {
     const snapshot = snapshotOfState(await this.drafts.draftState(icp.id));
+    const coachData = await this.prepareCoachData(icp, snapshot.canonical);
     const version = await this.db.transaction().execute(async (trx) =>
       this.record(
         {
@@ -105,6 +128,7 @@ export class VersionCommands {
           actorId: membership.userId,
           snapshot,
           restoredFrom: null,
+          coachData,
         },
         trx,
       ),
@@ -116,10 +140,17 @@ export class VersionCommands {
   /**
    * Names a draft state inside the caller's transaction (a workshop's wrap-up records its version
    * with its summary); the caller tells open clients once it commits (`versionsRecorded`).
+   * `coachData` comes from `prepareCoachData` before that transaction.
    */
   async recordNamed(
     icpId: string,
-    input: { name: string; note: string | null; actorId: string; state: Uint8Array },
+    input: {
+      name: string;
+      note: string | null;
+      actorId: string;
+      state: Uint8Array;
+      coachData?: CoachDataContext | null;
+    },
     trx: Kysely<Database>,
   ): Promise<VersionRecord> {
     return this.record(
@@ -132,6 +163,7 @@ export class VersionCommands {
         actorId: input.actorId,
         snapshot: snapshotOfState(input.state),
         restoredFrom: null,
+        coachData: input.coachData ?? null,
       },
       trx,
     );
@@ -167,6 +199,7 @@ export class VersionCommands {
     const { version, icp } = target;
     const content = await this.versions.content(version.id);
     if (!content || !icp.workspace_id) throw notFound('Version');
+    const coachData = await this.prepareCoachData(icp, content.canonical);
     const source = docOfState(content.state);
     let result: { before: VersionRecord | null; after: VersionRecord };
     try {
@@ -175,7 +208,13 @@ export class VersionCommands {
         icp.workspace_id,
         (draft) => writeContent(draft, source),
         (change, trx) =>
-          this.recordRestore(target, snapshotOfState(change.before), snapshotOfState(change.after), trx),
+          this.recordRestore(
+            target,
+            snapshotOfState(change.before),
+            snapshotOfState(change.after),
+            coachData,
+            trx,
+          ),
       );
     } finally {
       source.destroy();
@@ -192,13 +231,14 @@ export class VersionCommands {
     target: VersionAccess,
     before: DocSnapshot,
     after: DocSnapshot,
+    coachData: CoachDataContext | null,
     trx: Kysely<Database>,
   ): Promise<{ before: VersionRecord | null; after: VersionRecord }> {
     const { version, icp, membership } = target;
     const actorId = membership.userId;
     const current = await this.lockedIcp(icp.id, trx);
     const latest = await this.versions.latest(icp.id, trx);
-    const common = { icp: current, note: null, actorId };
+    const common = { icp: current, note: null, actorId, coachData };
     const beforeVersion =
       latest?.hash === before.hash
         ? null
@@ -258,6 +298,10 @@ export class VersionCommands {
     state: Uint8Array | ((trx: DbTransaction) => Promise<Uint8Array>),
     options: { notWithinMs?: number } = {},
   ): Promise<void> {
+    // The state at hand (one instance) is read once, before the transaction, so the coach's
+    // dataset figures can be loaded for it (and only when it is a new version).
+    const early = typeof state === 'function' ? null : snapshotOfState(state);
+    const coachData = await this.autoCoachData(icpId, early);
     const created = await this.db.transaction().execute(async (trx) => {
       if (!(await this.icps.lock(icpId, trx))) return undefined;
       const icp = await this.icps.find(icpId, trx);
@@ -269,7 +313,7 @@ export class VersionCommands {
         Date.now() - Date.parse(latest.created_at) < options.notWithinMs
       )
         return undefined;
-      const snapshot = snapshotOfState(typeof state === 'function' ? await state(trx) : state);
+      const snapshot = early ?? snapshotOfState(typeof state === 'function' ? await state(trx) : state);
       if (latest?.hash === snapshot.hash) return undefined;
       return this.record(
         {
@@ -281,11 +325,31 @@ export class VersionCommands {
           actorId: null,
           snapshot,
           restoredFrom: null,
+          coachData,
         },
         trx,
       );
     });
     if (created) await this.notify(icpId);
+  }
+
+  /**
+   * The coach's data for an automatic version, unless the draft (`early`, when known) is the
+   * latest version already (nothing will be recorded). With several instances the draft is only
+   * read under the lock: the data is then loaded for the dataset the approved version's definition
+   * names (else the newest ready one), so a draft whose definition moved to another dataset since
+   * records no breadth on that version.
+   */
+  private async autoCoachData(icpId: string, early: DocSnapshot | null): Promise<CoachDataContext | null> {
+    try {
+      const icp = await this.icps.find(icpId);
+      if (!icp?.workspace_id) return null;
+      if (early && (await this.versions.latest(icpId))?.hash === early.hash) return null;
+      return await this.prepareCoachData(icp, early?.canonical ?? null);
+    } catch (error) {
+      console.error('could not load the dataset figures for the coach; recording without them', error);
+      return null;
+    }
   }
 
   /** The version as a Markdown or JSON download. */
@@ -368,7 +432,7 @@ export class VersionCommands {
       },
       trx,
     );
-    await this.recordChecklist(icp, version, input.snapshot.canonical, trx);
+    await this.recordChecklist(icp, version, input.snapshot.canonical, input.coachData, trx);
     await this.audit.append(
       {
         workspaceId: icp.workspace_id!,
@@ -391,23 +455,28 @@ export class VersionCommands {
 
   /**
    * What the quality coach says about the version as it is recorded (its content, the ICP's
-   * review cadence then) and which of those findings had been dismissed, with the reasons: a
-   * reviewer of this version later sees what was known and accepted.
+   * review cadence then, the dataset figures prepared before the transaction) and which of those
+   * findings had been dismissed, with the reasons: a reviewer of this version later sees what was
+   * known and accepted.
    */
   private async recordChecklist(
     icp: IcpRow,
     version: VersionRecord,
     canonical: string,
+    coachData: CoachDataContext | null,
     trx: Kysely<Database>,
   ): Promise<void> {
     const now = new Date(version.created_at);
     const review = presentReview(await this.reviews.summary(icp.id, trx), icp.review_interval_days, now);
+    const content = JSON.parse(canonical) as CanonicalIcp;
     const findings = evaluateCoach({
-      canonical: JSON.parse(canonical) as CanonicalIcp,
+      canonical: content,
       now: now.getTime(),
       review: coachReviewOf(review),
       contributions: contributionsForCoach(await this.contributions.ofIcp(icp.id, trx)),
-      dataset: null,
+      // Computed from what was loaded before the transaction; null (the data rules stay quiet)
+      // without a ready dataset or on any error, which is logged and never fails the version.
+      dataset: this.coachFigures.figures(coachData, content),
     });
     const byKey = new Map(findings.map((f) => [findingKey(f), f]));
     const dismissals = (await this.coach.dismissals(icp.id, trx)).flatMap((d) => {

@@ -539,6 +539,11 @@ export class WorkshopCommands {
    */
   private async end(target: WorkshopAccess, versionName: string | undefined): Promise<WorkshopDto> {
     const { icp, membership } = target;
+    // Loaded before the transaction (reading a dataset must not wait on it); the draft is read below.
+    const coachData = await this.versions.prepareCoachData(
+      icp,
+      canonicalJson(docOf(await this.drafts.draftState(icp.id))),
+    );
     const absentIds = await this.db.transaction().execute(async (trx) => {
       if (!(await this.store.lock(target.workshop.id, trx))) throw notFound('Workshop');
       const state = await this.store.state(target.workshop.id, trx);
@@ -557,7 +562,13 @@ export class WorkshopCommands {
       );
       const version = await this.versions.recordNamed(
         icp.id,
-        { name, note: 'Recorded when the workshop ended', actorId: membership.userId, state: draft },
+        {
+          name,
+          note: 'Recorded when the workshop ended',
+          actorId: membership.userId,
+          state: draft,
+          coachData,
+        },
         trx,
       );
       const [members, openThreads, start] = await Promise.all([

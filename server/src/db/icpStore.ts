@@ -1,19 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { DEFAULT_REVIEW_INTERVAL_DAYS } from '@bullseye/shared';
+import { DEFAULT_REVIEW_INTERVAL_DAYS, type IcpKind } from '@bullseye/shared';
 import type { Database, IcpsTable } from './schema.js';
 import type { Clock } from '../clock.js';
 
 export type IcpRow = Selectable<IcpsTable>;
 
-/** ICP records (title, timestamps, archive state). The document content lives in the update log. */
+/**
+ * ICP records (title, kind, primary mark, timestamps, archive state). The document content lives
+ * in the update log.
+ */
 export class IcpStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
   ) {}
 
-  async create(workspaceId: string, title: string): Promise<IcpRow> {
+  async create(
+    workspaceId: string,
+    title: string,
+    kind: IcpKind = 'icp',
+    db: Kysely<Database> = this.db,
+  ): Promise<IcpRow> {
     const now = this.clock.now().toISOString();
     const row: IcpRow = {
       id: randomUUID(),
@@ -24,9 +32,64 @@ export class IcpStore {
       archived_at: null,
       review_interval_days: DEFAULT_REVIEW_INTERVAL_DAYS,
       last_edited_by: null,
+      kind,
+      primary_at: null,
     };
-    await this.db.insertInto('icps').values(row).execute();
+    await db.insertInto('icps').values(row).execute();
     return row;
+  }
+
+  /** The workspace's primary ICP, if one is marked. */
+  async primaryOf(workspaceId: string, db: Kysely<Database> = this.db): Promise<IcpRow | undefined> {
+    return db
+      .selectFrom('icps')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('primary_at', 'is not', null)
+      .executeTakeFirst();
+  }
+
+  /**
+   * Marks (or unmarks) an ICP as its workspace's primary one; marking first clears the previous
+   * mark in the same transaction (the partial unique index allows one). Returns the previous
+   * primary's id when another one lost its mark.
+   */
+  async setPrimary(row: IcpRow, primary: boolean, db: Kysely<Database>): Promise<string | null> {
+    const workspaceId = row.workspace_id!;
+    // One change of a workspace's primary at a time (a write that changes nothing locks the row).
+    await db
+      .updateTable('workspaces')
+      .set((eb) => ({ name: eb.ref('name') }))
+      .where('id', '=', workspaceId)
+      .execute();
+    const previous = await this.primaryOf(workspaceId, db);
+    if (primary && previous?.id !== row.id) {
+      if (previous)
+        await db.updateTable('icps').set({ primary_at: null }).where('id', '=', previous.id).execute();
+      await db
+        .updateTable('icps')
+        .set({ primary_at: this.clock.now().toISOString() })
+        .where('id', '=', row.id)
+        .execute();
+      return previous?.id ?? null;
+    }
+    if (!primary && row.primary_at !== null) {
+      await db.updateTable('icps').set({ primary_at: null }).where('id', '=', row.id).execute();
+    }
+    return null;
+  }
+
+  /** The workspace's negative ICPs that are not archived (their approved criteria disqualify). */
+  async negatives(workspaceId: string): Promise<IcpRow[]> {
+    return this.db
+      .selectFrom('icps')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('kind', '=', 'negative')
+      .where('archived_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
   }
 
   async find(id: string, db: Kysely<Database> = this.db): Promise<IcpRow | undefined> {
@@ -91,14 +154,15 @@ export class IcpStore {
   /** Changes the title and/or the review cadence. */
   async update(
     id: string,
-    patch: Partial<Pick<IcpRow, 'title' | 'archived_at' | 'review_interval_days'>>,
+    patch: Partial<Pick<IcpRow, 'title' | 'archived_at' | 'review_interval_days' | 'kind' | 'primary_at'>>,
+    db: Kysely<Database> = this.db,
   ): Promise<IcpRow | undefined> {
-    const result = await this.db
+    const result = await db
       .updateTable('icps')
       .set({ ...patch, updated_at: this.clock.now().toISOString() })
       .where('id', '=', id)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return undefined;
-    return this.find(id);
+    return this.find(id, db);
   }
 }

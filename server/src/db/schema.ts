@@ -15,6 +15,10 @@ export interface IcpsTable {
   review_interval_days: ColumnType<number, number | undefined, number>;
   /** Who last started editing the draft (a user id), null before anyone did. */
   last_edited_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** `icp`, or `negative` (who we never sell to). */
+  kind: ColumnType<'icp' | 'negative', 'icp' | 'negative' | undefined, 'icp' | 'negative'>;
+  /** When it was marked the workspace's primary ICP; null otherwise (at most one per workspace). */
+  primary_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** The append-only Yjs update log: one row per committed update. */

@@ -25,6 +25,8 @@ export function presentIcp(
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     archivedAt: row.archived_at,
+    kind: row.kind,
+    primary: row.primary_at !== null,
     abilities,
     reviewAbilities,
     review,

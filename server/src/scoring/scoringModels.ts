@@ -14,6 +14,7 @@ import type { ReviewStore } from '../db/reviewStore.js';
 import type { VersionRecord, VersionStore } from '../db/versionStore.js';
 import { conflict, notFound } from '../errors.js';
 import { LruMap } from '../lruMap.js';
+import type { Inherited, NegativeIcps } from './negativeIcps.js';
 
 /** A model ready to score with, and which version of which ICP it came from. */
 export interface ResolvedModel {
@@ -24,6 +25,15 @@ export interface ResolvedModel {
 interface CompiledVersion {
   version: VersionRecord;
   scorer: Scorer;
+}
+
+/** The negative ICP versions a model's inherited disqualifiers came from, once each. */
+function negativesOf(inherited: Inherited): NonNullable<ModelSourceDto['negatives']> {
+  const seen = new Map<string, { icpId: string; title: string; versionNumber: number }>();
+  for (const { source } of inherited.inherited) {
+    seen.set(source.icpId, { icpId: source.icpId, title: source.title, versionNumber: source.versionNumber });
+  }
+  return [...seen.values()];
 }
 
 /** Compiled models of versions kept in memory (versions never change, so they never go stale). */
@@ -47,19 +57,26 @@ export class ScoringModels {
     private readonly versionStore: VersionStore,
     private readonly reviews: ReviewStore,
     private readonly drafts: LiveDrafts,
+    private readonly negatives: NegativeIcps,
   ) {}
 
+  /**
+   * The model a request names, with what the workspace's negative ICPs disqualify (their approved
+   * versions) compiled in.
+   */
   async resolve(icp: IcpRow, selector: ModelSelector): Promise<ResolvedModel> {
+    const inherited = await this.negatives.of(icp);
+    const negatives = negativesOf(inherited);
     if (selector === 'draft') {
       const doc = docOfState(await this.drafts.draftState(icp.id));
       let scorer: Scorer;
       try {
-        scorer = createScorer(compileScoringModel(toCanonical(doc)));
+        scorer = createScorer(compileScoringModel(toCanonical(doc), inherited.inherited));
       } finally {
         doc.destroy();
       }
       return {
-        source: { icpId: icp.id, source: 'draft', version: null, modelHash: scorer.model.hash },
+        source: { icpId: icp.id, source: 'draft', version: null, modelHash: scorer.model.hash, negatives },
         scorer,
       };
     }
@@ -80,7 +97,7 @@ export class ScoringModels {
     } else {
       versionId = selector;
     }
-    const compiled = versionId ? await this.ofVersion(versionId) : undefined;
+    const compiled = versionId ? await this.ofVersion(versionId, inherited) : undefined;
     // Another ICP's version is unknown here, exactly like one that does not exist.
     if (!compiled || compiled.version.icp_id !== icp.id) throw notFound('Version');
     const { version, scorer } = compiled;
@@ -97,14 +114,19 @@ export class ScoringModels {
           approvedAt,
         },
         modelHash: scorer.model.hash,
+        negatives,
       },
       scorer,
     };
   }
 
-  /** A version's record and compiled model, read and compiled once (versions never change). */
-  private async ofVersion(versionId: string): Promise<CompiledVersion | undefined> {
-    const cached = this.versions.get(versionId);
+  /**
+   * A version's record and compiled model, read and compiled once per set of negative versions it
+   * inherits from (versions never change).
+   */
+  private async ofVersion(versionId: string, inherited: Inherited): Promise<CompiledVersion | undefined> {
+    const cacheKey = `${versionId}#${inherited.key}`;
+    const cached = this.versions.get(cacheKey);
     if (cached) return cached;
     const [version, content] = await Promise.all([
       this.versionStore.find(versionId),
@@ -113,9 +135,11 @@ export class ScoringModels {
     if (!version || !content) return undefined;
     const compiled = {
       version,
-      scorer: createScorer(compileScoringModel(JSON.parse(content.canonical) as CanonicalIcp)),
+      scorer: createScorer(
+        compileScoringModel(JSON.parse(content.canonical) as CanonicalIcp, inherited.inherited),
+      ),
     };
-    this.versions.set(versionId, compiled);
+    this.versions.set(cacheKey, compiled);
     return compiled;
   }
 }

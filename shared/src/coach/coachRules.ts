@@ -633,6 +633,20 @@ export const staleApprovalRule = defineRule(
   },
 );
 
+/**
+ * Whether a criterion's statistics moved enough since approval to speak of drift: the lift by more
+ * than LIFT_DRIFT_RELATIVE of its value then (from 0, any rise), the coverage by more than
+ * COVERAGE_DRIFT_POINTS.
+ */
+export function driftExceedsThreshold({ before, after, measure }: CoachDrift): boolean {
+  if (!Number.isFinite(before) || !Number.isFinite(after)) return false;
+  if (measure === 'lift') {
+    const relative = before > 0 ? Math.abs(after - before) / before : after > 0 ? Infinity : 0;
+    return relative > LIFT_DRIFT_RELATIVE + EPSILON;
+  }
+  return Math.abs(after - before) > COVERAGE_DRIFT_POINTS + EPSILON;
+}
+
 export const dataDriftRule = defineRule(
   {
     id: 'static-drift-since-approval',
@@ -643,12 +657,10 @@ export const dataDriftRule = defineRule(
   },
   ({ dataset }, report) => {
     for (const drift of dataset?.driftSinceApproval ?? []) {
+      if (!driftExceedsThreshold(drift)) continue;
       const { criterion, before, after, measure } = drift;
-      if (!Number.isFinite(before) || !Number.isFinite(after)) continue;
       const fell = after < before;
       if (measure === 'lift') {
-        const relative = before > 0 ? Math.abs(after - before) / before : after > 0 ? Infinity : 0;
-        if (relative <= LIFT_DRIFT_RELATIVE + EPSILON) continue;
         report({
           section: null,
           subject: `${measure} ${criterion}`,
@@ -658,7 +670,6 @@ export const dataDriftRule = defineRule(
             : `${quote(criterion)} marks your best customers more strongly than before: consider weighting it higher, then approve a new version.`,
         });
       } else {
-        if (Math.abs(after - before) <= COVERAGE_DRIFT_POINTS + EPSILON) continue;
         report({
           section: null,
           subject: `${measure} ${criterion}`,

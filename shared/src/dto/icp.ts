@@ -2,6 +2,7 @@ import type { WorkspaceAbilities } from '../logic/abilities.js';
 import type { ReviewAbilities } from '../logic/review.js';
 import type { IcpReviewDto } from '../validation/versions.js';
 import type { PersonRefDto } from '../validation/comments.js';
+import type { IcpKind } from '../validation/icp.js';
 
 /** An ICP as the HTTP API presents it, with what the requesting member may do with it. */
 export interface IcpDto {
@@ -11,6 +12,10 @@ export interface IcpDto {
   createdAt: string;
   updatedAt: string;
   archivedAt: string | null;
+  /** `icp`, or `negative`: who we never sell to (its approved criteria disqualify in every ICP). */
+  kind: IcpKind;
+  /** The workspace's primary ICP (at most one). */
+  primary: boolean;
   abilities: WorkspaceAbilities;
   /** What this member may do in the ICP's review. */
   reviewAbilities: ReviewAbilities;

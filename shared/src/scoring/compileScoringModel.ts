@@ -4,6 +4,7 @@ import { sectionOf, type Currency } from '../icp/layout.js';
 import { canonicalStringify } from '../icp/canonical.js';
 import { sha256HexOf } from '../icp/canonicalHash.js';
 import type { Evidence } from '../validation/datasets.js';
+import type { NegativeDisqualifier } from './negativeDisqualifiers.js';
 import { importanceIn, thresholdsIn } from '../icp/scoringFields.js';
 import {
   RULE_FIELD_LABELS,
@@ -240,9 +241,13 @@ function withoutEvidence<T extends object>(value: T): T {
 
 /**
  * Compiles the scoring model of an ICP's canonical JSON (a version's stored canonical text, or the
- * draft's projection): deterministic, so the same content gives the same model and hash anywhere.
+ * draft's projection) with what the workspace's negative ICPs disqualify (`inherited`, from their
+ * approved versions): deterministic, so the same content gives the same model and hash anywhere.
  */
-export function compileScoringModel(canonical: CanonicalIcp): ScoringModel {
+export function compileScoringModel(
+  canonical: CanonicalIcp,
+  inherited: readonly NegativeDisqualifier[] = [],
+): ScoringModel {
   const settings = canonical.scoring;
   const criteria: ModelCriterion[] = [];
   for (const key of ['industries', 'employees', 'revenue', 'geographies', 'technologies'] as const) {
@@ -277,6 +282,17 @@ export function compileScoringModel(canonical: CanonicalIcp): ScoringModel {
     };
     if (item.evidence) disqualifier.evidence = item.evidence;
     disqualifiers.push(disqualifier);
+  }
+  // A negative ICP's criteria disqualify here too, named after it. A revenue band in another
+  // currency cannot be compared with this ICP's accounts: a person checks it.
+  for (const negative of inherited) {
+    const text = `Never sell to (${negative.source.title}): ${negative.text}`;
+    const rule = negative.rule;
+    if (!rule || (rule.field === 'revenue' && negative.currency !== revenueCurrency)) {
+      manualChecks.push({ id: negative.id, text });
+      continue;
+    }
+    disqualifiers.push({ id: negative.id, text, rule, ruleText: ruleText(rule, revenueCurrency) });
   }
   const body = {
     format: SCORING_MODEL_FORMAT,

@@ -115,6 +115,13 @@ export const modelSourceDtoSchema = z.object({
     .nullable(),
   /** The model's own hash (SHA-256 of what decides a score). */
   modelHash: z.string(),
+  /**
+   * The negative ICPs (approved versions) whose criteria disqualify in this model; absent in
+   * scorings stored before negative ICPs existed.
+   */
+  negatives: z
+    .array(z.object({ icpId: z.uuid(), title: z.string(), versionNumber: z.number().int() }))
+    .optional(),
 });
 export type ModelSourceDto = z.infer<typeof modelSourceDtoSchema>;
 

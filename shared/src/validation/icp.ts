@@ -20,17 +20,30 @@ export const icpTitleSchema = z
 
 export const icpParamsSchema = z.object({ id: icpIdSchema });
 
+/**
+ * What an ICP describes: the customers we want (`icp`), or a negative ICP (`negative`): who we
+ * never sell to, whose approved criteria become disqualifiers of every ICP of the workspace.
+ */
+export const ICP_KINDS = ['icp', 'negative'] as const;
+export type IcpKind = (typeof ICP_KINDS)[number];
+export const icpKindSchema = z.enum(ICP_KINDS, { message: 'must be "icp" or "negative"' });
+
 export const createIcpBodySchema = z.strictObject({
   title: icpTitleSchema,
   workspaceId: z.uuid({ message: 'must be a workspace id (a UUID)' }),
+  kind: icpKindSchema.optional(),
 });
 export type CreateIcpBody = z.infer<typeof createIcpBodySchema>;
 
-/** Rename, and/or set the review cadence (days between approval and the next review). */
+/** Rename, set the review cadence (days between approval and the next review) and/or the kind. */
 export const updateIcpBodySchema = z
-  .strictObject({ title: icpTitleSchema.optional(), reviewIntervalDays: reviewIntervalDaysSchema.optional() })
-  .refine((b) => b.title !== undefined || b.reviewIntervalDays !== undefined, {
-    message: 'must change title or reviewIntervalDays',
+  .strictObject({
+    title: icpTitleSchema.optional(),
+    reviewIntervalDays: reviewIntervalDaysSchema.optional(),
+    kind: icpKindSchema.optional(),
+  })
+  .refine((b) => b.title !== undefined || b.reviewIntervalDays !== undefined || b.kind !== undefined, {
+    message: 'must change title, reviewIntervalDays or kind',
   });
 export type UpdateIcpBody = z.infer<typeof updateIcpBodySchema>;
 
@@ -42,6 +55,16 @@ export const listIcpsQuerySchema = z.strictObject({
     .transform((v) => v === 'true'),
 });
 export type ListIcpsQuery = z.infer<typeof listIcpsQuerySchema>;
+
+/**
+ * Duplicate an ICP as the start of another segment: its content (criteria, narrative, scoring
+ * settings, evidence), never its history, comments, versions or sign-offs.
+ */
+export const duplicateIcpBodySchema = z.strictObject({
+  title: icpTitleSchema,
+  kind: icpKindSchema.optional(),
+});
+export type DuplicateIcpBody = z.infer<typeof duplicateIcpBodySchema>;
 
 /** Text of one list criterion: trimmed, single line, within the section's length. */
 export function listItemTextSchema(maxLength: number) {
@@ -107,6 +130,10 @@ export const icpDtoSchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   archivedAt: z.iso.datetime().nullable(),
+  /** `icp`, or `negative`: who we never sell to (its approved criteria disqualify in every ICP). */
+  kind: icpKindSchema,
+  /** The workspace's primary ICP (at most one). */
+  primary: z.boolean(),
   abilities: z.object({
     read: z.boolean(),
     comment: z.boolean(),

@@ -262,6 +262,12 @@ export const AUDIT_KINDS = [
   /** A coach finding was dismissed (data.ruleId, data.findingKey, data.reason) or restored. */
   'coach.dismissed',
   'coach.restored',
+  /** An ICP was created as a copy of another's content (data.fromIcpId, data.fromTitle, data.kind). */
+  'icp.duplicated',
+  /** An ICP became a negative ICP or an ordinary one again (data.before, data.after). */
+  'icp.kind_changed',
+  /** The workspace's primary ICP changed (data.primary: marked or unmarked, data.previousIcpId). */
+  'icp.primary_changed',
 ] as const;
 
 export const auditEntryDtoSchema = z.object({

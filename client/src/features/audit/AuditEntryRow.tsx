@@ -38,6 +38,9 @@ const KIND_ICONS: Record<AuditEntryDto['kind'], string> = {
   'workshop.ended': '■',
   'coach.dismissed': '⊘',
   'coach.restored': '↺',
+  'icp.duplicated': '⧉',
+  'icp.kind_changed': '⇄',
+  'icp.primary_changed': '★',
 };
 
 /** One audit entry: its number, what happened in a sentence, on which ICP, when, and its hash. */

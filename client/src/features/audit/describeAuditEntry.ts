@@ -191,6 +191,29 @@ export function describeAuditEntry(
       return { actor, action: `restored a coach finding (${str(data.ruleId) ?? 'a rule'})`, quote: null };
     case 'workshop.ended':
       return { actor, action: `ended a workshop as "${str(data.versionName) ?? 'a version'}"`, quote: null };
+    case 'icp.duplicated':
+      return {
+        actor,
+        action: `created this ICP as a copy of "${str(data.fromTitle) ?? 'another ICP'}"${
+          data.kind === 'negative' ? ' (a negative ICP)' : ''
+        }`,
+        quote: null,
+      };
+    case 'icp.kind_changed':
+      return {
+        actor,
+        action:
+          data.after === 'negative'
+            ? 'made this a negative ICP (who we never sell to)'
+            : 'made this an ordinary ICP again (no longer a negative ICP)',
+        quote: null,
+      };
+    case 'icp.primary_changed':
+      return {
+        actor,
+        action: data.primary === true ? 'marked this the primary ICP' : 'removed the primary mark',
+        quote: null,
+      };
     default:
       return { actor, action: String(entry.kind), quote: null };
   }

@@ -14,6 +14,7 @@ import {
   type OpenFinding,
 } from './coachView.js';
 import { useCoachDismissals } from './useCoachDismissals.js';
+import { useCoachDataset } from './useCoachDataset.js';
 import { useContributions } from './useContributions.js';
 import { useLiveCoachFindings } from './useLiveCoachFindings.js';
 
@@ -34,7 +35,8 @@ export function CoachProvider({
   const now = useNow(60_000);
   const review = useMemo(() => coachReviewOf(icp.review), [icp.review]);
   const contributions = useContributions(session, icpId, now);
-  const findings = useLiveCoachFindings(session, review, now, contributions);
+  const dataset = useCoachDataset(session, icp.workspaceId, icp.review.approved?.versionId ?? null, now);
+  const findings = useLiveCoachFindings(session, review, now, contributions, dataset);
   const { dismissals, error, apply } = useCoachDismissals(session, icpId);
   const toast = useToast();
   const canDismiss = icp.abilities.edit && icp.archivedAt === null;

@@ -4,6 +4,7 @@ import {
   evaluateCoach,
   toCanonical,
   type CoachContribution,
+  type CoachDataset,
   type CoachFinding,
   type CoachReview,
 } from '@bullseye/shared';
@@ -17,14 +18,17 @@ const SETTLE_MS = 300;
 /**
  * What the quality coach says about the live document (this browser's copy, unsaved edits
  * included), re-evaluated a moment after each change, when the review cadence changes and as time
- * passes (`now`); null until the document has synced with the server once (before that it may be
- * empty or an old local copy, and the coach would complain about nothing).
+ * passes (`now`), and when the dataset figures change (`dataset`, see useCoachDataset: null
+ * without a ready dataset, and the data rules then stay quiet); null until the document has synced
+ * with the server once (before that it may be empty or an old local copy, and the coach would
+ * complain about nothing).
  */
 export function useLiveCoachFindings(
   session: IcpSession,
   review: CoachReview,
   now: number,
   contributions: CoachContribution[] | null,
+  dataset: CoachDataset | null,
 ): CoachFinding[] | null {
   const { intervalDays, dueAt, approvedAt } = review;
   const read = useCallback(
@@ -34,10 +38,9 @@ export function useLiveCoachFindings(
         now,
         review: { intervalDays, dueAt, approvedAt },
         contributions,
-        // No dataset figures in the browser yet: the data rules stay quiet.
-        dataset: null,
+        dataset,
       }),
-    [now, intervalDays, dueAt, approvedAt, contributions],
+    [now, intervalDays, dueAt, approvedAt, contributions, dataset],
   );
   return useSettledDocValue(session, read, SETTLE_MS, sameFindings);
 }

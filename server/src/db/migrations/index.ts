@@ -21,6 +21,7 @@ import * as addIcpLastEditedBy from './20261126T1100_add_icp_last_edited_by.js';
 import { createDatasets } from './20261203T1000_create_datasets.js';
 import { createWorkshops } from './20261203T1800_create_workshops.js';
 import { createCoach } from './20261203T2000_create_coach.js';
+import { addIcpKindAndPrimary } from './20261203T2200_add_icp_kind_and_primary.js';
 import { createScoring } from './20261203T1400_create_scoring.js';
 
 /**
@@ -52,6 +53,7 @@ export function migrationProvider(dialect: 'sqlite' | 'postgres'): MigrationProv
     '20261203T1400_create_scoring': createScoring,
     '20261203T1800_create_workshops': createWorkshops,
     '20261203T2000_create_coach': createCoach,
+    '20261203T2200_add_icp_kind_and_primary': addIcpKindAndPrimary,
   };
   return { getMigrations: () => Promise.resolve(migrations) };
 }
