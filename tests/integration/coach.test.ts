@@ -171,13 +171,27 @@ describe.each(BACKENDS)('the quality coach on %s', (backend) => {
     });
   });
 
-  it('counts who contributed to which section, by function: edits as they commit, and comments', async () => {
+  it('counts who contributed to which section, by function: edits as they commit, comments and sign-off reasons', async () => {
     const { icp } = await vagueIcp('Contributions');
     await startThread(ctx.server, icp.id, 'Is this right?', { as: as(commenter), anchor: textAnchor() });
     await startThread(ctx.server, icp.id, 'A general remark', { as: as(commenter) });
+    // Cora (marketing) asks for changes at sign-off, with a reason: marketing spoke up.
+    const version = await createVersion(ctx.server, icp.id, 'For review');
+    expectStatus(await requestSignOff(ctx.server, version.id, as(editor)), 200, 'requesting sign-off');
+    expectStatus(
+      await signOff(
+        ctx.server,
+        version.id,
+        { function: 'marketing', decision: 'request_changes', reason: 'Say which pain we remove' },
+        as(commenter),
+      ),
+      200,
+      'signing off with a reason',
+    );
     type Row = { section: string; function: string; edits: number; comments: number };
+    let signOffReasons: { function: string; count: number }[] = [];
     const rows = await waitFor(async () => {
-      const answer = await request<{ contributions: Row[] }>(
+      const answer = await request<{ contributions: Row[]; signOffReasons: typeof signOffReasons }>(
         ctx.server,
         'GET',
         `/api/icps/${icp.id}/contributions`,
@@ -188,8 +202,10 @@ describe.each(BACKENDS)('the quality coach on %s', (backend) => {
       const list = answer.body.contributions;
       if (!list.some((r) => r.section === 'employees' && r.edits > 0))
         throw new Error('edits not counted yet');
+      signOffReasons = answer.body.signOffReasons;
       return list;
     });
+    expect(signOffReasons).toEqual([{ function: 'marketing', count: 1 }]);
     const of = (section: string, fn: string) => rows.find((r) => r.section === section && r.function === fn);
     // Edna (sales) typed the industry and the range; Cora (marketing) commented on Goals.
     expect(of('industries', 'sales')?.edits).toBeGreaterThan(0);

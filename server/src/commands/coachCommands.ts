@@ -31,7 +31,7 @@ export class CoachCommands {
 
   /** Who contributed to which section, by function: edits and comments. */
   async contributionsOf(icp: IcpRow): Promise<IcpContributionsDto> {
-    return { contributions: await this.contributions.ofIcp(icp.id) };
+    return this.contributions.answer(icp.id);
   }
 
   /** Dismisses a finding with a reason (or changes the reason); reviewers will read it. */

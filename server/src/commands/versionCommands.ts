@@ -473,7 +473,7 @@ export class VersionCommands {
       canonical: content,
       now: now.getTime(),
       review: coachReviewOf(review),
-      contributions: contributionsForCoach(await this.contributions.ofIcp(icp.id, trx)),
+      contributions: contributionsForCoach(await this.contributions.answer(icp.id, trx)),
       // Computed from what was loaded before the transaction; null (the data rules stay quiet)
       // without a ready dataset or on any error, which is logged and never fails the version.
       dataset: this.coachFigures.figures(coachData, content),

@@ -1,5 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import { FUNCTIONS, findSection, type IcpFunction, type SectionKey } from '@bullseye/shared';
+import {
+  FUNCTIONS,
+  findSection,
+  type IcpContributionsDto,
+  type IcpFunction,
+  type SectionKey,
+} from '@bullseye/shared';
 import type { Database } from './schema.js';
 
 export interface SectionContribution {
@@ -46,6 +52,34 @@ export class ContributionStore {
         })),
       )
       .execute();
+  }
+
+  /** What the contributions API answers: per section and function, and sign-off reasons per function. */
+  async answer(icpId: string, db: Kysely<Database> = this.db): Promise<IcpContributionsDto> {
+    const [contributions, signOffReasons] = await Promise.all([
+      this.ofIcp(icpId, db),
+      this.signOffReasons(icpId, db),
+    ]);
+    return { contributions, signOffReasons };
+  }
+
+  /** Sign-offs with a reason, per function (the function signed for), over every version. */
+  async signOffReasons(
+    icpId: string,
+    db: Kysely<Database> = this.db,
+  ): Promise<IcpContributionsDto['signOffReasons']> {
+    const rows = await db
+      .selectFrom('sign_offs')
+      .select(['function', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('icp_id', '=', icpId)
+      .where('reason', 'is not', null)
+      .where('reason', '!=', '')
+      .groupBy('function')
+      .execute();
+    return rows.flatMap((r) => {
+      const fn = FUNCTIONS.find((x) => x === r.function);
+      return fn ? [{ function: fn, count: Number(r.n) }] : [];
+    });
   }
 
   /** Edits and comments per section and function (only what some function did). */

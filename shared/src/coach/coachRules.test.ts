@@ -1,3 +1,4 @@
+import { contributionsForCoach } from './coachReview.js';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addListItem, fragmentOf, writeRange } from '../icp/accessors.js';
@@ -540,6 +541,20 @@ describe('ivory-tower-missing-function', () => {
       check('ivory-tower-missing-function', input(icp(), { contributions: ALL_FUNCTIONS_EVERYWHERE })),
     ).toEqual([]);
     expect(check('ivory-tower-missing-function', input(icp(), { contributions: null }))).toEqual([]);
+  });
+
+  it('counts a sign-off given with a reason as the function having contributed (and no section as single-function)', () => {
+    const contributions = contributionsForCoach({
+      contributions: [
+        { section: 'goals', function: 'sales', edits: 3, comments: 0 },
+        { section: 'goals', function: 'marketing', edits: 0, comments: 1 },
+        { section: 'notes', function: 'product', edits: 2, comments: 0 },
+      ],
+      signOffReasons: [{ function: 'customer_success', count: 1 }],
+    });
+    expect(check('ivory-tower-missing-function', input(icp(), { contributions }))).toEqual([]);
+    const single = check('ivory-tower-single-function-section', input(icp(), { contributions }));
+    expect(single.map((f) => f.section)).toEqual(['notes']);
   });
 });
 

@@ -30,9 +30,12 @@ export interface CoachReview {
   approvedAt: string | null;
 }
 
-/** How many edits (or promoted notes, comments…) one function made to one section. */
+/**
+ * How many edits (or promoted notes, comments…) one function made to one section; `section` null
+ * for what speaks to the ICP as a whole (a sign-off with a reason).
+ */
 export interface CoachContribution {
-  section: SectionKey;
+  section: SectionKey | null;
   function: IcpFunction;
   count: number;
 }
@@ -697,7 +700,7 @@ const FUNCTION_VIEWS: Record<IcpFunction, string> = {
 function functionsBySection(contributions: readonly CoachContribution[]): Map<SectionKey, IcpFunction[]> {
   const seen = new Map<SectionKey, Set<IcpFunction>>();
   for (const c of contributions) {
-    if (!(c.count > 0)) continue;
+    if (!(c.count > 0) || c.section === null) continue;
     const set = seen.get(c.section) ?? new Set<IcpFunction>();
     set.add(c.function);
     seen.set(c.section, set);

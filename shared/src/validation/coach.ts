@@ -74,6 +74,8 @@ export const icpContributionsDtoSchema = z.object({
       comments: z.number(),
     }),
   ),
+  /** Sign-offs given with a reason (approving or requesting changes), per function, on any version. */
+  signOffReasons: z.array(z.object({ function: z.enum(FUNCTIONS), count: z.number() })),
 });
 export type IcpContributionsDto = z.infer<typeof icpContributionsDtoSchema>;
 

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../ui/dateFormat.js';
 import { useNow } from '../comments/useNow.js';
 import { CHECKLIST_ID, useCoach } from './coachContext.js';
 import { CoachFindingItem } from './CoachFindingItem.js';
+import { ContributionsMap } from './ContributionsMap.js';
 import { countsText, type OpenFinding } from './coachView.js';
 import { DismissFindingDialog } from './DismissFindingDialog.js';
 
@@ -125,6 +126,7 @@ export function CoachChecklist() {
           </ul>
         </details>
       )}
+      <ContributionsMap />
       {dismissing && (
         <DismissFindingDialog
           item={dismissing}

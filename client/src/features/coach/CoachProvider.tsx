@@ -1,5 +1,5 @@
 import { useCallback, useMemo, type ReactNode } from 'react';
-import { coachReviewOf, type IcpDto } from '@bullseye/shared';
+import { coachReviewOf, contributionsForCoach, type IcpDto } from '@bullseye/shared';
 import { asApiError } from '../../api/apiError.js';
 import { coachApi } from '../../api/coachApi.js';
 import type { IcpSession } from '../../collab/IcpSession.js';
@@ -34,7 +34,8 @@ export function CoachProvider({
   const icpId = icp.id;
   const now = useNow(60_000);
   const review = useMemo(() => coachReviewOf(icp.review), [icp.review]);
-  const contributions = useContributions(session, icpId, now);
+  const answer = useContributions(session, icpId, now);
+  const contributions = useMemo(() => (answer ? contributionsForCoach(answer) : null), [answer]);
   const dataset = useCoachDataset(session, icp.workspaceId, icp.review.approved?.versionId ?? null, now);
   const findings = useLiveCoachFindings(session, review, now, contributions, dataset);
   const { dismissals, error, apply } = useCoachDismissals(session, icpId);
@@ -80,11 +81,12 @@ export function CoachProvider({
       openBySection: openBySection(split.open),
       dismissed: split.dismissed,
       error,
+      contributions: answer,
       canDismiss,
       dismiss,
       restore,
     };
-  }, [findings, dismissals, error, canDismiss, dismiss, restore]);
+  }, [findings, dismissals, error, answer, canDismiss, dismiss, restore]);
 
   return <CoachContext.Provider value={value}>{children}</CoachContext.Provider>;
 }

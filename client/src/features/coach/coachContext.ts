@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { IcpContributionsDto } from '@bullseye/shared';
 import type { ApiError } from '../../api/apiError.js';
 import type { CoachCounts, DismissedFinding, OpenFinding } from './coachView.js';
 
@@ -14,6 +15,8 @@ export interface CoachValue {
   dismissed: DismissedFinding[];
   /** The dismissals could not be loaded (dismissed findings then show as open). */
   error: ApiError | null;
+  /** Who contributed what (edits, comments per section and function; sign-off reasons); null until loaded. */
+  contributions: IcpContributionsDto | null;
   /** Editors and admins may dismiss and restore findings. */
   canDismiss: boolean;
   /** Dismisses a finding with the reason; resolves to null once done, or what went wrong. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { contributionsForCoach, type CoachContribution } from '@bullseye/shared';
+import type { IcpContributionsDto } from '@bullseye/shared';
 import { coachApi } from '../../api/coachApi.js';
 import type { IcpSession } from '../../collab/IcpSession.js';
 import { useReconnected } from '../../collab/useReconnected.js';
@@ -8,17 +8,16 @@ import { useReconnected } from '../../collab/useReconnected.js';
 const AFTER_EDITS_MS = 6_000;
 
 /**
- * Who contributed to which section of the ICP, by function (edits and comments), for the coach's
- * ivory-tower rules: loaded when the ICP opens, a few seconds after edits, as `refreshKey` changes
- * (the provider passes its minute clock) and after every reconnection. Null until known, or when nobody with a function
- * has contributed yet (the rules then stay quiet rather than name every function missing).
+ * Who contributed to which section of the ICP, by function (edits and comments), and which
+ * functions gave a sign-off with a reason, for the coach's ivory-tower rules and its map: loaded when the ICP opens, a few seconds after edits, as `refreshKey` changes
+ * (the provider passes its minute clock) and after every reconnection. Null until known.
  */
 export function useContributions(
   session: IcpSession,
   icpId: string,
   refreshKey: number,
-): CoachContribution[] | null {
-  const [contributions, setContributions] = useState<CoachContribution[] | null>(null);
+): IcpContributionsDto | null {
+  const [contributions, setContributions] = useState<IcpContributionsDto | null>(null);
   const [reconnects, setReconnects] = useState(0);
   useReconnected(session, () => setReconnects((n) => n + 1));
   const [edited, setEdited] = useState(0);
@@ -44,7 +43,7 @@ export function useContributions(
     let live = true;
     coachApi.contributions(icpId).then(
       (answer) => {
-        if (live) setContributions(contributionsForCoach(answer.contributions));
+        if (live) setContributions(answer);
       },
       // The coach works without them; the next refresh tries again.
       () => undefined,
