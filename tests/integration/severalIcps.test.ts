@@ -3,9 +3,11 @@ import {
   FUNCTIONS,
   addListItem,
   toCanonical,
+  writeAcceptableBand,
   writeDisqualifierRule,
   writeImportance,
   writeRange,
+  writeThresholds,
   type AuditLogDto,
   type IcpComparisonDto,
   type IcpDto,
@@ -109,8 +111,28 @@ describe.each(BACKENDS)('several ICPs on %s', (backend) => {
       disqualifier: 'Public sector',
       goal: 'Close the books in a day',
     });
+    // What else a page holds: a criterion promoted by a workshop, grade thresholds, an acceptable
+    // band and revenue in euros.
+    addListItem(writer.doc, 'technologies', 'Snowflake', undefined, {
+      source: 'workshop',
+      workshopId: crypto.randomUUID(),
+      noteId: crypto.randomUUID(),
+      proposedBy: { id: editor.user.id, name: 'Eda Editor' },
+      votes: 3,
+      at: new Date().toISOString(),
+    });
+    writeThresholds(writer.doc, { a: 85, b: 65, c: 45 });
+    writeAcceptableBand(writer.doc, 'employees', { min: 100, max: 2000 });
+    writeRange(writer.doc, 'revenue', { min: 10_000_000, max: 50_000_000, currency: 'EUR' });
+    await settled(writer, await pool.connect(ctx.server, source.id));
     await startThread(ctx.server, source.id, 'Is 1,000 the right ceiling?', { as: as(editor) });
     await approve(await createVersion(ctx.server, source.id, 'v1'));
+    // Signed off as an ICP, it keeps its kind: a negative copy is the way.
+    errorOf(
+      await request(ctx.server, 'PATCH', `/api/icps/${source.id}`, { body: { kind: 'negative' } }),
+      409,
+      'kind_locked',
+    );
 
     const body = { title: 'Enterprise fintech' };
     for (const who of [commenter, viewer]) {
@@ -151,7 +173,12 @@ describe.each(BACKENDS)('several ICPs on %s', (backend) => {
 
     // The same content, read by a stock client of the new ICP.
     const reader = await pool.connect(ctx.server, copy.id);
-    expect(toCanonical(reader.doc)).toEqual(toCanonical(writer.doc));
+    const copied = toCanonical(reader.doc);
+    expect(copied).toEqual(toCanonical(writer.doc));
+    expect(copied.scoring?.thresholds).toEqual({ a: 85, b: 65, c: 45 });
+    expect(copied.sections.revenue).toMatchObject({ currency: 'EUR', min: 10_000_000 });
+    expect(copied.sections.employees).toMatchObject({ acceptable: { min: 100, max: 2000 } });
+    expect(JSON.stringify(copied.sections.technologies)).toContain('"votes":3');
     // None of the history.
     const versions = expectStatus(
       await request<VersionListDto>(ctx.server, 'GET', `/api/icps/${copy.id}/versions`),
@@ -218,10 +245,11 @@ describe.each(BACKENDS)('several ICPs on %s', (backend) => {
     expect(icps.filter((i) => i.primary).map((i) => i.id)).toEqual([second.id]);
 
     // Both marks at once from two requests still leave one.
-    await Promise.all([
+    const raced = await Promise.all([
       request(ctx.server, 'PUT', primary(first.id)),
       request(ctx.server, 'PUT', primary(second.id)),
     ]);
+    expect(raced.map((r) => r.status)).toEqual([200, 200]);
     icps = await list();
     expect(icps.filter((i) => i.primary)).toHaveLength(1);
 
@@ -375,6 +403,7 @@ describe.each(BACKENDS)('several ICPs on %s', (backend) => {
       industries: ['Fintech', 'Gambling'],
       employees: [200, 1000],
     });
+    await approve(await createVersion(ctx.server, icp.id, 'Mid-market v1'));
     const negative = expectStatus(
       await request<IcpDto>(ctx.server, 'POST', '/api/icps', {
         body: { title: 'Never sell to', workspaceId, kind: 'negative' },
@@ -398,11 +427,16 @@ describe.each(BACKENDS)('several ICPs on %s', (backend) => {
         as: as(viewer),
       });
     const casino = { id: 'c-1', industry: 'Gambling', employees: 300, country: 'USA' };
-    const score = async () =>
+    const score = async (version = 'draft') =>
       expectStatus(
-        await request<ScoreResponse>(ctx.server, 'POST', `/api/icps/${icp.id}/score?version=draft`, {
-          body: { account: casino },
-        }),
+        await request<ScoreResponse>(
+          ctx.server,
+          'POST',
+          `/api/icps/${icp.id}/score${version === 'approved' ? '' : `?version=${version}`}`,
+          {
+            body: { account: casino },
+          },
+        ),
         200,
         'scoring',
       );
@@ -413,6 +447,8 @@ describe.each(BACKENDS)('several ICPs on %s', (backend) => {
       pending: [{ icpId: negative.id, title: 'Never sell to' }],
     });
     expect((await score()).result!.grade).not.toBe('D');
+    // The approved model is compiled (and kept) before the negative ICP is approved.
+    expect((await score('approved')).result!.grade).not.toBe('D');
     errorOf(
       await request(ctx.server, 'GET', `/api/icps/${icp.id}/inherited-disqualifiers`, { as: as(outsider) }),
       404,
@@ -431,10 +467,27 @@ describe.each(BACKENDS)('several ICPs on %s', (backend) => {
 
     const scored = await score();
     expect(scored.result).toMatchObject({ score: 0, grade: 'D' });
+    // The same approved version of the ICP now scores with the negative ICP's approval too.
+    const approvedScore = await score('approved');
+    expect(approvedScore.result).toMatchObject({ score: 0, grade: 'D' });
+    expect(approvedScore.source.negatives).toHaveLength(1);
+    // Renamed, the reason names it as it is called now.
+    expectStatus(
+      await request(ctx.server, 'PATCH', `/api/icps/${negative.id}`, { body: { title: 'Bad fits' } }),
+      200,
+      'renaming',
+    );
+    expect((await score('approved')).result!.disqualifiedBy!.text).toBe('Never sell to (Bad fits): Gambling');
     expect(scored.result!.disqualifiedBy!.text).toBe('Never sell to (Never sell to): Gambling');
     expect(scored.source.negatives).toEqual([
       { icpId: negative.id, title: 'Never sell to', versionNumber: version.number },
     ]);
+    // Approved as negative, it stays negative.
+    errorOf(
+      await request(ctx.server, 'PATCH', `/api/icps/${negative.id}`, { body: { kind: 'icp' } }),
+      409,
+      'kind_locked',
+    );
     // The negative ICP inherits nothing from itself.
     const own = expectStatus(
       await request<InheritedDisqualifiersDto>(
@@ -453,12 +506,9 @@ describe.each(BACKENDS)('several ICPs on %s', (backend) => {
       200,
       'comparing with the negative ICP',
     );
-    expect(compared.conflicts).toContainEqual({
-      icp: 'a',
-      section: 'industries',
-      criterion: 'Gambling',
-      ruledOutBy: 'Gambling',
-    });
+    expect(compared.conflicts).toEqual([
+      { icp: 'a', section: 'industries', criterion: 'Gambling', ruledOutBy: 'Gambling' },
+    ]);
 
     // Archived, the negative ICP no longer disqualifies.
     expectStatus(await request(ctx.server, 'POST', `/api/icps/${negative.id}/archive`), 200, 'archiving');

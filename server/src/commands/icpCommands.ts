@@ -129,11 +129,26 @@ export class IcpCommands {
   /**
    * Renames, sets the review cadence and/or the kind; open editors see it live. A negative ICP is
    * never the primary one: becoming negative clears the mark. A kind change is audited, since it
-   * changes what every other ICP's scores disqualify.
+   * changes what every other ICP's scores disqualify, and it is refused (409 `kind_locked`) once a
+   * version is under review or approved: what was signed off as one kind never starts to count as
+   * the other without a new approval (duplicate it as the other kind instead).
    */
   async update(membership: Membership, row: IcpRow, patch: UpdateIcpBody): Promise<IcpDto> {
     const changesKind = patch.kind !== undefined && patch.kind !== row.kind;
     const updated = await this.db.transaction().execute(async (trx) => {
+      if (changesKind) {
+        // Under the ICP's lock, so no sign-off request or approval slips in between.
+        await this.icps.lock(row.id, trx);
+        const summary = (await this.reviews.summaries([row.id], trx)).get(row.id);
+        if (summary?.open || summary?.approved) {
+          throw conflict(
+            'kind_locked',
+            summary.approved
+              ? 'This ICP has an approved version, signed off as it is: duplicate it as the other kind instead'
+              : 'A version of this ICP is under review: finish the review, or duplicate it as the other kind',
+          );
+        }
+      }
       const next = await this.icps.update(
         row.id,
         {
@@ -169,17 +184,20 @@ export class IcpCommands {
    * the mark. Negative and archived ICPs cannot be primary (409). Audited when something changed.
    */
   async setPrimary(membership: Membership, row: IcpRow, primary: boolean): Promise<IcpDto> {
-    if (primary && row.kind === 'negative') {
-      throw conflict('negative_icp', 'A negative ICP (who we never sell to) cannot be the primary ICP');
-    }
-    if (primary && row.archived_at !== null) {
-      throw conflict('archived', 'An archived ICP cannot be the primary ICP: restore it first');
-    }
     const { updated, previous } = await this.db.transaction().execute(async (trx) => {
+      await this.icps.lockWorkspace(row.workspace_id!, trx);
+      // Read again under the lock: archived or made negative meanwhile, it cannot be marked.
       const current = await this.icps.find(row.id, trx);
       if (!current) throw notFound('ICP');
+      if (primary && current.kind === 'negative') throw notPrimary('negative');
+      if (primary && current.archived_at !== null) throw notPrimary('archived');
       if ((current.primary_at !== null) === primary) return { updated: current, previous: null };
-      const previous = await this.icps.setPrimary(current, primary, trx);
+      const { previous, refused } = await this.icps.setPrimary(current, primary, trx);
+      // Archived or made negative between the read and the mark (those do not take the lock).
+      if (refused) {
+        const now = await this.icps.find(row.id, trx);
+        throw notPrimary(now?.kind === 'negative' ? 'negative' : 'archived');
+      }
       await this.audit.append(
         {
           workspaceId: membership.workspaceId,
@@ -234,4 +252,11 @@ export class IcpCommands {
       presentReview(summary, row.review_interval_days, this.clock.now()),
     );
   }
+}
+
+/** Why an ICP cannot be marked primary. */
+function notPrimary(why: 'negative' | 'archived') {
+  return why === 'negative'
+    ? conflict('negative_icp', 'A negative ICP (who we never sell to) cannot be the primary ICP')
+    : conflict('archived', 'An archived ICP cannot be the primary ICP: restore it first');
 }

@@ -26,7 +26,8 @@ import { requireReady } from '../datasets/requireReady.js';
 import { SCORED_COLUMNS, scoringAccountOf, type ScoredRow } from '../scoring/accountInput.js';
 import { bucketOf } from '../scoring/gradeBuckets.js';
 import { scoreDataset } from '../scoring/scoreDataset.js';
-import { accountOverlap } from '../scoring/accountOverlap.js';
+import { accountOverlap, type AccountOverlap } from '../scoring/accountOverlap.js';
+import { LruMap } from '../lruMap.js';
 import { scoreImpact } from '../scoring/scoreImpact.js';
 import { scoreReasons } from '../scoring/scoreReasons.js';
 import {
@@ -48,6 +49,8 @@ type ScoreImpactQuery = z.output<typeof scoreImpactQuerySchema>;
 export class ScoringCommands {
   /** Whole-dataset scans (scorings, score impacts) running in this process now. */
   private scans = 0;
+  /** Account overlaps of two models on one import (compare pages opened again scan nothing). */
+  private readonly overlaps = new LruMap<string, AccountOverlap>(64);
 
   constructor(
     private readonly models: ScoringModels,
@@ -193,9 +196,18 @@ export class ScoringCommands {
       this.models.resolve(a, 'draft'),
       this.models.resolve(b, 'draft'),
     ]);
-    const result = await this.scanning(() =>
-      accountOverlap(modelA.scorer, modelB.scorer, this.rowsOf(dataset)),
-    );
+    // The same two models on the same import give the same answer: scan once.
+    const key = JSON.stringify([
+      modelA.scorer.model.hash,
+      modelB.scorer.model.hash,
+      dataset.id,
+      dataset.revision,
+    ]);
+    let result = this.overlaps.get(key);
+    if (!result) {
+      result = await this.scanning(() => accountOverlap(modelA.scorer, modelB.scorer, this.rowsOf(dataset)));
+      this.overlaps.set(key, result);
+    }
     return { datasetId: dataset.id, datasetName: dataset.name, ...result };
   }
 

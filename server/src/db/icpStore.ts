@@ -50,33 +50,48 @@ export class IcpStore {
   }
 
   /**
-   * Marks (or unmarks) an ICP as its workspace's primary one; marking first clears the previous
-   * mark in the same transaction (the partial unique index allows one). Returns the previous
-   * primary's id when another one lost its mark.
+   * Locks a workspace's row for the rest of the transaction (a write that changes nothing), so its
+   * primary ICP changes one request at a time.
    */
-  async setPrimary(row: IcpRow, primary: boolean, db: Kysely<Database>): Promise<string | null> {
-    const workspaceId = row.workspace_id!;
-    // One change of a workspace's primary at a time (a write that changes nothing locks the row).
+  async lockWorkspace(workspaceId: string, db: Kysely<Database>): Promise<void> {
     await db
       .updateTable('workspaces')
       .set((eb) => ({ name: eb.ref('name') }))
       .where('id', '=', workspaceId)
       .execute();
-    const previous = await this.primaryOf(workspaceId, db);
+  }
+
+  /**
+   * Marks (or unmarks) an ICP as its workspace's primary one, under lockWorkspace; marking first
+   * clears the previous mark in the same transaction (the partial unique index allows one).
+   * Says which ICP lost its mark, and whether this one could take it (false when it was archived or
+   * made negative meanwhile; the transaction should then be rolled back).
+   */
+  async setPrimary(
+    row: IcpRow,
+    primary: boolean,
+    db: Kysely<Database>,
+  ): Promise<{ previous: string | null; refused: boolean }> {
+    const previous = await this.primaryOf(row.workspace_id!, db);
     if (primary && previous?.id !== row.id) {
-      if (previous)
+      if (previous) {
         await db.updateTable('icps').set({ primary_at: null }).where('id', '=', previous.id).execute();
-      await db
+      }
+      // Only an active, ordinary ICP takes the mark: archiving and a kind change clear it in one
+      // statement, so whichever commits second sees the other's row.
+      const marked = await db
         .updateTable('icps')
         .set({ primary_at: this.clock.now().toISOString() })
         .where('id', '=', row.id)
-        .execute();
-      return previous?.id ?? null;
+        .where('kind', '=', 'icp')
+        .where('archived_at', 'is', null)
+        .executeTakeFirst();
+      return { previous: previous?.id ?? null, refused: Number(marked.numUpdatedRows) === 0 };
     }
     if (!primary && row.primary_at !== null) {
       await db.updateTable('icps').set({ primary_at: null }).where('id', '=', row.id).execute();
     }
-    return null;
+    return { previous: null, refused: false };
   }
 
   /** The workspace's negative ICPs that are not archived (their approved criteria disqualify). */

@@ -43,15 +43,19 @@ export class NegativeIcps {
     const negatives = await this.icps.negatives(icp.workspace_id);
     if (negatives.length === 0) return NOTHING;
     const result: Inherited = { inherited: [], pending: [], key: '' };
-    const keys: string[] = [];
-    for (const negative of negatives) {
-      const approval = await this.reviews.latestApproval(negative.id);
-      const version = approval ? await this.version(approval.version_id) : undefined;
+    const approvals = await Promise.all(negatives.map((n) => this.reviews.latestApproval(n.id)));
+    const versions = await Promise.all(
+      approvals.map((approval) => (approval ? this.version(approval.version_id) : undefined)),
+    );
+    const keys: [string, string][] = [];
+    negatives.forEach((negative, i) => {
+      const approval = approvals[i];
+      const version = versions[i];
       if (!approval || !version) {
         result.pending.push({ icpId: negative.id, title: negative.title });
-        continue;
+        return;
       }
-      keys.push(`${approval.version_id}:${negative.title}`);
+      keys.push([approval.version_id, negative.title]);
       result.inherited.push(
         ...negativeDisqualifiers(version.canonical, {
           icpId: negative.id,
@@ -60,8 +64,8 @@ export class NegativeIcps {
           versionNumber: version.number,
         }),
       );
-    }
-    result.key = keys.join('|');
+    });
+    result.key = JSON.stringify(keys);
     return result;
   }
 

@@ -120,6 +120,15 @@ export function geographyCountries(text: string): string[] {
   return countries.flatMap((country) => COUNTRY_SPELLINGS.get(dictionaryKey(country)) ?? [country]);
 }
 
+/**
+ * Whether a geography chip names a country or a group of countries this code knows; otherwise it
+ * may be a region or a city, which scoring matches on the account's region too.
+ */
+export function isKnownGeography(text: string): boolean {
+  const key = dictionaryKey(text);
+  return key in GEOGRAPHY_GROUPS || COUNTRY_SPELLINGS.has(key);
+}
+
 type Chip = ProfileCriteria['industries'][number];
 
 const has = (table: Uint8Array): boolean => table.some((x) => x === 1);

@@ -132,4 +132,49 @@ describe('compareIcps', () => {
       { icp: 'a', section: 'employees', criterion: 'Employees 5–500', ruledOutBy: 'Employees at most 10' },
     ]);
   });
+
+  it('reads short capital codes only as written ("asks us" does not name US)', () => {
+    const other = icp({
+      disqualifiers: [{ text: 'Anyone who asks us for on-premise' }, { text: 'Only UK resellers' }],
+    });
+    const result = compareIcps(icp({ geographies: ['US', 'UK'] }), other);
+    expect(result.conflicts.map((c) => c.criterion)).toEqual(['UK']);
+  });
+
+  it('does not compare revenue bands across currencies, and names the currency', () => {
+    const eur = compareIcps(
+      icp({ revenue: [1_000_000, 5_000_000, 'EUR'] }),
+      icp({ revenue: [null, 2_000_000, 'USD'] }, 'negative'),
+    );
+    expect(eur.conflicts).toEqual([]);
+    const usd = compareIcps(
+      icp({ revenue: [1_000_000, 5_000_000, 'USD'] }),
+      icp({ revenue: [null, 2_000_000, 'USD'] }, 'negative'),
+    );
+    expect(usd.conflicts).toEqual([
+      {
+        icp: 'a',
+        section: 'revenue',
+        criterion: 'Annual revenue 1,000,000–5,000,000 USD',
+        ruledOutBy: 'Annual revenue at most 2,000,000 USD',
+      },
+    ]);
+  });
+
+  it('never reports a negative ICP agreeing with the other side as a conflict', () => {
+    const result = compareIcps(
+      icp({
+        industries: ['Fintech'],
+        disqualifiers: [{ text: 'No gambling', rule: { field: 'industry', op: 'is', values: ['Gambling'] } }],
+      }),
+      icp({ industries: ['Gambling'] }, 'negative'),
+    );
+    expect(result.conflicts).toEqual([]);
+  });
+
+  it('lets an unknown geography (a region or city) meet the other side', () => {
+    const result = compareIcps(icp({ geographies: ['Bavaria'] }), icp({ geographies: ['Germany'] }));
+    expect(result.separatedBy).toEqual([]);
+    expect(result.verdict).toBe('overlapping');
+  });
 });

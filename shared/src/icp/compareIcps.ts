@@ -2,7 +2,7 @@ import type { CanonicalIcp } from './canonical.js';
 import type { ListItem, RangeValue } from './accessors.js';
 import type { Currency } from './layout.js';
 import { sectionOf } from './layout.js';
-import { geographyCountries } from '../accounts/profileMatch.js';
+import { geographyCountries, isKnownGeography } from '../accounts/profileMatch.js';
 import { ruleText } from '../scoring/compileScoringModel.js';
 import type { DisqualifierRule, ScoringBand } from '../scoring/scoringSettings.js';
 import {
@@ -90,12 +90,18 @@ function compareRange(
   return { ...base, overlap, relation: same ? 'same' : 'overlap' };
 }
 
-/** The words of a text, for "does this free-text disqualifier name that criterion". */
+/**
+ * Whether a free-text disqualifier names a criterion, as a whole word or phrase, ignoring case;
+ * short codes in capitals ("US", "UK") only as written, so "anyone who asks us" does not name US.
+ */
 const mentions = (text: string, phrase: string): boolean => {
-  const escaped = keyOf(phrase).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return (
-    escaped !== '' && new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(keyOf(text))
-  );
+  const trimmed = phrase.trim().replace(/\s+/g, ' ');
+  const code = /^[A-Z]{2,3}$/.test(trimmed);
+  const needle = code ? trimmed : keyOf(trimmed);
+  const haystack = code ? text.replace(/\s+/g, ' ') : keyOf(text);
+  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const word = new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u');
+  return escaped !== '' && word.test(haystack);
 };
 
 const RULE_FIELD_OF_SECTION = {
@@ -149,6 +155,8 @@ function ruleHitsBand(rule: DisqualifierRule, section: 'employees' | 'revenue', 
  */
 function conflictsOf(side: 'a' | 'b', target: ComparedSide, other: ComparedSide): IcpConflict[] {
   const out: IcpConflict[] = [];
+  // What a negative ICP lists is never targeted: the other ruling it out is agreement.
+  if (target.kind === 'negative') return out;
   const disqualifiers = listOf(other.canonical, 'disqualifiers');
   for (const section of ['industries', 'geographies', 'technologies'] as const) {
     // A negative ICP's chips rule out what they name, as its inherited rules do in scores.
@@ -165,7 +173,10 @@ function conflictsOf(side: 'a' | 'b', target: ComparedSide, other: ComparedSide)
   for (const section of COMPARED_RANGES) {
     const band = bandOf(target.canonical.sections[section]);
     if (!band) continue;
-    const criterion = ruleText({ field: section, op: 'between', min: band.min, max: band.max });
+    // Revenue compares only in one currency (scoring makes a person check the others).
+    const currency = section === 'revenue' ? revenueCurrency(target.canonical) : null;
+    if (currency && currency !== revenueCurrency(other.canonical)) continue;
+    const criterion = ruleText({ field: section, op: 'between', min: band.min, max: band.max }, currency);
     const rules: { rule: DisqualifierRule; text: string }[] = disqualifiers.flatMap((d) =>
       d.rule ? [{ rule: d.rule, text: d.text }] : [],
     );
@@ -173,7 +184,7 @@ function conflictsOf(side: 'a' | 'b', target: ComparedSide, other: ComparedSide)
     if (other.kind === 'negative' && otherBand) {
       rules.push({
         rule: { field: section, op: 'between', min: otherBand.min, max: otherBand.max },
-        text: ruleText({ field: section, op: 'between', min: otherBand.min, max: otherBand.max }),
+        text: ruleText({ field: section, op: 'between', min: otherBand.min, max: otherBand.max }, currency),
       });
     }
     const hit = rules.find((r) => ruleHitsBand(r.rule, section, band));
@@ -214,8 +225,20 @@ export function compareIcps(a: ComparedSide, b: ComparedSide): IcpContentCompari
   };
 }
 
-/** Geographies written differently may still meet ("DACH" and "Germany"). */
+/** An ICP's revenue currency (its revenue range's, USD by default), as scoring reads it. */
+function revenueCurrency(canonical: CanonicalIcp): Currency {
+  const value = canonical.sections.revenue;
+  return (isRange(value) ? value.currency : undefined) ?? 'USD';
+}
+
+/**
+ * Geographies written differently may still meet ("DACH" and "Germany"); a chip this code does
+ * not know as a country or group ("Bavaria", "Greater London") may be a region inside the other's
+ * countries, so it may meet too.
+ */
 function geographiesMeet(a: CanonicalIcp, b: CanonicalIcp): boolean {
+  const chips = [...listOf(a, 'geographies'), ...listOf(b, 'geographies')];
+  if (chips.some((chip) => !isKnownGeography(chip.text))) return true;
   const countries = new Set(listOf(a, 'geographies').flatMap((i) => geographyCountries(i.text).map(keyOf)));
   return listOf(b, 'geographies').some((i) =>
     geographyCountries(i.text).some((c) => countries.has(keyOf(c))),

@@ -78,9 +78,9 @@ export function icpsRouter(
   router.get('/icps/:id/compare/:otherId', async (req, res) => {
     const actor = requireActor(req);
     const { id, otherId } = parse(op.compareIcps.params, req.params, 'params');
-    const { datasetId } = parse(op.compareIcps.query, req.query, 'query');
     const { icp } = await access.icp(actor, id, 'read');
     const { icp: other } = await access.icp(actor, otherId, 'read');
+    const { datasetId } = parse(op.compareIcps.query, req.query, 'query');
     // Another workspace's ICP is unknown here, even to someone who is a member of both.
     if (other.workspace_id !== icp.workspace_id) throw notFound('ICP');
     let dataset = null;
