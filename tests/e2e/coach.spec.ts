@@ -62,6 +62,17 @@ test('a vague ICP is coached live: warnings show, go away as the team fixes them
     ).toHaveCount(0);
   }
 
+  // Who contributed, as a small map: Ada (sales) wrote industries, the band and goals; Mia
+  // (marketing) changed industries (counts arrive once the server writes them, every few seconds).
+  const map = mia.page.getByTestId('coach-contributions-map');
+  await map.locator('summary').click();
+  const industriesRow = map.locator('tr', { hasText: 'Industries' });
+  await expect(industriesRow.locator('td').nth(0)).not.toHaveText('·', { timeout: 20_000 });
+  await expect(industriesRow.locator('td').nth(1)).not.toHaveText('·', { timeout: 20_000 });
+  await expect(map.locator('tr', { hasText: 'Goals' })).toContainText('one function only');
+  await expect(map).toContainText('nothing yet from Product, Customer success');
+  await map.screenshot({ path: test.info().outputPath('contributions-map.png') });
+
   // Ada dismisses the generic-goals hint with a reason; Mia sees it dismissed, with the reason.
   const generic = ada.page.locator('[data-testid="coach-finding"][data-rule="vague-generic-narrative"]');
   await generic.getByTestId('coach-dismiss').click();

@@ -9,6 +9,7 @@ import { SetupPage } from '../features/auth/SetupPage.js';
 import { SignInPage } from '../features/auth/SignInPage.js';
 import { SignUpPage } from '../features/auth/SignUpPage.js';
 import { MeProvider } from '../features/identity/MeProvider.js';
+import { IcpComparisonPage } from '../features/icpComparison/IcpComparisonPage.js';
 import { InboxPage } from '../features/inbox/InboxPage.js';
 import { InvitePage } from '../features/invites/InvitePage.js';
 import { MembersPage } from '../features/members/MembersPage.js';
@@ -51,6 +52,7 @@ export function App() {
                 <Route path="/icp/:id" element={<IcpEditorPage />} />
                 <Route path="/icp/:id/versions/:versionId" element={<VersionPage />} />
                 <Route path="/icp/:id/compare" element={<ComparePage />} />
+                <Route path="/icp/:id/compare-icp/:otherId" element={<IcpComparisonPage />} />
                 <Route path="/icp/:id/workshop/projector" element={<ProjectorPage />} />
                 <Route path="/icp/:id/workshops/:workshopId" element={<WorkshopSummaryPage />} />
                 <Route path="*" element={<NotFoundPage />} />

@@ -28,6 +28,9 @@ import { CoachProvider } from '../features/coach/CoachProvider.js';
 import { ReviewStatusButton } from '../features/review/ReviewStatusButton.js';
 import { DraftPrintHeader } from '../features/print/DraftPrintHeader.js';
 import { HistoryToggle } from '../features/versions/HistoryToggle.js';
+import { IcpKindBadges } from '../features/icpKinds/IcpKindBadges.js';
+import { InheritedDisqualifiersProvider } from '../features/icpKinds/InheritedDisqualifiersProvider.js';
+import { NegativeIcpBanner } from '../features/icpKinds/NegativeIcpBanner.js';
 import { InsightsProvider } from '../features/insights/InsightsProvider.js';
 import { VersionsProvider } from '../features/versions/VersionsProvider.js';
 import { FollowFacilitator } from '../features/workshop/FollowFacilitator.js';
@@ -213,6 +216,7 @@ function PanelledEditor({ session, user, icp, workspace, setIcp, onLostAccess }:
                 </nav>
                 <TitleEditor icp={icp} readOnly={archived || !icp.abilities.manageIcps} onRenamed={setIcp} />
                 <div className="topbar-right">
+                  <IcpKindBadges icp={icp} />
                   <AccessBadge archived={archived} abilities={icp.abilities} />
                   <ReviewStatusButton
                     expanded={isShowing(panel, 'review')}
@@ -300,17 +304,20 @@ function PanelledEditor({ session, user, icp, workspace, setIcp, onLostAccess }:
                   )}
                 </div>
               )}
-              <InsightsProvider doc={session.doc} workspaceId={icp.workspaceId} canEdit={!readOnly}>
-                <EditorLayout>
-                  <main className="editor-main">
-                    <WorkshopBar icp={icp} />
-                    <FollowFacilitator />
-                    <DraftPrintHeader title={icp.title} />
-                    <IcpPage session={session} user={user} people={people} readOnly={readOnly} />
-                  </main>
-                  <EditorSidePanel />
-                </EditorLayout>
-              </InsightsProvider>
+              <NegativeIcpBanner icp={icp} />
+              <InheritedDisqualifiersProvider icpId={icp.id} kind={icp.kind}>
+                <InsightsProvider doc={session.doc} workspaceId={icp.workspaceId} canEdit={!readOnly}>
+                  <EditorLayout>
+                    <main className="editor-main">
+                      <WorkshopBar icp={icp} />
+                      <FollowFacilitator />
+                      <DraftPrintHeader title={icp.title} />
+                      <IcpPage session={session} user={user} people={people} readOnly={readOnly} />
+                    </main>
+                    <EditorSidePanel />
+                  </EditorLayout>
+                </InsightsProvider>
+              </InheritedDisqualifiersProvider>
             </WorkshopProvider>
           </CoachProvider>
         </ReviewProvider>

@@ -3,6 +3,7 @@ import type { IcpSession, PresenceUser } from '../collab/IcpSession.js';
 import { useDocValue } from '../collab/useDocValue.js';
 import type { Participant } from '../collab/usePresence.js';
 import { CoachSummaryButton } from '../features/coach/CoachSummaryButton.js';
+import { InheritedDisqualifiers } from '../features/icpKinds/InheritedDisqualifiers.js';
 import { ImportanceControl } from '../features/scoring/ImportanceControl.js';
 import { sectionFocus } from '../features/workshop/sectionFocus.js';
 import { useWorkshopOptional } from '../features/workshop/workshopContext.js';
@@ -83,10 +84,14 @@ function SectionBody({
 }) {
   switch (section.kind) {
     case 'list':
-      return section.style === 'chips' ? (
-        <ChipsField doc={session.doc} section={section} readOnly={readOnly} />
-      ) : (
-        <ItemsField doc={session.doc} section={section} readOnly={readOnly} />
+      if (section.style === 'chips')
+        return <ChipsField doc={session.doc} section={section} readOnly={readOnly} />;
+      return (
+        <>
+          <ItemsField doc={session.doc} section={section} readOnly={readOnly} />
+          {/* What the workspace's negative ICPs disqualify here too, read-only. */}
+          {section.key === 'disqualifiers' && <InheritedDisqualifiers />}
+        </>
       );
     case 'range':
       return <RangeField doc={session.doc} section={section} readOnly={readOnly} />;

@@ -1,14 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { icpTitleSchema, LIMITS } from '@bullseye/shared';
+import { icpTitleSchema, LIMITS, type IcpKind } from '@bullseye/shared';
 import { icpApi } from '../api/icpApi.js';
 import { asApiError } from '../api/apiError.js';
+import { IcpKindField } from '../features/icpKinds/IcpKindField.js';
 import { LengthHint } from '../ui/LengthHint.js';
 
-/** Names a new ICP in the workspace and opens it. */
+/** Names a new ICP (or negative ICP: who we never sell to) in the workspace and opens it. */
 export function CreateIcpForm({ workspaceId, onCancel }: { workspaceId: string; onCancel: () => void }) {
   const navigate = useNavigate();
   const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<IcpKind>('icp');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -21,7 +23,7 @@ export function CreateIcpForm({ workspaceId, onCancel }: { workspaceId: string; 
     }
     setBusy(true);
     try {
-      const icp = await icpApi.create(workspaceId, checked.data);
+      const icp = await icpApi.create(workspaceId, checked.data, kind);
       void navigate(`/icp/${icp.id}`);
     } catch (e) {
       setError(asApiError(e).message);
@@ -43,7 +45,11 @@ export function CreateIcpForm({ workspaceId, onCancel }: { workspaceId: string; 
             setTitle(e.target.value);
             setError(null);
           }}
-          placeholder="e.g. Mid-market SaaS, EMEA, FY27"
+          placeholder={
+            kind === 'negative'
+              ? 'e.g. Never sell to: gambling and adult content'
+              : 'e.g. Mid-market SaaS, EMEA, FY27'
+          }
           dir="auto"
           autoFocus
           aria-invalid={error !== null}
@@ -62,7 +68,12 @@ export function CreateIcpForm({ workspaceId, onCancel }: { workspaceId: string; 
           {error}
         </p>
       )}
-      <p className="muted small">Write one ICP per segment you sell to, and name it after that segment.</p>
+      <IcpKindField value={kind} onChange={setKind} />
+      <p className="muted small">
+        {kind === 'negative'
+          ? 'Name it after what it excludes, then list the industries, places, sizes and technologies you never sell to.'
+          : 'Write one ICP per segment you sell to, and name it after that segment.'}
+      </p>
     </form>
   );
 }

@@ -1,14 +1,19 @@
 import { useState } from 'react';
-import type { WorkspaceDto } from '@bullseye/shared';
+import type { IcpDto, IcpListItemDto, WorkspaceDto } from '@bullseye/shared';
 import { AppHeader } from '../features/navigation/AppHeader.js';
 import { useMembershipCheck } from '../features/workspaces/useMembershipCheck.js';
 import { useWorkspace } from '../features/workspaces/useWorkspace.js';
 import { CreateIcpForm } from './CreateIcpForm.js';
+import { groupIcps } from './icpGroups.js';
 import { IcpRow } from './IcpRow.js';
 import { useIcpList } from './useIcpList.js';
 import '../styles/icpList.css';
 
-/** `/w/:workspaceId`: the workspace's ICPs. Editors and admins create, rename, archive and restore. */
+/**
+ * `/w/:workspaceId`: the workspace's ICPs, the primary one first, then its negative ICPs (who we
+ * never sell to) in a group of their own. Editors and admins create, rename, archive and restore,
+ * duplicate, mark the primary one and change an ICP's kind; everyone compares two.
+ */
 export function IcpListPage() {
   const workspace = useWorkspace();
   const canManage = workspace.abilities.manageIcps;
@@ -76,14 +81,55 @@ export function IcpListPage() {
           />
         )}
         {icps && icps.length > 0 && (
-          <ul className="icp-list" aria-label={archived ? 'Archived ICPs' : 'Active ICPs'}>
-            {icps.map((icp) => (
-              <IcpRow key={`${icp.id}-${icp.title}`} icp={icp} canManage={canManage} onChanged={replace} />
-            ))}
-          </ul>
+          <IcpGroups icps={icps} archived={archived} canManage={canManage} onChanged={replace} />
         )}
       </main>
     </div>
+  );
+}
+
+interface IcpGroupsProps {
+  icps: IcpListItemDto[];
+  archived: boolean;
+  canManage: boolean;
+  onChanged: (icp: IcpDto) => void;
+}
+
+/** The ICPs we sell to, then, apart, the negative ICPs: who we never sell to. */
+function IcpGroups({ icps, archived, canManage, onChanged }: IcpGroupsProps) {
+  const { profiles, negatives } = groupIcps(icps);
+  const ordered = [...profiles, ...negatives];
+  const row = (icp: IcpListItemDto) => (
+    <IcpRow
+      key={`${icp.id}-${icp.title}`}
+      icp={icp}
+      others={ordered.filter((other) => other.id !== icp.id)}
+      canManage={canManage}
+      onChanged={onChanged}
+    />
+  );
+  return (
+    <>
+      {profiles.length > 0 && (
+        <ul className="icp-list" aria-label={archived ? 'Archived ICPs' : 'Active ICPs'}>
+          {profiles.map(row)}
+        </ul>
+      )}
+      {negatives.length > 0 && (
+        <section className="icp-group-negative" aria-labelledby="negative-icps-title">
+          <h2 id="negative-icps-title" className="icp-group-title">
+            Who we never sell to
+          </h2>
+          <p className="muted small icp-group-intro">
+            Negative ICPs: once a version of one is approved, each of its criteria disqualifies accounts in
+            every ICP above.
+          </p>
+          <ul className="icp-list" aria-label={archived ? 'Archived negative ICPs' : 'Negative ICPs'}>
+            {negatives.map(row)}
+          </ul>
+        </section>
+      )}
+    </>
   );
 }
 

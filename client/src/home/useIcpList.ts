@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { IcpDto, IcpListItemDto } from '@bullseye/shared';
 import { icpApi } from '../api/icpApi.js';
 import { asApiError, type ApiError } from '../api/apiError.js';
+import { withOnePrimary } from './icpGroups.js';
 
 /** How often a visible list asks again (who is in each ICP, drafts that moved on). */
 const REFRESH_MS = 20_000;
@@ -62,8 +63,13 @@ export function useIcpList(workspaceId: string, archived: boolean): IcpList {
         if (!current || current.key !== key) return current;
         const belongs = (icp.archivedAt !== null) === archived && icp.workspaceId === workspaceId;
         const before = current.icps.find((i) => i.id === icp.id);
-        const without = current.icps.filter((i) => i.id !== icp.id);
-        // The record changed (title, archive state); what the list adds is kept until the next load.
+        // One primary ICP per workspace: marking this one cleared the others' mark on the server.
+        const without = withOnePrimary(
+          current.icps.filter((i) => i.id !== icp.id),
+          icp,
+        );
+        // The record changed (title, archive state, kind, primary mark); what the list adds is kept
+        // until the next load.
         const item: IcpListItemDto = {
           ...icp,
           draft: before?.draft ?? UNKNOWN.draft,

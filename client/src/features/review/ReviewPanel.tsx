@@ -1,6 +1,7 @@
 import { CoachChecklist } from '../coach/CoachChecklist.js';
 import { useCoachOptional } from '../coach/coachContext.js';
 import { useNow } from '../comments/useNow.js';
+import { IcpKindCard } from '../icpKinds/IcpKindCard.js';
 import { ApprovedVersionCard } from './ApprovedVersionCard.js';
 import { CurrentReviewCard } from './CurrentReviewCard.js';
 import { RequestSignOffForm } from './RequestSignOffForm.js';
@@ -11,7 +12,8 @@ import { ReviewStatusPill } from './ReviewStatusPill.js';
 
 /**
  * The Review tab of the editor's panel: where the ICP stands, the version under review with each
- * function's sign-off, the approved version and what changed since, and the review cadence.
+ * function's sign-off, the approved version and what changed since, the review cadence, and the
+ * kind of profile (ICP or negative, primary).
  */
 export function ReviewPanel() {
   const { review, abilities, sinceApproval } = useReview();
@@ -40,6 +42,7 @@ export function ReviewPanel() {
         />
       )}
       <ReviewCadence now={now} />
+      <IcpKindCard />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { asApiError } from '../../api/apiError.js';
 import { scoringApi, type ScoringModelAnswer } from '../../api/scoringApi.js';
+import { useInheritedDisqualifiers } from '../icpKinds/inheritedContext.js';
 
 export type ApprovedModel =
   | { state: 'loading' }
@@ -10,7 +11,8 @@ export type ApprovedModel =
 
 /**
  * The scoring model of the ICP's approved version (what the API scores with), fetched again when
- * another version is approved (`approvedVersionId` changes).
+ * another version is approved (`approvedVersionId` changes) or when what the workspace's negative
+ * ICPs disqualify changes (one of them approved another version).
  */
 export function useApprovedModel(
   icpId: string,
@@ -19,7 +21,8 @@ export function useApprovedModel(
   const [result, setResult] = useState<{ key: string; model: ApprovedModel } | null>(null);
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const key = `${icpId}:${approvedVersionId ?? ''}:${attempt}`;
+  const { sourcesKey } = useInheritedDisqualifiers();
+  const key = `${icpId}:${approvedVersionId ?? ''}:${sourcesKey}:${attempt}`;
 
   useEffect(() => {
     let current = true;
