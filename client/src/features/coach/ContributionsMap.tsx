@@ -1,9 +1,8 @@
 import { FUNCTION_LABELS, FUNCTIONS } from '@bullseye/shared';
 import { useMemo } from 'react';
+import { FunctionColumnHeads } from '../functions/FunctionColumnHeads.js';
 import { useCoach } from './coachContext.js';
 import { contributionsMapView } from './contributionsMap.js';
-
-const SHORT = { sales: 'S', marketing: 'M', product: 'P', customer_success: 'CS' } as const;
 
 /**
  * Who contributed to this ICP, as a small map: per section, the edits and comments of each function,
@@ -40,11 +39,7 @@ export function ContributionsMap() {
             <thead>
               <tr>
                 <th scope="col">Section</th>
-                {FUNCTIONS.map((fn) => (
-                  <th key={fn} scope="col">
-                    <abbr title={FUNCTION_LABELS[fn]}>{SHORT[fn]}</abbr>
-                  </th>
-                ))}
+                <FunctionColumnHeads />
               </tr>
             </thead>
             <tbody>

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { FunctionColumnHeads } from '../functions/FunctionColumnHeads.js';
 import { FUNCTION_LABELS, FUNCTIONS } from '@bullseye/shared';
 import { coverageView, type CoverageCell } from './coverageFlags.js';
 import { useWorkshop } from './workshopContext.js';
@@ -54,11 +55,7 @@ export function CoverageGrid() {
           <thead>
             <tr>
               <th scope="col">Section</th>
-              {FUNCTIONS.map((fn) => (
-                <th key={fn} scope="col" title={FUNCTION_LABELS[fn]}>
-                  <abbr title={FUNCTION_LABELS[fn]}>{SHORT[fn]}</abbr>
-                </th>
-              ))}
+              <FunctionColumnHeads />
             </tr>
           </thead>
           <tbody>
@@ -91,8 +88,6 @@ export function CoverageGrid() {
     </section>
   );
 }
-
-const SHORT = { sales: 'S', marketing: 'M', product: 'P', customer_success: 'CS' } as const;
 
 function cellTitle(cell: CoverageCell): string {
   if (cell.total === 0) return `${FUNCTION_LABELS[cell.function]}: nothing yet`;
