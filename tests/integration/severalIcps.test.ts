@@ -27,7 +27,14 @@ import { startThread } from '../support/comments.js';
 import { csvOf, importCsv } from '../support/datasets.js';
 import { useServer } from '../support/harness.js';
 import { appendParagraph } from '../support/icpDocs.js';
-import { approveVersion, createVersion, requestSignOff, settled, signOff } from '../support/versions.js';
+import {
+  approveVersion,
+  createVersion,
+  getVersion,
+  requestSignOff,
+  settled,
+  signOff,
+} from '../support/versions.js';
 
 const as = (who: Account): Credentials => ({ token: who.token });
 
@@ -403,7 +410,8 @@ describe.each(BACKENDS)('several ICPs on %s', (backend) => {
       industries: ['Fintech', 'Gambling'],
       employees: [200, 1000],
     });
-    await approve(await createVersion(ctx.server, icp.id, 'Mid-market v1'));
+    const positiveVersion = await createVersion(ctx.server, icp.id, 'Mid-market v1');
+    await approve(positiveVersion);
     const negative = expectStatus(
       await request<IcpDto>(ctx.server, 'POST', '/api/icps', {
         body: { title: 'Never sell to', workspaceId, kind: 'negative' },
@@ -457,6 +465,11 @@ describe.each(BACKENDS)('several ICPs on %s', (backend) => {
 
     const version = await createVersion(ctx.server, negative.id, 'Never v1');
     await approve(version);
+    // The coach asks an ICP for customers' words; a negative ICP describes who we never sell to.
+    const rulesOf = async (versionId: string) =>
+      (await getVersion(ctx.server, versionId)).checklist!.findings.map((f) => f.ruleId);
+    expect(await rulesOf(positiveVersion.id)).toContain('data-only-no-customer-words');
+    expect(await rulesOf(version.id)).not.toContain('data-only-no-customer-words');
     const after = expectStatus(await inherited(), 200, 'inherited after approval');
     expect(after.pending).toEqual([]);
     expect(after.inherited.map((d) => [d.text, d.rule])).toEqual([

@@ -477,6 +477,7 @@ export class VersionCommands {
       // Computed from what was loaded before the transaction; null (the data rules stay quiet)
       // without a ready dataset or on any error, which is logged and never fails the version.
       dataset: this.coachFigures.figures(coachData, content),
+      kind: icp.kind,
     });
     const byKey = new Map(findings.map((f) => [findingKey(f), f]));
     const dismissals = (await this.coach.dismissals(icp.id, trx)).flatMap((d) => {

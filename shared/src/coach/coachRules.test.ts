@@ -833,3 +833,28 @@ describe('findingKey', () => {
     expect(overdue(daysAgo(10))).not.toBe(overdue(daysAgo(100)));
   });
 });
+
+describe('a negative ICP', () => {
+  it('gets only the rules that coach one: catch-all words yes, "no industries" or "no size band" no', () => {
+    const canonical = icp((doc) => list(doc, 'technologies', 'Any legacy ERP'));
+    const all = (kind: 'icp' | 'negative') =>
+      evaluateCoach({ ...input(canonical), kind }).map((f) => f.ruleId);
+    expect(all('icp')).toEqual(
+      expect.arrayContaining(['vague-no-industries', 'vague-range-missing', 'vague-catch-all']),
+    );
+    const negative = all('negative');
+    expect(negative).toContain('vague-catch-all');
+    expect(negative).not.toContain('vague-no-industries');
+    expect(negative).not.toContain('vague-range-missing');
+    expect(negative).not.toContain('opinion-only-no-numbers');
+    expect(COACH_RULES.filter((r) => r.forNegative).map((r) => r.id)).toEqual([
+      'vague-catch-all',
+      'persona-first-person-in-firmographics',
+      'vague-range-too-wide',
+      'static-review-overdue',
+      'static-approval-stale',
+      'ivory-tower-missing-function',
+      'ivory-tower-single-function-section',
+    ]);
+  });
+});

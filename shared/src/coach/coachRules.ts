@@ -10,6 +10,7 @@ import {
   type SectionKey,
 } from '../icp/layout.js';
 import { FUNCTIONS, FUNCTION_LABELS, type IcpFunction } from '../logic/roles.js';
+import type { IcpKind } from '../validation/icp.js';
 
 /**
  * The ICP quality coach: rules, as data, that say what is wrong in this ICP and how to fix it. Each
@@ -67,6 +68,8 @@ export interface CoachInput {
   contributions: CoachContribution[] | null;
   /** What a dataset says about the profile; null when no dataset is linked. */
   dataset: CoachDataset | null;
+  /** A negative ICP gets only the rules marked `forNegative`; `icp` when absent. */
+  kind?: IcpKind;
 }
 
 export interface CoachFinding {
@@ -90,6 +93,12 @@ export interface CoachRule {
   title: string;
   /** The sections its findings are about, or null when it reports on the ICP as a whole. */
   sections: readonly SectionKey[] | null;
+  /**
+   * Whether it also coaches a negative ICP (who we never sell to). Catch-all words, huge bands,
+   * persona traits, a stale review and one function writing alone matter there too; "no
+   * industries", "no size band", customer words or numbers in the narrative do not.
+   */
+  forNegative?: true;
   check(input: CoachInput): CoachFinding[];
 }
 
@@ -437,6 +446,7 @@ const CATCH_ALL_FIXES: Record<(typeof CATCH_ALL_SECTIONS)[number], string> = {
 export const catchAllCriterionRule = defineRule(
   {
     id: 'vague-catch-all',
+    forNegative: true,
     severity: 'warning',
     practice: 'vague',
     title: 'Catch-all criterion',
@@ -495,6 +505,7 @@ export const missingRangeRule = defineRule(
 export const wideRangeRule = defineRule(
   {
     id: 'vague-range-too-wide',
+    forNegative: true,
     severity: 'warning',
     practice: 'vague',
     title: 'Band spans orders of magnitude',
@@ -590,6 +601,7 @@ const isOverdue = ({ review, now }: CoachInput): boolean => {
 export const reviewOverdueRule = defineRule(
   {
     id: 'static-review-overdue',
+    forNegative: true,
     severity: 'warning',
     practice: 'static',
     title: 'Review overdue',
@@ -611,6 +623,7 @@ export const reviewOverdueRule = defineRule(
 export const staleApprovalRule = defineRule(
   {
     id: 'static-approval-stale',
+    forNegative: true,
     severity: 'warning',
     practice: 'static',
     title: 'Approved version older than its cadence',
@@ -711,6 +724,7 @@ function functionsBySection(contributions: readonly CoachContribution[]): Map<Se
 export const singleFunctionSectionRule = defineRule(
   {
     id: 'ivory-tower-single-function-section',
+    forNegative: true,
     severity: 'hint',
     practice: 'ivoryTower',
     title: 'Section written by one function',
@@ -737,6 +751,7 @@ export const singleFunctionSectionRule = defineRule(
 export const missingFunctionRule = defineRule(
   {
     id: 'ivory-tower-missing-function',
+    forNegative: true,
     severity: 'warning',
     practice: 'ivoryTower',
     title: 'Function missing',
@@ -816,6 +831,7 @@ export const noNumbersRule = defineRule(
 export const personaInFirmographicsRule = defineRule(
   {
     id: 'persona-first-person-in-firmographics',
+    forNegative: true,
     severity: 'hint',
     practice: 'personaFirst',
     title: 'Person in a company criterion',
@@ -864,7 +880,8 @@ const SECTION_ORDER = new Map<string, number>(ICP_SECTIONS.map((s, i) => [s.key,
  * section by rule order, and within a rule in the order it found them (criteria in list order).
  */
 export function evaluateCoach(input: CoachInput, rules: readonly CoachRule[] = COACH_RULES): CoachFinding[] {
-  const ranked = rules.flatMap((rule, ruleIndex) =>
+  const applying = input.kind === 'negative' ? rules.filter((rule) => rule.forNegative) : rules;
+  const ranked = applying.flatMap((rule, ruleIndex) =>
     rule.check(input).map((finding, index) => ({ finding, ruleIndex, index })),
   );
   const sectionIndex = (f: CoachFinding) => (f.section === null ? -1 : (SECTION_ORDER.get(f.section) ?? -1));

@@ -37,7 +37,7 @@ export function CoachProvider({
   const answer = useContributions(session, icpId, now);
   const contributions = useMemo(() => (answer ? contributionsForCoach(answer) : null), [answer]);
   const dataset = useCoachDataset(session, icp.workspaceId, icp.review.approved?.versionId ?? null, now);
-  const findings = useLiveCoachFindings(session, review, now, contributions, dataset);
+  const findings = useLiveCoachFindings(session, review, now, contributions, dataset, icp.kind);
   const { dismissals, error, apply } = useCoachDismissals(session, icpId);
   const toast = useToast();
   const canDismiss = icp.abilities.edit && icp.archivedAt === null;

@@ -7,6 +7,7 @@ import {
   type CoachDataset,
   type CoachFinding,
   type CoachReview,
+  type IcpKind,
 } from '@bullseye/shared';
 import type { IcpSession } from '../../collab/IcpSession.js';
 import { useSettledDocValue } from '../../collab/useSettledDocValue.js';
@@ -21,7 +22,7 @@ const SETTLE_MS = 300;
  * passes (`now`), and when the dataset figures change (`dataset`, see useCoachDataset: null
  * without a ready dataset, and the data rules then stay quiet); null until the document has synced
  * with the server once (before that it may be empty or an old local copy, and the coach would
- * complain about nothing).
+ * complain about nothing). A negative ICP (`kind`) gets only the rules that coach one.
  */
 export function useLiveCoachFindings(
   session: IcpSession,
@@ -29,6 +30,7 @@ export function useLiveCoachFindings(
   now: number,
   contributions: CoachContribution[] | null,
   dataset: CoachDataset | null,
+  kind: IcpKind,
 ): CoachFinding[] | null {
   const { intervalDays, dueAt, approvedAt } = review;
   const read = useCallback(
@@ -39,8 +41,9 @@ export function useLiveCoachFindings(
         review: { intervalDays, dueAt, approvedAt },
         contributions,
         dataset,
+        kind,
       }),
-    [now, intervalDays, dueAt, approvedAt, contributions, dataset],
+    [now, intervalDays, dueAt, approvedAt, contributions, dataset, kind],
   );
   return useSettledDocValue(session, read, SETTLE_MS, sameFindings);
 }
