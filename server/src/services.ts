@@ -140,13 +140,8 @@ export async function createServices(database: DatabaseHandle, config: Config, c
         drafts,
         log,
       );
-      const scoring = new ScoringCommands(
-        new ScoringModels(versions, reviews, drafts, negatives),
-        scorings,
-        datasets,
-        accountsData,
-        clock,
-      );
+      const models = new ScoringModels(versions, reviews, drafts, negatives);
+      const scoring = new ScoringCommands(models, scorings, datasets, accountsData, clock);
       const versionCommands = new VersionCommands(
         db,
         icps,
@@ -207,7 +202,7 @@ export async function createServices(database: DatabaseHandle, config: Config, c
           clock,
         ),
         scoring,
-        comparisons: new ComparisonCommands(drafts, datasets, scoring),
+        comparisons: new ComparisonCommands(drafts, datasets, scoring, models),
       };
     },
   };

@@ -1,8 +1,9 @@
-import { compareIcps, toCanonical, type IcpComparisonDto } from '@bullseye/shared';
+import { compareIcps, type CanonicalIcp, type IcpComparisonDto } from '@bullseye/shared';
 import type { LiveDrafts } from '../collaboration/collabEvents.js';
 import type { DatasetRow, DatasetStore } from '../db/datasetStore.js';
-import { docOfState } from '../db/docSnapshot.js';
+import { canonicalOfState } from '../db/docSnapshot.js';
 import type { IcpRow } from '../db/icpStore.js';
+import type { ScoringModels } from '../scoring/scoringModels.js';
 import type { ScoringCommands } from './scoringCommands.js';
 
 /**
@@ -16,34 +17,31 @@ export class ComparisonCommands {
     private readonly drafts: LiveDrafts,
     private readonly datasets: DatasetStore,
     private readonly scoring: ScoringCommands,
+    private readonly models: ScoringModels,
   ) {}
 
   async compare(a: IcpRow, b: IcpRow, named: DatasetRow | null): Promise<IcpComparisonDto> {
-    const [canonicalA, canonicalB] = await Promise.all([this.canonical(a), this.canonical(b)]);
+    const [canonicalA, canonicalB] = (
+      await Promise.all([this.drafts.draftState(a.id), this.drafts.draftState(b.id)])
+    ).map(canonicalOfState) as [CanonicalIcp, CanonicalIcp];
     const content = compareIcps(
       { canonical: canonicalA, kind: a.kind },
       { canonical: canonicalB, kind: b.kind },
     );
     const dataset =
       named ?? (await this.datasets.list(a.workspace_id!)).find((d) => d.state === 'ready') ?? null;
-    return {
-      a: this.side(a),
-      b: this.side(b),
-      ...content,
-      accounts: dataset ? await this.scoring.overlap(a, b, dataset) : null,
-    };
+    let accounts: IcpComparisonDto['accounts'] = null;
+    if (dataset) {
+      const [modelA, modelB] = await Promise.all([
+        this.models.ofDraft(a, canonicalA),
+        this.models.ofDraft(b, canonicalB),
+      ]);
+      accounts = await this.scoring.overlap(modelA.scorer, modelB.scorer, dataset);
+    }
+    return { a: this.side(a), b: this.side(b), ...content, accounts };
   }
 
   private side(row: IcpRow): IcpComparisonDto['a'] {
     return { id: row.id, title: row.title, kind: row.kind, primary: row.primary_at !== null };
-  }
-
-  private async canonical(row: IcpRow) {
-    const doc = docOfState(await this.drafts.draftState(row.id));
-    try {
-      return toCanonical(doc);
-    } finally {
-      doc.destroy();
-    }
   }
 }

@@ -108,7 +108,7 @@ export class IcpCommands {
       copy.destroy();
     }
     const kind = body.kind ?? source.kind;
-    const row = await this.log.appendWith(null, async (trx) => {
+    const row = await this.db.transaction().execute(async (trx) => {
       const created = await this.icps.create(membership.workspaceId, body.title, kind, trx);
       await this.log.append([{ icpId: created.id, data: update }], trx);
       await this.audit.append(
@@ -219,10 +219,7 @@ export class IcpCommands {
 
   /** Archives (read-only, hidden from the list; no longer primary) or restores an ICP. */
   async setArchived(membership: Membership, id: string, archived: boolean): Promise<IcpDto> {
-    const row = await this.icps.update(id, {
-      archived_at: archived ? this.clock.now().toISOString() : null,
-      ...(archived ? { primary_at: null } : {}),
-    });
+    const row = await this.icps.setArchived(id, archived);
     if (!row) throw notFound('ICP');
     await this.collab.setReadOnly(id, archived);
     return this.publish(row, membership);

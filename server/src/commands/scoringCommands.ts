@@ -11,6 +11,7 @@ import {
   type ScoreResponse,
   type ScoringModel,
   type ScoringModelResponse,
+  type Scorer,
   createScorer,
 } from '@bullseye/shared';
 import type { z } from 'zod';
@@ -187,25 +188,16 @@ export class ScoringCommands {
   }
 
   /**
-   * Two ICPs' drafts (with what negative ICPs disqualify) scored on every account of the dataset:
-   * how many are a fit for each and for both, with the accounts best for both.
+   * Two models (two ICPs' drafts, with what negative ICPs disqualify) scored on every account of
+   * the dataset: how many are a fit for each and for both, with the accounts best for both.
    */
-  async overlap(a: IcpRow, b: IcpRow, dataset: DatasetRow): Promise<AccountOverlapDto> {
+  async overlap(a: Scorer, b: Scorer, dataset: DatasetRow): Promise<AccountOverlapDto> {
     requireReady(dataset);
-    const [modelA, modelB] = await Promise.all([
-      this.models.resolve(a, 'draft'),
-      this.models.resolve(b, 'draft'),
-    ]);
     // The same two models on the same import give the same answer: scan once.
-    const key = JSON.stringify([
-      modelA.scorer.model.hash,
-      modelB.scorer.model.hash,
-      dataset.id,
-      dataset.revision,
-    ]);
+    const key = JSON.stringify([a.model.hash, b.model.hash, dataset.id, dataset.revision]);
     let result = this.overlaps.get(key);
     if (!result) {
-      result = await this.scanning(() => accountOverlap(modelA.scorer, modelB.scorer, this.rowsOf(dataset)));
+      result = await this.scanning(() => accountOverlap(a, b, this.rowsOf(dataset)));
       this.overlaps.set(key, result);
     }
     return { datasetId: dataset.id, datasetName: dataset.name, ...result };

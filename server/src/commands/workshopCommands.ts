@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import * as Y from 'yjs';
 import {
   DEFAULT_AGENDA,
   WORKSHOP_LIMITS,
-  canonicalJson,
+  canonicalStringify,
   elapsedMs,
   extendTimer,
   findSection,
@@ -32,6 +31,7 @@ import {
 import type { Clock } from '../clock.js';
 import type { CollabEvents, LiveDrafts } from '../collaboration/collabEvents.js';
 import type { AuditStore } from '../db/auditStore.js';
+import { canonicalOfState } from '../db/docSnapshot.js';
 import type { CommentStore } from '../db/commentStore.js';
 import type { IcpRow } from '../db/icpStore.js';
 import type { InboxStore } from '../db/inboxStore.js';
@@ -105,7 +105,7 @@ export class WorkshopCommands {
       voteBudget: WORKSHOP_LIMITS.defaultVoteBudget,
       anonymousVotes: false,
     }));
-    const startCanonical = canonicalJson(docOf(await this.drafts.draftState(icp.id)));
+    const startCanonical = canonicalStringify(canonicalOfState(await this.drafts.draftState(icp.id)));
     const now = this.clock.now();
     const id = randomUUID();
     await this.db.transaction().execute(async (trx) => {
@@ -542,7 +542,7 @@ export class WorkshopCommands {
     // Loaded before the transaction (reading a dataset must not wait on it); the draft is read below.
     const coachData = await this.versions.prepareCoachData(
       icp,
-      canonicalJson(docOf(await this.drafts.draftState(icp.id))),
+      canonicalOfState(await this.drafts.draftState(icp.id)),
     );
     const absentIds = await this.db.transaction().execute(async (trx) => {
       if (!(await this.store.lock(target.workshop.id, trx))) throw notFound('Workshop');
@@ -554,7 +554,7 @@ export class WorkshopCommands {
       // The draft is read once the session is locked: a promotion that committed before is in it,
       // and one that has not cannot commit any more (it re-checks the session under this lock).
       const draft = await this.drafts.draftState(icp.id);
-      const endCanonical = canonicalJson(docOf(draft));
+      const endCanonical = canonicalStringify(canonicalOfState(draft));
       const now = this.clock.now();
       const name = versionName ?? `Workshop ${now.toISOString().slice(0, 10)}`;
       const steps = state.steps.map((s, i) =>
@@ -644,12 +644,6 @@ function summaryLine(summary: ReturnType<typeof buildSummary>): string {
   const promoted = summary.promoted.length;
   const people = summary.participants.length;
   return `${promoted} ${promoted === 1 ? 'criterion' : 'criteria'} agreed, ${people} ${people === 1 ? 'person' : 'people'} took part`;
-}
-
-function docOf(state: Uint8Array): Y.Doc {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
-  return doc;
 }
 
 /** A note for a list section must fit as its criterion (80 or 160 characters), so it can be promoted. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
-import { canonicalJson } from '@bullseye/shared';
+import { canonicalJson, canonicalStringify, toCanonical, type CanonicalIcp } from '@bullseye/shared';
 import { buildDoc } from './updateLog.js';
 
 /** What a version stores of a document: its Yjs state, canonical JSON and that JSON's SHA-256. */
@@ -23,10 +23,15 @@ export function snapshotOf(doc: Y.Doc): DocSnapshot {
 
 /** The snapshot of a stored Yjs state. */
 export function snapshotOfState(state: Uint8Array): DocSnapshot {
+  const canonical = canonicalStringify(canonicalOfState(state));
+  return { state, canonical, hash: sha256Hex(canonical) };
+}
+
+/** The canonical projection of a stored Yjs state (a draft's, a version's). */
+export function canonicalOfState(state: Uint8Array): CanonicalIcp {
   const doc = docOfState(state);
   try {
-    const canonical = canonicalJson(doc);
-    return { state, canonical, hash: sha256Hex(canonical) };
+    return toCanonical(doc);
   } finally {
     doc.destroy();
   }

@@ -135,8 +135,12 @@ export class IcpStore {
       .execute();
   }
 
+  /** Archives (no longer primary either) or restores an ICP. */
   async setArchived(id: string, archived: boolean): Promise<IcpRow | undefined> {
-    return this.update(id, { archived_at: archived ? this.clock.now().toISOString() : null });
+    return this.update(
+      id,
+      archived ? { archived_at: this.clock.now().toISOString(), primary_at: null } : { archived_at: null },
+    );
   }
 
   /** Records that the document changed, so lists sort by last activity. */

@@ -1,5 +1,6 @@
 import { gradeOf, type Scorer } from '@bullseye/shared';
 import { scoringAccountOf, type ScoredRow } from './accountInput.js';
+import { keepTop } from './keepTop.js';
 
 /** Accounts a fit for both ICPs kept as examples. */
 const SAMPLE = 20;
@@ -41,7 +42,7 @@ export async function accountOverlap(
   let fitA = 0;
   let fitB = 0;
   let fitBoth = 0;
-  const best: { low: number; row: ScoredRow; scoreA: number; scoreB: number }[] = [];
+  const best: { rank: number; row: ScoredRow; scoreA: number; scoreB: number }[] = [];
   for await (const rows of batches) {
     for (const row of rows) {
       total++;
@@ -55,12 +56,7 @@ export async function accountOverlap(
       if (!inA || !inB) continue;
       fitBoth++;
       const low = Math.min(scoreA, scoreB);
-      if (best.length < SAMPLE || low > best[best.length - 1]!.low) {
-        let at = best.length;
-        while (at > 0 && best[at - 1]!.low < low) at--;
-        best.splice(at, 0, { low, row, scoreA, scoreB });
-        if (best.length > SAMPLE) best.pop();
-      }
+      keepTop(best, low, SAMPLE, () => ({ rank: low, row, scoreA, scoreB }));
     }
   }
   return {

@@ -10,6 +10,7 @@ import {
 } from '@bullseye/shared';
 import { scoringAccountOf, type ScoredRow } from './accountInput.js';
 import { bucketIndex } from './gradeBuckets.js';
+import { keepTop } from './keepTop.js';
 import { scoreReasons } from './scoreReasons.js';
 
 /** What scoring a whole dataset found: grade counts with outcomes (the backtest), deciles, tops. */
@@ -31,7 +32,7 @@ interface Tally {
   acvSum: number;
   acvN: number;
   /** The best-scoring accounts of the bucket, highest first (ties: the earlier account). */
-  top: { score: number; row: ScoredRow }[];
+  top: { rank: number; row: ScoredRow }[];
 }
 
 /**
@@ -70,13 +71,7 @@ export async function scoreDataset(
           tally.acvN++;
         }
       } else if (row.status && LOST.has(row.status)) tally.lost++;
-      const top = tally.top;
-      if (top.length < keep || score > top[top.length - 1]!.score) {
-        let at = top.length;
-        while (at > 0 && top[at - 1]!.score < score) at--;
-        top.splice(at, 0, { score, row });
-        if (top.length > keep) top.pop();
-      }
+      keepTop(tally.top, score, keep, () => ({ rank: score, row }));
     }
   }
   const grades = tallies.map((t, i): GradeRowDto => {

@@ -1,6 +1,7 @@
 import { GRADE_BUCKETS, SCORING_LIMITS, type Scorer, type ScoreImpactDto } from '@bullseye/shared';
 import { scoringAccountOf, type ScoredRow } from './accountInput.js';
 import { bucketIndex } from './gradeBuckets.js';
+import { keepTop } from './keepTop.js';
 
 type Move = ScoreImpactDto['moves'][number];
 type Example = Move['examples'][number];
@@ -19,7 +20,7 @@ export async function scoreImpact(
   batches: AsyncIterable<readonly ScoredRow[]>,
 ): Promise<{ total: number; changed: number; moves: Move[] }> {
   const counts = new Array<number>(N * N).fill(0);
-  const examples: { delta: number; example: Example }[][] = Array.from({ length: N * N }, () => []);
+  const examples: { rank: number; example: Example }[][] = Array.from({ length: N * N }, () => []);
   let total = 0;
   let changed = 0;
   for await (const rows of batches) {
@@ -34,12 +35,8 @@ export async function scoreImpact(
       if (moved) changed++;
       if (!moved) continue;
       const delta = Math.abs((b < 0 ? 0 : b) - (a < 0 ? 0 : a));
-      const list = examples[cell]!;
-      if (list.length === SCORING_LIMITS.examplesPerChange && delta <= list[list.length - 1]!.delta) continue;
-      let at = list.length;
-      while (at > 0 && list[at - 1]!.delta < delta) at--;
-      list.splice(at, 0, {
-        delta,
+      keepTop(examples[cell]!, delta, SCORING_LIMITS.examplesPerChange, () => ({
+        rank: delta,
         example: {
           accountId: row.id,
           name: row.name,
@@ -47,8 +44,7 @@ export async function scoreImpact(
           fromScore: scoreOrNull(a),
           toScore: scoreOrNull(b),
         },
-      });
-      if (list.length > SCORING_LIMITS.examplesPerChange) list.pop();
+      }));
     }
   }
   const moves: Move[] = [];

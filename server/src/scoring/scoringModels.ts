@@ -1,14 +1,13 @@
 import {
   compileScoringModel,
   createScorer,
-  toCanonical,
   type CanonicalIcp,
   type ModelSelector,
   type ModelSourceDto,
   type Scorer,
 } from '@bullseye/shared';
 import type { LiveDrafts } from '../collaboration/collabEvents.js';
-import { docOfState } from '../db/docSnapshot.js';
+import { canonicalOfState } from '../db/docSnapshot.js';
 import type { IcpRow } from '../db/icpStore.js';
 import type { ReviewStore } from '../db/reviewStore.js';
 import type { VersionRecord, VersionStore } from '../db/versionStore.js';
@@ -65,21 +64,10 @@ export class ScoringModels {
    * versions) compiled in.
    */
   async resolve(icp: IcpRow, selector: ModelSelector): Promise<ResolvedModel> {
+    if (selector === 'draft')
+      return this.ofDraft(icp, canonicalOfState(await this.drafts.draftState(icp.id)));
     const inherited = await this.negatives.of(icp);
     const negatives = negativesOf(inherited);
-    if (selector === 'draft') {
-      const doc = docOfState(await this.drafts.draftState(icp.id));
-      let scorer: Scorer;
-      try {
-        scorer = createScorer(compileScoringModel(toCanonical(doc), inherited.inherited));
-      } finally {
-        doc.destroy();
-      }
-      return {
-        source: { icpId: icp.id, source: 'draft', version: null, modelHash: scorer.model.hash, negatives },
-        scorer,
-      };
-    }
     const approved = await this.reviews.latestApproval(icp.id);
     let versionId: string | undefined;
     if (selector === 'approved') {
@@ -115,6 +103,22 @@ export class ScoringModels {
         },
         modelHash: scorer.model.hash,
         negatives,
+      },
+      scorer,
+    };
+  }
+
+  /** The model of a draft the caller has read already (`canonical`), with what it inherits. */
+  async ofDraft(icp: IcpRow, canonical: CanonicalIcp): Promise<ResolvedModel> {
+    const inherited = await this.negatives.of(icp);
+    const scorer = createScorer(compileScoringModel(canonical, inherited.inherited));
+    return {
+      source: {
+        icpId: icp.id,
+        source: 'draft',
+        version: null,
+        modelHash: scorer.model.hash,
+        negatives: negativesOf(inherited),
       },
       scorer,
     };

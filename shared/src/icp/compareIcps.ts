@@ -4,6 +4,7 @@ import type { Currency } from './layout.js';
 import { sectionOf } from './layout.js';
 import { geographyCountries, isKnownGeography } from '../accounts/profileMatch.js';
 import { ruleText } from '../scoring/compileScoringModel.js';
+import { chipRule } from '../scoring/negativeDisqualifiers.js';
 import type { DisqualifierRule, ScoringBand } from '../scoring/scoringSettings.js';
 import {
   COMPARED_LISTS,
@@ -124,13 +125,6 @@ function ruleHitsChip(
   }
   const chipCountries = new Set(geographyCountries(chip).map(keyOf));
   return rule.values.some((value) => geographyCountries(value).some((c) => chipCountries.has(keyOf(c))));
-}
-
-/** The rule a negative ICP's chip stands for (as negativeDisqualifiers makes it). */
-function chipRule(section: keyof typeof RULE_FIELD_OF_SECTION, text: string): DisqualifierRule {
-  return section === 'technologies'
-    ? { field: 'technologies', op: 'uses', values: [text] }
-    : { field: RULE_FIELD_OF_SECTION[section], op: 'is', values: [text] };
 }
 
 /** Whether a numeric rule rules out some of a band (the band's values it disqualifies). */

@@ -1,6 +1,7 @@
 import type { CanonicalIcp } from '../icp/canonical.js';
 import type { ListItem, RangeValue } from '../icp/accessors.js';
 import type { Currency } from '../icp/layout.js';
+import { bandText } from './compileScoringModel.js';
 import type { DisqualifierRule } from './scoringSettings.js';
 
 /** Where an inherited disqualifier comes from: a negative ICP's approved version. */
@@ -31,12 +32,23 @@ const isList = (value: unknown): value is ListItem[] => Array.isArray(value);
 const isRange = (value: unknown): value is RangeValue =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && 'min' in value;
 
-const LIST_RULES = {
-  industries: (text: string): DisqualifierRule => ({ field: 'industry', op: 'is', values: [text] }),
-  // `country is` reads template groups ("DACH", "North America") as the countries they hold.
-  geographies: (text: string): DisqualifierRule => ({ field: 'country', op: 'is', values: [text] }),
-  technologies: (text: string): DisqualifierRule => ({ field: 'technologies', op: 'uses', values: [text] }),
-} as const;
+/**
+ * The rule a chip of a negative ICP stands for: `industry is`, `country is` (which reads template
+ * groups such as "DACH" or "North America" as the countries they hold), or `uses`.
+ */
+export function chipRule(
+  section: 'industries' | 'geographies' | 'technologies',
+  text: string,
+): DisqualifierRule {
+  switch (section) {
+    case 'industries':
+      return { field: 'industry', op: 'is', values: [text] };
+    case 'geographies':
+      return { field: 'country', op: 'is', values: [text] };
+    case 'technologies':
+      return { field: 'technologies', op: 'uses', values: [text] };
+  }
+}
 
 const RANGE_LABELS = { employees: 'Employees', revenue: 'Annual revenue' } as const;
 
@@ -59,13 +71,13 @@ export function negativeDisqualifiers(
       if (!isRange(value) || (value.min === null && value.max === null)) continue;
       const currency = key === 'revenue' ? (value.currency ?? 'USD') : null;
       const rule: DisqualifierRule = { field: key, op: 'between', min: value.min, max: value.max };
-      add(key, rangeText(RANGE_LABELS[key], value, currency), rule, currency);
+      add(key, `${RANGE_LABELS[key]} ${bandText(value, currency)}`, rule, currency);
       continue;
     }
     if (!isList(value)) continue;
     for (const item of value) {
       const text = item.text.trim().slice(0, 80);
-      if (text !== '') add(item.id, text, LIST_RULES[key](text));
+      if (text !== '') add(item.id, text, chipRule(key, text));
     }
   }
   const items = canonical.sections.disqualifiers;
@@ -77,12 +89,4 @@ export function negativeDisqualifiers(
     add(item.id, item.text, rule, rule?.field === 'revenue' ? currency : null);
   }
   return out;
-}
-
-function rangeText(label: string, range: RangeValue, currency: Currency | null): string {
-  const n = (value: number) => value.toLocaleString('en-US');
-  const unit = currency ? ` ${currency}` : '';
-  if (range.min !== null && range.max !== null) return `${label} ${n(range.min)}–${n(range.max)}${unit}`;
-  if (range.min !== null) return `${label} at least ${n(range.min)}${unit}`;
-  return `${label} at most ${n(range.max!)}${unit}`;
 }

@@ -7,13 +7,7 @@ import { KIND_TEXT } from '../icpKinds/kindText.js';
 import { VersionsTopbar } from '../versions/VersionsTopbar.js';
 import { AccountsOverlapCard } from './AccountsOverlapCard.js';
 import { icpComparePath } from './comparePaths.js';
-import {
-  conflictsTitle,
-  conflictWording,
-  quoted,
-  shownConflicts,
-  verdictWording,
-} from './comparisonWording.js';
+import { conflictsTitle, conflictWording, quoted, verdictWording } from './comparisonWording.js';
 import { CriteriaComparison } from './CriteriaComparison.js';
 import { useComparisonChoices } from './useComparisonChoices.js';
 import { useIcpComparison } from './useIcpComparison.js';
@@ -156,7 +150,8 @@ interface ComparisonBodyProps {
 
 function ComparisonBody({ comparison, workspaceId, datasets, onDataset }: ComparisonBodyProps) {
   const verdict = verdictWording(comparison);
-  const conflicts = shownConflicts(comparison);
+  // The server leaves out agreement with a negative ICP (compareIcps).
+  const { conflicts } = comparison;
   const conflictsId = useId();
   return (
     <>

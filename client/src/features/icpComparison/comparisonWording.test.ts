@@ -8,7 +8,6 @@ import {
   countOf,
   joinWords,
   rangeWording,
-  shownConflicts,
   verdictWording,
 } from './comparisonWording.js';
 
@@ -218,17 +217,6 @@ describe('conflicts', () => {
     expect(
       conflictWording({ icp: 'a', section: 'industries', criterion: 'Gambling', ruledOutBy: 'Gambling' }, c),
     ).toBe('«Mid-market SaaS» targets Gambling, which we never sell to («Never»: “Gambling”)');
-  });
-
-  it('leaves out a negative ICP’s criteria that the other ICP rules out too (they agree)', () => {
-    const c = comparison({
-      b: side('Never', 'negative'),
-      conflicts: [
-        { icp: 'a', section: 'industries', criterion: 'Gambling', ruledOutBy: 'Gambling' },
-        { icp: 'b', section: 'industries', criterion: 'Tobacco', ruledOutBy: 'Industry is Tobacco' },
-      ],
-    });
-    expect(shownConflicts(c).map((x) => x.criterion)).toEqual(['Gambling']);
   });
 });
 

@@ -221,14 +221,6 @@ export function bandText(range: RangeComparison, side: Side): string {
   );
 }
 
-/**
- * The conflicts worth showing: a criterion one ICP targets that the other rules out. A negative
- * ICP's own criteria being ruled out elsewhere is agreement, not a conflict, so it is left out.
- */
-export function shownConflicts(comparison: Pick<IcpComparisonDto, 'a' | 'b' | 'conflicts'>): IcpConflict[] {
-  return comparison.conflicts.filter((c) => comparison[c.icp].kind !== 'negative');
-}
-
 /** "«A» targets Fintech, which «B» rules out: “Industry is Fintech”". */
 export function conflictWording(
   conflict: IcpConflict,
